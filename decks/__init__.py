@@ -1,0 +1,1 @@
+"""Bundled JLPT deck data (installed as the package ``jpstudy_decks``)."""

@@ -1,0 +1,62 @@
+"""The ``jpstudy`` command.
+
+Without a subcommand it opens the desktop app; with one it runs headless. Each subcommand lives in
+its own module of this package and exposes ``add_parser(subparsers)`` and ``run(args) -> int``;
+``SUBCOMMANDS`` lists them in help order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from jpstudy import __version__
+
+SUBCOMMANDS = ("stats", "mine", "export", "add", "review", "backup", "restore", "ads")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="jpstudy",
+        description="JLPT flashcards on Anki's SM-2, vocabulary mined from job ads, export to Anki. "
+        "Without a subcommand the desktop app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"jpstudy {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: $JPSTUDY_DATA_DIR, else the platform's user-data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        try:
+            module = importlib.import_module(f"jpstudy.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"jpstudy.cli.{name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``jpstudy`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from jpstudy_ui.app import run_app
+
+        return run_app(data_dir=args.data_dir)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Bundled resources: card templates, styles, icons, dictionary data (installed as ``jpstudy_resources``)."""
