@@ -1,0 +1,123 @@
+"""Typed records of the collection.
+
+Terms:
+    note: one word to learn (headword, reading, meaning, context). A note has one card per direction.
+    card: one way of studying a note: ``recognition`` (see the word, recall reading and meaning) or
+        ``production`` (see the meaning, recall the word). A card carries its SM-2 state.
+    deck: a named group of cards; names are ``::``-separated paths (``JLPT::N5``), as in Anki.
+    review entry: one row of the append-only review log, in Anki's ``revlog`` shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from jpstudy.srs import CardState
+
+Direction = Literal["recognition", "production"]
+WordStatus = Literal["known", "learning", "new", "ignored"]
+DIRECTIONS: tuple[Direction, ...] = ("recognition", "production")
+MINED_DECK = "Mined"
+MATURE_DAYS = 21
+"""A review card whose interval reaches this many days is *mature* (Anki's term); its word counts as known."""
+
+
+@dataclass(frozen=True)
+class NewNote:
+    """The fields of a note that is about to be added."""
+
+    word: str
+    reading: str
+    meaning: str
+    pos: str = ""
+    jlpt: str | None = None
+    entry_id: int | None = None
+    sentence: str = ""
+    sentence_meaning: str = ""
+    source: str = ""
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A stored note. ``guid`` identifies the word across exports (see jpstudy.export)."""
+
+    id: int
+    guid: str
+    entry_id: int | None
+    word: str
+    reading: str
+    meaning: str
+    pos: str
+    jlpt: str | None
+    sentence: str
+    sentence_meaning: str
+    source: str
+    notes: str
+    tags: tuple[str, ...]
+    created: datetime
+    modified: datetime
+
+
+@dataclass(frozen=True)
+class Card:
+    """A stored card: the note it shows, its deck, direction, SM-2 state and new-queue position."""
+
+    id: int
+    note_id: int
+    deck_id: int
+    direction: Direction
+    state: CardState
+    position: int
+
+    @property
+    def suspended(self) -> bool:
+        """Whether the card is kept out of every queue."""
+        return self.state.suspended
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A deck; ``name`` is the full ``::``-separated path."""
+
+    id: int
+    name: str
+
+    @property
+    def short_name(self) -> str:
+        """The last component of the path (``N5`` for ``JLPT::N5``)."""
+        return self.name.rsplit("::", 1)[-1]
+
+
+@dataclass(frozen=True)
+class DeckNode:
+    """A deck in the deck tree with its counts of cards left today (limits applied)."""
+
+    deck: Deck
+    short_name: str
+    new: int
+    learning: int
+    review: int
+    children: tuple[DeckNode, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """One answer, in Anki's ``revlog`` shape.
+
+    ``id`` is the answer time in unix milliseconds; ``ivl``/``last_ivl`` are days when positive and
+    seconds when negative; ``factor`` is ease in permille (0 for learning results); ``type`` is the
+    kind of the state before the answer (0 learning, 1 review, 2 relearning).
+    """
+
+    id: int
+    card_id: int
+    rating: int
+    ivl: int
+    last_ivl: int
+    factor: int
+    time_ms: int
+    type: int

@@ -1,0 +1,161 @@
+"""Today's study queue, built as Anki's v3 scheduler builds it.
+
+Terms:
+    intraday learning card: a (re)learning card whose next step is due later today (``queue`` 1,
+        ``due`` in unix seconds). It is shown when due, or up to ``LEARN_AHEAD`` early when nothing
+        else is left.
+    interday learning card: a (re)learning card whose step crossed the day rollover (``queue`` 3,
+        ``due`` a day number); shown with the reviews on its day.
+    daily limit: new cards and reviews per day, per deck. A deck's limit covers the cards of its
+        whole subtree (``JLPT`` caps ``JLPT::N5`` … ``JLPT::N1`` together), each subdeck's own limit
+        still applying to itself; what was studied today is kept in the ``daily`` table.
+    Order: due intraday learning cards, then interday learning cards and reviews (oldest due day
+        first), then new cards (in the order they were added), then learning cards due within
+        ``LEARN_AHEAD``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+def parent_name(name: str) -> str | None:
+    """``JLPT`` for ``JLPT::N5``; None for a top-level deck."""
+    return name.rsplit("::", 1)[0] if "::" in name else None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What each deck may still show today, after its own and its ancestors' daily limits.
+
+    ``new_left``/``review_left`` map deck id → cards its subtree may still introduce today, under its
+    own limit only; ``open_new``/``open_review`` are the decks whose own card may be shown now (the deck
+    and every ancestor still have room).
+    """
+
+    new_left: dict[int, int]
+    review_left: dict[int, int]
+    open_new: tuple[int, ...]
+    open_review: tuple[int, ...]
+
+
+def _subtree_sum(names: dict[int, str], per_deck: dict[int, int]) -> dict[int, int]:
+    totals = dict.fromkeys(names, 0)
+    by_name = {name: deck_id for deck_id, name in names.items()}
+    for deck_id, value in per_deck.items():
+        name: str | None = names.get(deck_id)
+        while name is not None:
+            totals[by_name[name]] += value
+            name = parent_name(name)
+    return totals
+
+
+def daily_limits(
+    db: sqlite3.Connection, names: dict[int, str], today: int, new_per_day: int, reviews_per_day: int
+) -> Limits:
+    """Remaining daily allowance per deck (``names`` maps every deck id to its full name)."""
+    done_new: dict[int, int] = {}
+    done_rev: dict[int, int] = {}
+    for deck_id, new_done, review_done in db.execute(
+        "SELECT deck_id, new_done, review_done FROM daily WHERE day = ?", (today,)
+    ):
+        done_new[deck_id] = new_done
+        done_rev[deck_id] = review_done
+    sub_new = _subtree_sum(names, done_new)
+    sub_rev = _subtree_sum(names, done_rev)
+    new_left = {d: max(0, new_per_day - sub_new[d]) for d in names}
+    review_left = {d: max(0, reviews_per_day - sub_rev[d]) for d in names}
+    by_name = {name: deck_id for deck_id, name in names.items()}
+
+    def path_open(deck_id: int, left: dict[int, int]) -> bool:
+        name: str | None = names[deck_id]
+        while name is not None:
+            if left[by_name[name]] <= 0:
+                return False
+            name = parent_name(name)
+        return True
+
+    return Limits(
+        new_left=new_left,
+        review_left=review_left,
+        open_new=tuple(d for d in names if path_open(d, new_left)),
+        open_review=tuple(d for d in names if path_open(d, review_left)),
+    )
+
+
+def capped_counts(names: dict[int, str], available: dict[int, int], left: dict[int, int]) -> dict[int, int]:
+    """Cards each deck's subtree can show today: its own cards plus its children's, capped by its limit."""
+    children: dict[int, list[int]] = {d: [] for d in names}
+    by_name = {name: deck_id for deck_id, name in names.items()}
+    for deck_id, name in names.items():
+        parent = parent_name(name)
+        if parent is not None and parent in by_name:
+            children[by_name[parent]].append(deck_id)
+    result: dict[int, int] = {}
+
+    def visit(deck_id: int) -> int:
+        total = available.get(deck_id, 0) + sum(visit(c) for c in children[deck_id])
+        result[deck_id] = min(total, left[deck_id])
+        return result[deck_id]
+
+    for deck_id, name in names.items():
+        if parent_name(name) is None or parent_name(name) not in by_name:
+            visit(deck_id)
+    return result
+
+
+def _in(ids: Iterable[int]) -> str:
+    return ",".join(str(int(i)) for i in ids) or "NULL"
+
+
+def next_card_id(db: sqlite3.Connection, limits: Limits, now_s: int, today: int) -> int | None:
+    """The id of the card to show next, or None when today's queue is empty."""
+    queries = (
+        ("SELECT id FROM cards WHERE queue = 1 AND due <= ? ORDER BY due, id LIMIT 1", (now_s,)),
+        (
+            f"SELECT id FROM cards WHERE ((queue = 3 AND due <= ?) OR (queue = 2 AND due <= ? AND deck_id IN "
+            f"({_in(limits.open_review)}))) ORDER BY due, id LIMIT 1",
+            (today, today),
+        ),
+        (
+            f"SELECT id FROM cards WHERE queue = 0 AND deck_id IN ({_in(limits.open_new)}) "
+            "ORDER BY due, id LIMIT 1",
+            (),
+        ),
+        (
+            "SELECT id FROM cards WHERE queue = 1 AND due <= ? ORDER BY due, id LIMIT 1",
+            (now_s + int(LEARN_AHEAD.total_seconds()),),
+        ),
+    )
+    for sql, params in queries:
+        row = db.execute(sql, params).fetchone()
+        if row is not None:
+            return int(row[0])
+    return None
+
+
+def deck_counts(
+    db: sqlite3.Connection, names: dict[int, str], limits: Limits, now_s: int, today: int
+) -> dict[int, tuple[int, int, int]]:
+    """(new, learning, review) left today per deck subtree, limits applied."""
+    def grouped(sql: str, params: tuple[int, ...]) -> dict[int, int]:
+        return {deck_id: n for deck_id, n in db.execute(sql, params)}
+
+    new_avail = grouped("SELECT deck_id, count(*) FROM cards WHERE queue = 0 GROUP BY deck_id", ())
+    rev_avail = grouped(
+        "SELECT deck_id, count(*) FROM cards WHERE queue = 2 AND due <= ? GROUP BY deck_id", (today,)
+    )
+    learn = grouped(
+        "SELECT deck_id, count(*) FROM cards WHERE (queue = 1 AND due <= ?) OR (queue = 3 AND due <= ?) "
+        "GROUP BY deck_id",
+        (now_s + int(LEARN_AHEAD.total_seconds()), today),
+    )
+    new = capped_counts(names, new_avail, limits.new_left)
+    rev = capped_counts(names, rev_avail, limits.review_left)
+    learn_sub = _subtree_sum(names, learn)
+    return {d: (new[d], learn_sub[d], rev[d]) for d in names}

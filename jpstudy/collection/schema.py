@@ -1,0 +1,151 @@
+"""The collection's SQLite schema and its numbered upgrades.
+
+Terms:
+    schema version: an integer kept in SQLite's ``user_version``. Version N is reached by applying
+        ``UPGRADES[0..N-1]`` in order to an empty file; every shipped version stays in ``UPGRADES`` so
+        that a collection from any earlier release upgrades in place.
+    application id: SQLite's ``application_id`` header field, set to ``APPLICATION_ID`` so that a file
+        of another program is recognised and refused instead of being modified.
+
+Card columns mirror Anki's ``cards`` table (type, queue, due, ivl, factor, reps, lapses, left) so
+that queues are built with the same indexes Anki uses and export is a copy; ``state`` holds the
+engine's full ``CardState`` as JSON.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+APPLICATION_ID = 0x4A505354  # "JPST"
+
+V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE decks (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE notes (
+    id               INTEGER PRIMARY KEY,
+    guid             TEXT NOT NULL UNIQUE,
+    entry_id         INTEGER,
+    word             TEXT NOT NULL,
+    reading          TEXT NOT NULL,
+    meaning          TEXT NOT NULL,
+    pos              TEXT NOT NULL DEFAULT '',
+    jlpt             TEXT,
+    sentence         TEXT NOT NULL DEFAULT '',
+    sentence_meaning TEXT NOT NULL DEFAULT '',
+    source           TEXT NOT NULL DEFAULT '',
+    notes            TEXT NOT NULL DEFAULT '',
+    tags             TEXT NOT NULL DEFAULT '',   -- space-separated, as in Anki
+    created          INTEGER NOT NULL,           -- unix seconds
+    modified         INTEGER NOT NULL,
+    UNIQUE (word, reading)                       -- a word is never added twice
+);
+CREATE INDEX notes_entry ON notes (entry_id, reading);  -- word status by dictionary entry
+CREATE TABLE cards (
+    id        INTEGER PRIMARY KEY,
+    note_id   INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+    deck_id   INTEGER NOT NULL REFERENCES decks (id),
+    direction TEXT NOT NULL CHECK (direction IN ('recognition', 'production')),
+    type      INTEGER NOT NULL,  -- 0 new, 1 learning, 2 review, 3 relearning
+    queue     INTEGER NOT NULL,  -- 0 new, 1 intraday learn, 2 review, 3 interday learn, -1 suspended
+    due       INTEGER NOT NULL,  -- new: position; queue 1: unix s; queue 2/3: day number
+    ivl       INTEGER NOT NULL,
+    factor    INTEGER NOT NULL,
+    reps      INTEGER NOT NULL,
+    lapses    INTEGER NOT NULL,
+    left      INTEGER NOT NULL,
+    position  INTEGER NOT NULL,  -- order in the new queue
+    state     TEXT NOT NULL,     -- CardState.to_dict() as JSON
+    UNIQUE (note_id, direction)
+);
+CREATE INDEX cards_queue ON cards (queue, due);   -- today's queue and counts
+CREATE INDEX cards_deck ON cards (deck_id, queue);
+CREATE TABLE revlog (
+    id       INTEGER PRIMARY KEY,  -- answer time, unix ms
+    card_id  INTEGER NOT NULL,     -- kept after a card is deleted, as Anki does
+    ease     INTEGER NOT NULL,
+    ivl      INTEGER NOT NULL,
+    last_ivl INTEGER NOT NULL,
+    factor   INTEGER NOT NULL,
+    time     INTEGER NOT NULL,
+    type     INTEGER NOT NULL
+);
+CREATE INDEX revlog_card ON revlog (card_id);
+CREATE TABLE daily (                -- what was studied per deck and day, for the daily limits
+    day        INTEGER NOT NULL,
+    deck_id    INTEGER NOT NULL,
+    new_done   INTEGER NOT NULL DEFAULT 0,
+    review_done INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, deck_id)
+) WITHOUT ROWID;
+CREATE TABLE word_marks (           -- words the user marked known or ignored without a card
+    word     TEXT NOT NULL,
+    reading  TEXT NOT NULL,
+    entry_id INTEGER,
+    mark     TEXT NOT NULL CHECK (mark IN ('known', 'ignored')),
+    PRIMARY KEY (word, reading)
+) WITHOUT ROWID;
+CREATE INDEX word_marks_entry ON word_marks (entry_id, reading);
+"""
+
+UPGRADES: tuple[str, ...] = (V1,)
+"""``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
+
+SCHEMA_VERSION = len(UPGRADES)
+
+
+class CollectionFileError(Exception):
+    """The file at the collection path cannot be used; the message names it and says what to do."""
+
+
+def upgrade(db: sqlite3.Connection, path: str) -> int:
+    """Bring an open collection to ``SCHEMA_VERSION`` in one transaction; return the version found.
+
+    ``db`` must be in autocommit mode (``isolation_level=None``); transactions are explicit.
+
+    Raises:
+        CollectionFileError: the file belongs to another program or to a newer jpstudy.
+    """
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] > 0
+    if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
+        raise CollectionFileError(
+            f"{path} is not a jpstudy collection (it belongs to another program). "
+            "It was left untouched; choose another data folder with --data-dir."
+        )
+    if version > SCHEMA_VERSION:
+        raise CollectionFileError(
+            f"{path} was written by a newer jpstudy (schema {version}, this version reads up to "
+            f"{SCHEMA_VERSION}). It was left untouched; update jpstudy to open it."
+        )
+    if version == SCHEMA_VERSION:
+        return version
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for script in UPGRADES[version:]:
+            for statement in _statements(script):
+                db.execute(statement)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into complete SQL statements (comments may hold ';')."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete statement in schema script: {pending.strip()[:60]!r}")
+    return statements

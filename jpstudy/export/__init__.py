@@ -1,0 +1,85 @@
+"""Export to Anki: an ``.apkg`` that Anki imports cleanly and keeps in step with later exports.
+
+    from jpstudy.export import export_apkg
+    result = export_apkg(col, Path("jpstudy.apkg"), with_progress=True)
+
+Modules: ``identity`` (GUIDs, deck ids, tags), ``notetype`` (the note types, from
+``resources/anki/``), ``fields`` (escaped field HTML), ``selection`` (reading the collection),
+``scheduling`` (SM-2 state and review log as Anki rows), ``package`` (building the file),
+``atomic`` (all-or-nothing writes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jpstudy.export.package import build_collection, write_package
+from jpstudy.export.selection import ExportError, ProgressCallback, read_selection
+from jpstudy.srs import Scheduler
+
+if TYPE_CHECKING:
+    from jpstudy.collection import Collection
+
+__all__ = ["ExportError", "ExportResult", "ProgressCallback", "export_apkg"]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote.
+
+    Attributes:
+        path: the package file.
+        notes: Anki notes written (one per jpstudy card).
+        reviews: review-log rows written (0 without progress).
+        decks: full names of the decks the cards are in, sorted.
+    """
+
+    path: Path
+    notes: int
+    reviews: int
+    decks: tuple[str, ...]
+
+
+def export_apkg(
+    col: Collection,
+    path: Path,
+    *,
+    deck: str | None = None,
+    with_progress: bool = False,
+    now: datetime | None = None,
+    progress: ProgressCallback | None = None,
+) -> ExportResult:
+    """Export the cards of ``deck`` (and its subdecks; all cards when None) to the package ``path``.
+
+    With ``with_progress`` each card keeps its SM-2 state and review log when imported with Anki's
+    "Import any learning progress". ``now`` (aware) fixes the export moment. ``path`` is replaced
+    only when the whole package is written.
+
+    Raises:
+        ExportError: unknown deck, or the file cannot be written; ``path`` is left as it was.
+    """
+    now = datetime.now(UTC) if now is None else now
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name ending in .apkg.")
+    selection = read_selection(col, deck, with_reviews=with_progress, progress=progress)
+    collection = build_collection(
+        selection, Scheduler(col.options), now, with_progress=with_progress, progress=progress
+    )
+    if progress is not None:
+        progress("saving", 0, 1)
+    try:
+        write_package(collection, path)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.") from exc
+    if progress is not None:
+        progress("saving", 1, 1)
+    return ExportResult(
+        path=path,
+        notes=len(selection.cards),
+        reviews=sum(len(rows) for rows in selection.reviews.values()),
+        decks=tuple(sorted({item.deck_name for item in selection.cards})),
+    )

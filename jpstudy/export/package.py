@@ -1,0 +1,167 @@
+"""Building an Anki package (``.apkg``) from a selection of jpstudy cards.
+
+An ``.apkg`` is a zip archive holding ``collection.anki2`` (an Anki collection in SQLite, schema 11)
+and ``media`` (a JSON map of media files; jpstudy has none). genanki writes the note types, decks,
+notes and cards — every card as new. For an export with progress the collection is then completed:
+each card gets its SM-2 state and its review log (``scheduling``), and the package's ``crt`` is set
+so that its day numbers start on the exporting day.
+
+Every exported Anki note is one jpstudy card (see ``notetype``); its ``mod`` is the note's last
+modification in jpstudy (or the card's last answer, if later), so Anki's "update if newer" updates
+exactly the notes that changed since they were imported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import zipfile
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+import genanki
+
+from jpstudy.export.atomic import write_atomically
+from jpstudy.export.fields import note_fields
+from jpstudy.export.identity import anki_tags, deck_id, note_guid
+from jpstudy.export.notetype import note_type
+from jpstudy.export.scheduling import (
+    CARD_UPDATE_SQL,
+    REVLOG_COLUMNS,
+    card_columns,
+    package_crt,
+    revlog_row,
+)
+from jpstudy.export.selection import PROGRESS_EVERY, ExportCard, ExportError, ProgressCallback, Selection
+from jpstudy.srs import Scheduler
+
+COLLECTION_ENTRY = "collection.anki2"
+MEDIA_ENTRY = "media"
+
+
+def _last_change(item: ExportCard, selection: Selection) -> int:
+    """Unix seconds of the last change to what the Anki note shows (note edit or card answer)."""
+    reviews = selection.reviews.get(item.card.id, ())
+    last_answer = reviews[-1].id // 1000 if reviews else 0
+    return max(int(item.note.modified.timestamp()), last_answer)
+
+
+def _guid(item: ExportCard) -> str:
+    return note_guid(item.note.entry_id, item.note.word, item.note.reading, item.card.direction)
+
+
+def anki_note(item: ExportCard) -> genanki.Note:
+    """The genanki note showing ``item``'s card (fields, tags, GUID, new-queue position)."""
+    note, card = item.note, item.card
+    return genanki.Note(
+        model=note_type(card.direction),
+        fields=note_fields(note),
+        tags=anki_tags(note.tags, note.jlpt, mined=bool(note.source), leech=card.state.leech),
+        guid=_guid(item),
+        due=card.position,
+    )
+
+
+def _chunks(cards: Sequence[ExportCard]) -> Iterator[Sequence[ExportCard]]:
+    for start in range(0, len(cards), PROGRESS_EVERY):
+        yield cards[start:start + PROGRESS_EVERY]
+
+
+def _write_notes(
+    cursor: sqlite3.Cursor, selection: Selection, now: datetime, progress: ProgressCallback | None
+) -> None:
+    """genanki's part: the empty collection, then note types, decks, notes and new cards."""
+    stamp = now.timestamp()
+    ids = itertools.count(int(stamp * 1000))
+    genanki.Package([]).write_to_db(cursor, stamp, ids)
+    done = 0
+    for chunk in _chunks(selection.cards):
+        by_deck: dict[str, genanki.Deck] = {}
+        for item in chunk:
+            deck = by_deck.get(item.deck_name)
+            if deck is None:
+                deck = by_deck[item.deck_name] = genanki.Deck(deck_id(item.deck_name), item.deck_name)
+            deck.add_note(anki_note(item))
+        for deck in by_deck.values():
+            deck.write_to_db(cursor, stamp, ids)
+        done += len(chunk)
+        if progress is not None:
+            progress("writing", done, len(selection.cards))
+
+
+def _anki_ids(cursor: sqlite3.Cursor, selection: Selection) -> list[tuple[int, int]]:
+    """(Anki note id, Anki card id) of each selected card, in selection order.
+
+    Raises:
+        ExportError: two selected cards have the same identity (GUID).
+    """
+    rows = cursor.execute("SELECT n.guid, n.id, c.id FROM notes n JOIN cards c ON c.nid = n.id")
+    by_guid = {guid: (nid, cid) for guid, nid, cid in rows}
+    if len(by_guid) != len(selection.cards):
+        first: dict[str, ExportCard] = {}
+        twins = []
+        for item in selection.cards:
+            if first.setdefault(_guid(item), item) is not item:
+                twins.append(f"{item.note.word} ({item.note.reading}, {item.card.direction})")
+        raise ExportError("These cards have the same word identity as another card, so Anki would "
+                          f"merge them: {', '.join(twins)}. Delete one of each pair and export again.")
+    return [by_guid[_guid(item)] for item in selection.cards]
+
+
+def _write_progress(
+    cursor: sqlite3.Cursor,
+    selection: Selection,
+    anki_ids: Sequence[tuple[int, int]],
+    sched: Scheduler,
+    now: datetime,
+) -> None:
+    """Complete genanki's collection with card states, review logs and the package's day numbering."""
+    card_rows: list[dict[str, int | str]] = []
+    revlog_rows: list[tuple[int, ...]] = []
+    for item, (_, cid) in zip(selection.cards, anki_ids, strict=True):
+        reviews = selection.reviews.get(item.card.id, ())
+        card_rows.append({**card_columns(sched, item.card, reviews, now), "id": cid})
+        revlog_rows.extend(revlog_row(entry, cid) for entry in reviews)
+    cursor.executemany(CARD_UPDATE_SQL, card_rows)
+    placeholders = ", ".join("?" * len(REVLOG_COLUMNS.split(", ")))
+    cursor.executemany(f"INSERT INTO revlog ({REVLOG_COLUMNS}) VALUES ({placeholders})", revlog_rows)
+    cursor.execute("UPDATE col SET crt = ?", (package_crt(sched, now),))
+
+
+def build_collection(
+    selection: Selection,
+    sched: Scheduler,
+    now: datetime,
+    *,
+    with_progress: bool,
+    progress: ProgressCallback | None = None,
+) -> bytes:
+    """The package's ``collection.anki2`` as bytes."""
+    db = sqlite3.connect(":memory:")
+    try:
+        cursor = db.cursor()
+        _write_notes(cursor, selection, now, progress)
+        anki_ids = _anki_ids(cursor, selection)
+        cursor.executemany(
+            "UPDATE notes SET mod = ? WHERE id = ?",
+            [(_last_change(item, selection), nid) for item, (nid, _) in zip(selection.cards, anki_ids, strict=True)],
+        )
+        if with_progress:
+            _write_progress(cursor, selection, anki_ids, sched, now)
+        db.commit()
+        return db.serialize()
+    finally:
+        db.close()
+
+
+def write_package(collection: bytes, path: Path) -> None:
+    """Write the ``.apkg`` holding ``collection`` to ``path`` atomically (see ``atomic``)."""
+
+    def write(handle: BinaryIO) -> None:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            archive.writestr(COLLECTION_ENTRY, collection)
+            archive.writestr(MEDIA_ENTRY, "{}")
+
+    write_atomically(path, write)

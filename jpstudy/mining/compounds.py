@@ -1,0 +1,147 @@
+"""Group adjacent tokens into words: glossary terms and dictionary compounds by greedy longest match
+(dictionary spec §3), then runs of nouns into composed job-domain compounds.
+
+Terms:
+    unit: one or more adjacent tokens taken as one word: a glossary term (社会保険完備), a dictionary
+        compound (勤務地 = 勤務+地, 日本語能力試験 = 4 tokens) or a single token.
+    joinable token: a token that may sit inside a multi-token unit: a content word (noun, prefix, suffix,
+        na-adjective stem, verb, adjective, adverb, adnominal, pronoun), kanji numerals only, never a
+        particle, auxiliary, symbol or masked token. A verb or adjective may sit before the last token
+        only in its 連用形 (立ち仕事). A unit never starts with a suffix nor ends with a prefix.
+    noun run: adjacent units that are each a dictionary noun (or glossary term), optionally followed by
+        a suffix (発注+者). Every adjacent pair in a run, and a whole run of three, becomes a composed
+        compound (資格+手当 → 資格手当) unless it is already a unit; its parts stay candidates too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from jpstudy.mining.tokenize import Token
+
+MAX_DICT_SPAN = 5
+MAX_GLOSSARY_SPAN = 8
+KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千万億両")
+JOINABLE_POS = frozenset(("名詞", "接頭辞", "接尾辞", "形状詞", "動詞", "形容詞", "副詞", "連体詞", "代名詞"))
+NOUNISH_POS = frozenset(("名詞", "接頭辞", "接尾辞"))
+
+
+class FormIndex:
+    """A set of strings that also answers "does any string start with this prefix?" quickly."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self._set = frozenset(f for f in forms if f)
+        self._sorted = sorted(self._set)
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._set
+
+    def has_prefix(self, prefix: str) -> bool:
+        """True if some string of the index starts with ``prefix``."""
+        i = bisect_left(self._sorted, prefix)
+        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
+
+    def __len__(self) -> int:
+        return len(self._set)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Tokens [first, last) of the token list taken as one word; ``kind`` is glossary|compound|token;
+    ``key`` is the form that matched (surfaces joined, the last one possibly in its dictionary form)."""
+
+    first: int
+    last: int
+    kind: str
+    key: str
+
+
+def joinable(tok: Token, masked: bool) -> bool:
+    """True if the token may be part of a multi-token unit (see the module docstring)."""
+    if masked or tok.pos1 not in JOINABLE_POS:
+        return False
+    if tok.pos2 == "数詞":
+        return all(c in KANJI_NUMERALS for c in tok.surface)
+    return not tok.unknown or not tok.surface.isascii()
+
+
+def _longest(tokens: Sequence[Token], masked: Sequence[bool], i: int, index: FormIndex,
+             limit: int) -> tuple[int, str]:
+    """(end, key) of the longest multi-token span from ``i`` whose key is in ``index``; (i, "") if none."""
+    best = (i, "")
+    if tokens[i].pos1 == "接尾辞":
+        return best
+    key = ""
+    end = min(len(tokens), i + limit)
+    for j in range(i, end):
+        tok = tokens[j]
+        if not joinable(tok, masked[j]):
+            break
+        if j > i:
+            prev = tokens[j - 1]
+            if prev.pos1 in ("動詞", "形容詞") and not prev.cform.startswith("連用形"):
+                break
+        stem = key
+        key += tok.surface
+        if j > i and tok.pos1 != "接頭辞":
+            if key in index:
+                best = (j + 1, key)
+            elif tok.orth_base != tok.surface and stem + tok.orth_base in index:
+                best = (j + 1, stem + tok.orth_base)
+        if not index.has_prefix(key):
+            break
+    return best
+
+
+def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
+            glossary: FormIndex) -> list[Unit]:
+    """Units covering all tokens, left to right, longest glossary or dictionary match first
+    (a glossary match wins a tie), otherwise single tokens."""
+    units: list[Unit] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        g_end, g_key = _longest(tokens, masked, i, glossary, MAX_GLOSSARY_SPAN)
+        d_end, d_key = _longest(tokens, masked, i, forms, MAX_DICT_SPAN)
+        if g_end >= d_end and g_end > i:
+            units.append(Unit(i, g_end, "glossary", g_key))
+            i = g_end
+        elif d_end > i:
+            units.append(Unit(i, d_end, "compound", d_key))
+            i = d_end
+        else:
+            units.append(Unit(i, i + 1, "token", tokens[i].surface))
+            i += 1
+    return units
+
+
+def noun_runs(is_noun: Sequence[bool], is_suffix: Sequence[bool]) -> list[list[tuple[int, int]]]:
+    """Runs of adjacent noun groups over units. A group ``(a, b)`` covers units a..b-1: one noun unit
+    and the suffix units right after it (発注+者). Runs of one group are kept only if that group has a
+    suffix."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for u, (noun, suffix) in enumerate(zip(is_noun, is_suffix, strict=True)):
+        if suffix and current and current[-1][1] == u:
+            current[-1] = (current[-1][0], u + 1)
+            continue
+        if noun and not suffix:
+            current.append((u, u + 1))
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return [r for r in runs if len(r) >= 2 or r[0][1] - r[0][0] > 1]
+
+
+def compositions(run: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Unit ranges to compose from one noun run: each group with a suffix, each adjacent pair of
+    groups, and the whole run when it has three groups."""
+    out = [g for g in run if g[1] - g[0] > 1]
+    out += [(run[k][0], run[k + 1][1]) for k in range(len(run) - 1)]
+    if len(run) == 3:
+        out.append((run[0][0], run[2][1]))
+    return out

@@ -1,0 +1,109 @@
+"""What the miner needs from the dictionary, as a small interface, plus a memoising wrapper.
+
+Terms:
+    entry: one JMdict entry, as :class:`LexEntry`: its written forms (kebs) and kana forms (rebs, each
+        with the kebs it is restricted to), whether sense 1 is usually written in kana (``uk``), a short
+        English meaning and the part-of-speech codes of sense 1.
+    hit: an entry found for a text, with the priority rank of the form that matched (lower = commoner;
+        JMdict nfXX → XX, news1/ichi1/spec1/gai1 → 24, only *2 tags → 48, none → 99).
+    Lexicon: anything with ``lookup``, ``jlpt`` and ``zipf`` as below. :mod:`jpstudy.mining.dictlexicon`
+        adapts :class:`jpstudy.dictionary.Dictionary` to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+
+def hira(text: str) -> str:
+    """Katakana → hiragana (ァ..ヶ); everything else, including ー, unchanged."""
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
+
+
+def is_kana(text: str) -> bool:
+    """True if every character is hiragana, katakana or ー."""
+    return bool(text) and all("\u3041" <= c <= "\u30ff" for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class KanaForm:
+    """A reb: ``text``; ``restr`` lists the kebs it is valid for (empty = all); ``nokanji`` = re_nokanji."""
+
+    text: str
+    restr: tuple[str, ...] = ()
+    nokanji: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One JMdict entry as the miner sees it (see the module docstring)."""
+
+    entry_id: int
+    kanji: tuple[str, ...]
+    kana: tuple[KanaForm, ...]
+    usually_kana: bool
+    meaning: str
+    pos: str
+    rank: int = 99
+
+    def readings_for(self, form: str) -> list[str]:
+        """The kana forms valid for written form ``form``, in JMdict order (``form`` itself if kana)."""
+        if form not in self.kanji:
+            return [k.text for k in self.kana if k.text == form] or [form]
+        return [k.text for k in self.kana if not k.nokanji and (not k.restr or form in k.restr)]
+
+    def has_reading(self, kana: str) -> bool:
+        """True if some kana form equals ``kana`` after katakana → hiragana on both sides."""
+        target = hira(kana)
+        return any(hira(k.text) == target for k in self.kana)
+
+
+class Hit(NamedTuple):
+    """An entry found for a text and the rank of the matching form."""
+
+    entry: LexEntry
+    rank: int
+
+
+class Lexicon(Protocol):
+    """The dictionary operations the miner uses."""
+
+    def lookup(self, text: str) -> tuple[Hit, ...]:
+        """Entries having a keb or reb equal to ``text`` (full-width alphanumerics as JMdict has them)."""
+        ...
+
+    def jlpt(self, entry_id: int, reading: str) -> str | None:
+        """"N5".."N1" for that entry and reading (easiest level on conflicts), else None."""
+        ...
+
+    def zipf(self, text: str) -> float | None:
+        """Zipf frequency (wordfreq scale, about 0..8) of ``text``, else None."""
+        ...
+
+
+class CachedLexicon:
+    """A :class:`Lexicon` that remembers every answer of the one it wraps (lookups repeat a lot)."""
+
+    def __init__(self, inner: Lexicon) -> None:
+        self.inner = inner
+        self._lookup: dict[str, tuple[Hit, ...]] = {}
+        self._jlpt: dict[tuple[int, str], str | None] = {}
+        self._zipf: dict[str, float | None] = {}
+
+    def lookup(self, text: str) -> tuple[Hit, ...]:
+        hits = self._lookup.get(text)
+        if hits is None:
+            hits = self._lookup[text] = tuple(self.inner.lookup(text))
+        return hits
+
+    def jlpt(self, entry_id: int, reading: str) -> str | None:
+        key = (entry_id, reading)
+        if key not in self._jlpt:
+            self._jlpt[key] = self.inner.jlpt(entry_id, reading)
+        return self._jlpt[key]
+
+    def zipf(self, text: str) -> float | None:
+        if text not in self._zipf:
+            self._zipf[text] = self.inner.zipf(text)
+        return self._zipf[text]

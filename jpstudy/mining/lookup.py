@@ -1,0 +1,76 @@
+"""Token → JMdict entry, and the headword and reading a learner studies (dictionary spec §2).
+
+Terms:
+    resolved word: a chosen entry with the headword and reading to show. The headword is the token's
+        dictionary form (orthBase) when that is a form of the chosen entry; otherwise the entry's first
+        written form, or its first kana form when sense 1 is usually written in kana. The reading is the
+        first kana form valid for that headword: it comes from the dictionary, never from unidic
+        (unidic reads 日本 ニッポン; JMdict's first reading is にほん). unidic's reading only helps choose
+        between entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jpstudy.mining.lexicon import Hit, LexEntry, Lexicon, hira
+from jpstudy.mining.tokenize import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A dictionary entry chosen for a token or a compound, with the headword and reading to study."""
+
+    entry: LexEntry
+    word: str
+    reading: str
+
+
+def choose(hits: tuple[Hit, ...], kana: str) -> Hit | None:
+    """The best hit: those whose kana forms include ``kana`` (if any do), then lowest rank, then id."""
+    if not hits:
+        return None
+    if kana:
+        agreeing = tuple(h for h in hits if h.entry.has_reading(kana))
+        hits = agreeing or hits
+    return min(hits, key=lambda h: (h.rank, h.entry.entry_id))
+
+
+def present(entry: LexEntry, preferred: str) -> Resolved:
+    """The headword and reading of ``entry`` as a learner studies it (see the module docstring)."""
+    if preferred in entry.kanji or any(k.text == preferred for k in entry.kana):
+        word = preferred
+    elif entry.kanji and not entry.usually_kana:
+        word = entry.kanji[0]
+    else:
+        word = entry.kana[0].text if entry.kana else preferred
+    readings = entry.readings_for(word)
+    return Resolved(entry, word, readings[0] if readings else word)
+
+
+def resolve_token(lex: Lexicon, tok: Token) -> Resolved | None:
+    """The entry for one token: orthBase∩lemma, orthBase, lemma, surface, reading; reading filter; rank."""
+    ob, lm, sf = tok.orth_base, tok.lemma, tok.surface
+    kana = hira(tok.kana_base)
+    a = lex.lookup(ob)
+    b = lex.lookup(lm) if lm != ob else a
+    hits: tuple[Hit, ...] = ()
+    if a and b and b is not a:
+        b_ids = {h.entry.entry_id for h in b}
+        hits = tuple(h for h in a if h.entry.entry_id in b_ids)
+    if not hits:
+        hits = a or b or lex.lookup(sf) or (lex.lookup(kana) if kana else ())
+    best = choose(hits, kana)
+    if best is None:
+        return None
+    return present(best.entry, ob if ob in _forms(best.entry) else lm)
+
+
+def resolve_form(lex: Lexicon, form: str, kana: str = "") -> Resolved | None:
+    """The entry for a compound written ``form`` (kana: the parts' unidic readings joined, a hint only)."""
+    best = choose(lex.lookup(form), kana)
+    return None if best is None else present(best.entry, form)
+
+
+def _forms(entry: LexEntry) -> set[str]:
+    return set(entry.kanji) | {k.text for k in entry.kana}

@@ -1,0 +1,501 @@
+"""The review session as a Qt-free state machine that drives an abstract view.
+
+Terms:
+    view: anything implementing :class:`ReviewView` (the Qt review screen, a test stub). The controller
+        calls only the methods declared there; the view forwards the user's keys to the controller and
+        holds no scheduling logic (Mnemosyne's review controller / review widget split).
+    runner: a :class:`CollectionRunner`. It runs a piece of collection work and hands the result to a
+        callback. The desktop app runs the work on its single database thread and calls back on the GUI
+        thread; :class:`DirectRunner` runs it at once (tests, headless use). The controller never touches
+        the collection outside a runner call, so it works the same with both.
+    face: a :class:`CardFace`, everything the view shows about one card (word, reading, meaning, level,
+        sentence, source), read once when the card comes up.
+    grade choice: one answer button, its rating, its label and the next interval it would give
+        ("Good 1d"), computed before the answer from the scheduler's preview of all four outcomes.
+    session: the answers given since :meth:`ReviewController.start`; :class:`SessionSummary` sums it up.
+
+States (:class:`Phase`): ``LOADING`` while a runner call is pending (keys are ignored), ``QUESTION``
+(front shown), ``ANSWER`` (back shown, grades enabled), ``FINISHED`` (nothing left today; the view shows
+the summary and when the next card is due).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from jpstudy.srs import Rating, Scheduler
+
+if TYPE_CHECKING:
+    from jpstudy.collection import Collection
+    from jpstudy.collection.models import Card, Note
+
+T = TypeVar("T")
+
+#: Longest answer time credited to one card, like Anki's default "maximum answer seconds".
+MAX_ANSWER_MS = 60_000
+
+#: Button labels in Anki's wording and order.
+RATING_LABELS: dict[Rating, str] = {
+    Rating.AGAIN: "Again",
+    Rating.HARD: "Hard",
+    Rating.GOOD: "Good",
+    Rating.EASY: "Easy",
+}
+
+
+class CollectionRunner(Protocol):
+    """Runs collection work somewhere and calls back with its result (or its error)."""
+
+    def run(
+        self,
+        work: Callable[[Collection], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``work(col)``; then ``done(result)``, or ``failed(error)`` if it raised."""
+        ...
+
+
+class DirectRunner:
+    """A runner that calls the work immediately on the caller's thread."""
+
+    def __init__(self, col: Collection) -> None:
+        self._col = col
+
+    def run(
+        self,
+        work: Callable[[Collection], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``work`` now and pass its result to ``done`` (errors to ``failed`` if given)."""
+        try:
+            result = work(self._col)
+        except Exception as exc:
+            if failed is None:
+                raise
+            failed(exc)
+            return
+        done(result)
+
+
+class Phase(enum.Enum):
+    """Where the session is; see the module docstring."""
+
+    LOADING = "loading"
+    QUESTION = "question"
+    ANSWER = "answer"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Cards left today: new, learning, review (Anki's three numbers)."""
+
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        """All three added."""
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True)
+class SentenceParts:
+    """A sentence split around the studied word, for highlighting: ``before + word + after``."""
+
+    before: str
+    word: str
+    after: str
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """What the view shows for one card.
+
+    Attributes:
+        card_id: the card's id.
+        direction: "recognition" (front = word) or "production" (front = meaning).
+        word, reading, meaning, jlpt, source, sentence_meaning: the note's fields (jlpt may be None).
+        sentence: the example or mined sentence split around the word (``None`` if the note has none).
+        kind: the card's state kind before the answer ("new", "learning", "review", "relearning").
+    """
+
+    card_id: int
+    direction: str
+    word: str
+    reading: str
+    meaning: str
+    jlpt: str | None
+    sentence: SentenceParts | None
+    sentence_meaning: str
+    source: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class GradeChoice:
+    """One answer button: the rating, its label and the interval it would give ("10m", "4d")."""
+
+    rating: Rating
+    label: str
+    interval: str
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """The session so far.
+
+    Attributes:
+        answered: answers given (undone ones excluded).
+        by_rating: how many answers of each rating.
+        seconds: answer time credited, in seconds.
+        next_due: when the next card (learning or review) becomes due, or ``None`` if none is scheduled.
+        due_tomorrow: review cards due on the next study day.
+    """
+
+    answered: int
+    by_rating: dict[Rating, int]
+    seconds: float
+    next_due: datetime | None
+    due_tomorrow: int
+
+    @property
+    def correct_percent(self) -> float | None:
+        """Share of answers that were not Again, in percent (``None`` before any answer)."""
+        if not self.answered:
+            return None
+        return 100.0 * (self.answered - self.by_rating.get(Rating.AGAIN, 0)) / self.answered
+
+
+class ReviewView(Protocol):
+    """What the controller needs from a review screen."""
+
+    def show_question(self, face: CardFace, counts: Counts) -> None:
+        """Show the front of ``face``; hide the back and disable the grades."""
+        ...
+
+    def show_answer(self, face: CardFace, grades: list[GradeChoice]) -> None:
+        """Show the back of ``face`` and enable the four grade buttons with their intervals."""
+        ...
+
+    def show_finished(self, summary: SessionSummary, now: datetime) -> None:
+        """Nothing is left for now: show the summary and when the next card is due."""
+        ...
+
+    def set_undo_available(self, available: bool) -> None:
+        """Enable or disable the undo action."""
+        ...
+
+    def show_error(self, message: str) -> None:
+        """Tell the user an operation failed (the data is unchanged)."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """A card ready to show, with everything the view needs, read in one runner call."""
+
+    card: Card
+    face: CardFace
+    grades: list[GradeChoice]
+    counts: Counts
+
+
+@dataclass
+class _Session:
+    """Mutable tallies of the current session."""
+
+    answered: list[tuple[int, Rating, int]] = field(default_factory=list)  # card id, rating, ms
+
+
+def split_sentence(sentence: str, *candidates: str) -> SentenceParts | None:
+    """Split ``sentence`` around the first candidate found in it (longest candidate first).
+
+    Returns ``None`` for an empty sentence; a sentence without any candidate comes back whole in
+    ``before``.
+    """
+    if not sentence.strip():
+        return None
+    for candidate in sorted({c for c in candidates if c}, key=len, reverse=True):
+        index = sentence.find(candidate)
+        if index >= 0:
+            return SentenceParts(sentence[:index], candidate, sentence[index + len(candidate) :])
+    stem = _stem(candidates[0]) if candidates and candidates[0] else ""
+    if stem:
+        match = re.search(re.escape(stem) + r"\w{0,3}", sentence)
+        if match:
+            return SentenceParts(sentence[: match.start()], match.group(), sentence[match.end() :])
+    return SentenceParts(sentence, "", "")
+
+
+def _stem(word: str) -> str:
+    """The word without its last kana (a dictionary form's inflecting ending), if that leaves kanji."""
+    if len(word) >= 2 and re.fullmatch(r"[\u3040-\u309f]", word[-1]) and re.search(r"[\u4e00-\u9fff]", word):
+        return word[:-1]
+    return ""
+
+
+def format_interval(delta: timedelta) -> str:
+    """A short human interval: "<1m", "10m", "3h", "4d", "1.5mo", "2.1y" (Anki's button style)."""
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{round(minutes)}m"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{_trim(hours)}h"
+    days = hours / 24
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{_trim(days / 30)}mo"
+    return f"{_trim(days / 365)}y"
+
+
+def _trim(value: float) -> str:
+    """One decimal, without a trailing ".0"."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _make_face(card: Card, note: Note) -> CardFace:
+    """The view's data for a card and its note."""
+    return CardFace(
+        card_id=card.id,
+        direction=card.direction,
+        word=note.word,
+        reading=note.reading,
+        meaning=note.meaning,
+        jlpt=note.jlpt,
+        sentence=split_sentence(note.sentence, note.word, note.reading),
+        sentence_meaning=note.sentence_meaning,
+        source=note.source,
+        kind=card.state.kind,
+    )
+
+
+def grade_choices(scheduler: Scheduler, card: Card, now: datetime) -> list[GradeChoice]:
+    """The four buttons for ``card`` answered at ``now``, each with the interval it would give."""
+    preview = scheduler.preview(card.state, now)
+    choices = []
+    for rating in (Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY):
+        after = preview[rating]
+        choices.append(GradeChoice(rating, RATING_LABELS[rating], _interval_after(after, now)))
+    return choices
+
+
+def _interval_after(state: Any, now: datetime) -> str:
+    """The label of the wait until ``state`` is due again: whole days for review cards."""
+    if state.kind == "review":
+        return format_interval(timedelta(days=max(1, state.interval_days)))
+    if state.due is None:
+        return "—"
+    return format_interval(state.due - now)
+
+
+class ReviewController:
+    """Drives one review session; see the module docstring for the states.
+
+    Args:
+        view: the screen to drive.
+        runner: where collection work runs.
+        clock: returns the current aware datetime; injected so tests control time.
+        deck: only study this deck (full name; its subdecks included), or ``None`` for all.
+    """
+
+    def __init__(
+        self,
+        view: ReviewView,
+        runner: CollectionRunner,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        deck: str | None = None,
+    ) -> None:
+        self._view = view
+        self._runner = runner
+        self._clock = clock
+        self._deck = deck
+        self._phase = Phase.FINISHED
+        self._current: _Loaded | None = None
+        self._shown_at: datetime | None = None
+        self._session = _Session()
+
+    # -- state -------------------------------------------------------------------------------------
+    @property
+    def phase(self) -> Phase:
+        """The current :class:`Phase`."""
+        return self._phase
+
+    @property
+    def current_face(self) -> CardFace | None:
+        """The card on screen, if any."""
+        return self._current.face if self._current else None
+
+    def summary(self, next_due: datetime | None = None, due_tomorrow: int = 0) -> SessionSummary:
+        """The session so far (``next_due``/``due_tomorrow`` are filled in when the session ends)."""
+        by_rating = {rating: 0 for rating in RATING_LABELS}
+        for _, rating, _ in self._session.answered:
+            by_rating[rating] += 1
+        seconds = sum(ms for _, _, ms in self._session.answered) / 1000
+        return SessionSummary(len(self._session.answered), by_rating, seconds, next_due, due_tomorrow)
+
+    # -- commands (forwarded by the view) -------------------------------------------------------------
+    def start(self) -> None:
+        """Begin a session: reset the tallies and show the first card."""
+        self._session = _Session()
+        self._view.set_undo_available(False)
+        self._load_next()
+
+    def reveal(self) -> None:
+        """Show the back of the current card (Space/Enter). Ignored unless the front is shown."""
+        if self._phase is not Phase.QUESTION or self._current is None:
+            return
+        self._phase = Phase.ANSWER
+        self._view.show_answer(self._current.face, self._current.grades)
+
+    def answer(self, rating: Rating) -> None:
+        """Grade the current card (1–4). Ignored unless the back is shown."""
+        if self._phase is not Phase.ANSWER or self._current is None:
+            return
+        card = self._current.card
+        now = self._clock()
+        shown = self._shown_at or now
+        taken_ms = max(0, min(MAX_ANSWER_MS, int((now - shown).total_seconds() * 1000)))
+        self._phase = Phase.LOADING
+
+        def work(col: Collection) -> _Loaded | None:
+            col.answer(card, rating, now=now, time_taken_ms=taken_ms)
+            return self._fetch(col, self._clock())
+
+        def done(loaded: _Loaded | None) -> None:
+            self._session.answered.append((card.id, rating, taken_ms))
+            self._view.set_undo_available(True)
+            self._present(loaded)
+
+        self._runner.run(work, done, self._fail_back(Phase.ANSWER))
+
+    def undo(self) -> None:
+        """Undo the last answer of this session and show that card's front again (Ctrl+Z)."""
+        if self._phase is Phase.LOADING or not self._session.answered:
+            return
+        card_id = self._session.answered[-1][0]
+        previous = self._phase
+        self._phase = Phase.LOADING
+
+        def work(col: Collection) -> _Loaded | None:
+            if not col.undo():
+                raise RuntimeError("There is nothing to undo.")
+            return self._load_card(col, col.get_card(card_id), self._clock())
+
+        def done(loaded: _Loaded | None) -> None:
+            self._session.answered.pop()
+            self._view.set_undo_available(bool(self._session.answered))
+            self._present(loaded)
+
+        self._runner.run(work, done, self._fail_back(previous))
+
+    def suspend_current(self) -> None:
+        """Suspend the card on screen and move on (S)."""
+        if self._phase not in (Phase.QUESTION, Phase.ANSWER) or self._current is None:
+            return
+        card_id = self._current.card.id
+        previous = self._phase
+        self._phase = Phase.LOADING
+
+        def work(col: Collection) -> _Loaded | None:
+            col.suspend([card_id])
+            return self._fetch(col, self._clock())
+
+        self._runner.run(work, self._present, self._fail_back(previous))
+
+    def current_note_id(self) -> int | None:
+        """The note of the card on screen (for the edit dialog, E)."""
+        return self._current.card.note_id if self._current else None
+
+    def refresh_current(self) -> None:
+        """Re-read the card on screen after its note was edited, keeping the side shown."""
+        if self._current is None or self._phase not in (Phase.QUESTION, Phase.ANSWER):
+            return
+        card_id = self._current.card.id
+        showing_answer = self._phase is Phase.ANSWER
+        self._phase = Phase.LOADING
+
+        def work(col: Collection) -> _Loaded | None:
+            return self._load_card(col, col.get_card(card_id), self._clock())
+
+        def done(loaded: _Loaded | None) -> None:
+            shown_at = self._shown_at
+            self._present(loaded)
+            self._shown_at = shown_at
+            if showing_answer:
+                self.reveal()
+
+        self._runner.run(work, done, self._fail_back(Phase.ANSWER if showing_answer else Phase.QUESTION))
+
+    # -- internals -----------------------------------------------------------------------------------
+    def _load_next(self) -> None:
+        self._phase = Phase.LOADING
+        self._runner.run(
+            lambda col: self._fetch(col, self._clock()), self._present, self._fail_back(Phase.FINISHED)
+        )
+
+    def _fetch(self, col: Collection, now: datetime) -> _Loaded | None:
+        """Runs on the runner: the next card and everything needed to show it."""
+        card = col.next_card(now=now, deck=self._deck) if self._deck else col.next_card(now=now)
+        if card is None:
+            return None
+        return self._load_card(col, card, now)
+
+    def _load_card(self, col: Collection, card: Card, now: datetime) -> _Loaded:
+        note = col.note_of(card)
+        grades = grade_choices(Scheduler(col.options), card, now)
+        counts = col.counts(now=now, deck=self._deck)
+        return _Loaded(card, _make_face(card, note), grades, Counts(*counts))
+
+    def _present(self, loaded: _Loaded | None) -> None:
+        """Back on the view's side: show the loaded card, or finish."""
+        self._current = loaded
+        if loaded is None:
+            self._finish()
+            return
+        self._phase = Phase.QUESTION
+        self._shown_at = self._clock()
+        self._view.show_question(loaded.face, loaded.counts)
+
+    def _finish(self) -> None:
+        self._phase = Phase.LOADING
+        now = self._clock()
+
+        def work(col: Collection) -> tuple[datetime | None, int]:
+            from jpstudy.stats import due_tomorrow, next_due
+
+            return next_due(col, now), due_tomorrow(col, now)
+
+        def done(result: tuple[datetime | None, int]) -> None:
+            self._phase = Phase.FINISHED
+            self._view.show_finished(self.summary(*result), now)
+
+        def failed(exc: BaseException) -> None:
+            self._phase = Phase.FINISHED
+            self._view.show_finished(self.summary(), now)
+
+        self._runner.run(work, done, failed)
+
+    def _fail_back(self, phase: Phase) -> Callable[[BaseException], None]:
+        """An error callback that reports the error and returns to ``phase``."""
+
+        def failed(exc: BaseException) -> None:
+            self._phase = phase if self._current is not None or phase is Phase.FINISHED else Phase.FINISHED
+            self._view.show_error(str(exc) or type(exc).__name__)
+
+        return failed
+

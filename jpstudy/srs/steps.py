@@ -1,0 +1,72 @@
+"""(Re)learning steps: which step an answer moves to and how long until it is due.
+
+Terms:
+    steps: the delays (whole seconds) of the learning steps (new cards) or relearning steps (lapsed
+        cards); a card on step ``i`` waits ``steps[i]`` after a Good/Again answer.
+    graduate: leave the steps and become a review card; ``easy`` says it was the Easy button.
+    nominal delay: the delay of the step a card is on, whatever the button that put it there
+        (Hard may wait longer than the nominal delay); Anki logs it as the previous interval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jpstudy.srs.f32 import div, round_half_up
+from jpstudy.srs.options import SECONDS_PER_DAY
+from jpstudy.srs.rating import Rating
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Stay in (re)learning on ``step``, due after ``delay_secs``."""
+
+    step: int
+    delay_secs: int
+
+
+@dataclass(frozen=True)
+class Graduate:
+    """Leave the steps; ``easy`` when graduated with the Easy button."""
+
+    easy: bool
+
+
+def current_step(steps: tuple[int, ...], step: int | None) -> int:
+    """The step index to answer from: ``step`` clamped to the existing steps (0 for a new card)."""
+    return min(max(step or 0, 0), max(len(steps) - 1, 0))
+
+
+def nominal_delay(steps: tuple[int, ...], step: int | None) -> int:
+    """The delay of the current step (0 when there are no steps)."""
+    return steps[current_step(steps, step)] if steps else 0
+
+
+def hard_delay(steps: tuple[int, ...], index: int) -> int:
+    """The delay Hard gives on step ``index``: between the first two steps, or 1.5× a single step
+    (capped at one day more), rounded to whole days when over a day; later steps repeat themselves."""
+    if index > 0:
+        return steps[index]
+    if len(steps) >= 2:
+        delay = (steps[0] + steps[1]) // 2
+    else:
+        delay = min(steps[0] * 3 // 2, steps[0] + SECONDS_PER_DAY)
+    if delay > SECONDS_PER_DAY:
+        delay = round_half_up(div(delay, SECONDS_PER_DAY)) * SECONDS_PER_DAY
+    return delay
+
+
+def step_outcome(steps: tuple[int, ...], step: int | None, rating: Rating) -> NextStep | Graduate:
+    """Where ``rating`` takes a card on ``step`` of ``steps`` (``None``: a new card, on step 0)."""
+    if rating == Rating.EASY:
+        return Graduate(easy=True)
+    if not steps:
+        return Graduate(easy=False)
+    index = current_step(steps, step)
+    if rating == Rating.AGAIN:
+        return NextStep(0, steps[0])
+    if rating == Rating.HARD:
+        return NextStep(index, hard_delay(steps, index))
+    if index + 1 < len(steps):
+        return NextStep(index + 1, steps[index + 1])
+    return Graduate(easy=False)

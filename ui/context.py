@@ -1,0 +1,42 @@
+"""What every screen is given: the database worker, the theme, the data folder and the clock.
+
+Passed explicitly to each screen (no global main-window object).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .taskman import DbWorker
+from .theme import ThemeManager
+from .ui_settings import UiSettings, save_settings
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """Shared services of the running app.
+
+    Attributes:
+        worker: runs all collection work (see ``taskman``).
+        theme: applies and remembers the display settings and palette.
+        data_dir: the data folder (collection, dictionary, settings).
+        clock: returns the current aware datetime (tests pass a fixed clock).
+    """
+
+    worker: DbWorker
+    theme: ThemeManager
+    data_dir: Path
+    clock: Callable[[], datetime]
+
+    @property
+    def settings(self) -> UiSettings:
+        """The display settings in effect."""
+        return self.theme.settings
+
+    def apply_settings(self, settings: UiSettings) -> None:
+        """Apply new display settings and save them."""
+        self.theme.apply(settings)
+        save_settings(self.data_dir, settings)

@@ -1,0 +1,221 @@
+"""The home screen: today's line, the deck tree with counts, JLPT progress, and the main actions.
+
+Terms:
+    deck tree: Anki's deck list — each deck with its new / learning / due counts for today (daily limits
+        applied), subdecks indented under their parent (``JLPT`` › ``N5``).
+    level progress: per JLPT level, how many of the list's words are known, being learned, not started.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jpstudy.stats import HomeSummary, LevelProgress
+
+from .context import AppContext
+from .widgets import StackedBar, card_frame, label
+
+COUNT_COLUMNS = ("New", "Learn", "Due")
+
+
+class DeckTree(QTreeWidget):
+    """The deck list; Enter on a deck asks to study it."""
+
+    study_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Decks")
+        self.setColumnCount(1 + len(COUNT_COLUMNS))
+        self.setHeaderLabels(["Deck", *COUNT_COLUMNS])
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.itemActivated.connect(self._activated)
+
+    def populate(self, nodes: Sequence, colours: tuple[str, str, str], muted: str) -> None:
+        """Fill the tree from ``col.deck_tree()`` nodes, keeping the selected deck selected."""
+        selected = self.selected_deck()
+        self.clear()
+        for node in nodes:
+            self.addTopLevelItem(self._item(node, colours, muted))
+        self.expandAll()
+        target = None
+        for item in self._all_items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == selected:
+                target = item
+        self.setCurrentItem(target or self.topLevelItem(0))
+
+    def selected_deck(self) -> str | None:
+        """Full name of the selected deck."""
+        item = self.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _item(self, node: object, colours: tuple[str, str, str], muted: str) -> QTreeWidgetItem:
+        counts = (node.new, node.learning, node.review)
+        item = QTreeWidgetItem([node.short_name, *(str(c) for c in counts)])
+        item.setData(0, Qt.ItemDataRole.UserRole, node.deck.name)
+        for column, (count, colour) in enumerate(zip(counts, colours, strict=True), start=1):
+            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setForeground(column, _brush(colour if count else muted))
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{node.deck.name}: {_spoken(counts)}")
+        for child in node.children:
+            item.addChild(self._item(child, colours, muted))
+        return item
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            items.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return items
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.study_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter/Return studies the selected deck (QTreeWidget only activates on some platforms)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
+            self._activated(self.currentItem(), 0)
+            return
+        super().keyPressEvent(event)
+
+
+def _brush(colour: str) -> object:
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(colour))
+
+
+def _spoken(counts: tuple[int, int, int]) -> str:
+    return f"{counts[0]} new, {counts[1]} learning, {counts[2]} due"
+
+
+class HomeScreen(QWidget):
+    """The screen the app opens on. Buttons trigger the main window's actions."""
+
+    def __init__(self, context: AppContext, actions: dict[str, QAction]) -> None:
+        super().__init__()
+        self._context = context
+        self.setAccessibleName("Home")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(18)
+
+        self.today_line = label("Loading…", "title", name="Today")
+        self.streak_line = label("", "muted", name="Streak")
+        outer.addWidget(self.today_line)
+        outer.addWidget(self.streak_line)
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        self.study_button = QPushButton("&Study now")
+        self.study_button.setProperty("role", "primary")
+        self.study_button.setAccessibleName("Study now")
+        self.study_button.clicked.connect(actions["study"].trigger)
+        left.addWidget(self.study_button)
+        self.decks = DeckTree()
+        left.addWidget(self.decks, 1)
+        body.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        progress_frame, progress_layout = card_frame("JLPT progress")
+        progress_layout.addWidget(label("JLPT progress", "heading"))
+        self._levels = QGridLayout()
+        self._levels.setHorizontalSpacing(12)
+        self._levels.setVerticalSpacing(8)
+        progress_layout.addLayout(self._levels)
+        self._level_rows: dict[str, tuple[StackedBar, object]] = {}
+        self.legend = label("", "muted", wrap=True, name="Progress legend")
+        progress_layout.addWidget(self.legend)
+        right.addWidget(progress_frame)
+
+        actions_frame, actions_layout = card_frame("Actions")
+        actions_layout.addWidget(label("More", "heading"))
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for index, key in enumerate(("add_level", "mine", "browse", "stats", "export", "settings")):
+            action = actions[key]
+            button = QPushButton(action.text())
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setToolTip(f"{action.toolTip()} ({action.shortcut().toString()})")
+            button.clicked.connect(action.trigger)
+            grid.addWidget(button, index // 2, index % 2)
+        actions_layout.addLayout(grid)
+        right.addWidget(actions_frame)
+        right.addStretch(1)
+        body.addLayout(right, 2)
+
+        self.setTabOrder(self.study_button, self.decks)
+
+    def show_summary(self, summary: HomeSummary) -> None:
+        """Fill the today line, the streak and the deck tree."""
+        palette = self._context.theme.palette
+        new, learning, review = summary.counts
+        total = new + learning + review
+        if total:
+            self.today_line.setText(f"{total} card{'s' if total != 1 else ''} to study today")
+        elif summary.has_cards:
+            self.today_line.setText("All done for today")
+        else:
+            self.today_line.setText("Welcome — add a JLPT level to begin")
+        reviews = f"{summary.reviews_today} review{'s' if summary.reviews_today != 1 else ''} done today"
+        streak = f"{summary.streak_days}-day streak" if summary.streak_days else "no streak yet"
+        self.streak_line.setText(f"{reviews} · {streak}")
+        self.study_button.setText(
+            f"&Study now   {new} new · {learning} learning · {review} due" if total else "&Study now"
+        )
+        self.study_button.setEnabled(total > 0)
+        self.decks.populate(summary.decks, (palette.new, palette.learning, palette.review), palette.muted)
+
+    def show_levels(self, levels: Sequence[LevelProgress]) -> None:
+        """Fill the per-level progress bars."""
+        palette = self._context.theme.palette
+        for row, level in enumerate(levels):
+            if level.level not in self._level_rows:
+                bar = StackedBar(f"{level.level} progress")
+                text = label("", "muted", name=f"{level.level} counts")
+                self._levels.addWidget(label(level.level, "heading"), row, 0)
+                self._levels.addWidget(bar, row, 1)
+                self._levels.addWidget(text, row, 2)
+                self._level_rows[level.level] = (bar, text)
+            bar, text = self._level_rows[level.level]
+            bar.set_segments(
+                [(level.known, palette.review), (level.learning, palette.learning)], level.total, palette.heat0
+            )
+            text.setText(f"{level.known} / {level.total}")
+            description = (
+                f"{level.level}: {level.known} known, {level.learning} learning, "
+                f"{level.not_started} not started, of {level.total} words"
+            )
+            text.setToolTip(description)
+            bar.setToolTip(description)
+            bar.setAccessibleDescription(description)
+        self.legend.setText(
+            "Green: known (mature or marked known) · orange: learning · grey: not started. "
+            "Levels from Jonathan Waller's unofficial community lists."
+        )

@@ -1,0 +1,416 @@
+"""The review screen: implements :class:`jpstudy.review_controller.ReviewView` and forwards keys.
+
+Keys (the screen keeps the focus; its buttons are for the mouse and do the same):
+    Space / Enter   show the answer; on the answer side, Good (Anki's convention)
+    1 2 3 4         Again / Hard / Good / Easy
+    Ctrl+Z          undo the last answer
+    E               edit the note          S   suspend the card
+    F               furigana on/off        Esc back to the decks
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jpstudy.review_controller import (
+    CardFace,
+    Counts,
+    GradeChoice,
+    Phase,
+    ReviewController,
+    SessionSummary,
+    format_interval,
+)
+from jpstudy.srs import Rating
+
+from .context import AppContext
+from .note_editor import NoteEditor
+from .taskman import Change
+from .theme import japanese_font
+from .widgets import card_frame, label
+
+T = TypeVar("T")
+
+KEY_RATINGS = {Qt.Key.Key_1: Rating.AGAIN, Qt.Key.Key_2: Rating.HARD, Qt.Key.Key_3: Rating.GOOD,
+               Qt.Key.Key_4: Rating.EASY}
+ROLE_OF = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
+HINT = "Space show answer · 1–4 answer · Ctrl+Z undo · E edit · S suspend · F furigana · Esc decks"
+
+
+class _OpRunner:
+    """Runs the controller's work as operations, so other screens refresh after answers."""
+
+    def __init__(self, context: AppContext, initiator: object) -> None:
+        self._worker = context.worker
+        self._initiator = initiator
+
+    def run(self, work: Callable[[Any], T], done: Callable[[T], None],
+            failed: Callable[[BaseException], None] | None = None) -> None:
+        self._worker.run_op(work, Change.CARDS, done, failed, initiator=self._initiator)
+
+
+class ReviewScreen(QWidget):
+    """Front, back, grade buttons, counts, and the end-of-session page."""
+
+    back_requested = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+        self.setAccessibleName("Review")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.controller: ReviewController | None = None
+        self._face: CardFace | None = None
+        self._answer_shown = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 20, 32, 20)
+        outer.setSpacing(14)
+
+        top = QHBoxLayout()
+        self.back_button = self._button("← Decks", "Back to the decks (Esc)", self.back_requested.emit)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        self.count_new = label("0", "count-new", name="New left")
+        self.count_learning = label("0", "count-learning", name="Learning left")
+        self.count_review = label("0", "count-review", name="Reviews left")
+        for widget in (self.count_new, self.count_learning, self.count_review):
+            top.addWidget(widget)
+            top.addSpacing(10)
+        outer.addLayout(top)
+
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        self.pages.addWidget(self._build_card_page())
+        self.pages.addWidget(self._build_finished_page())
+
+        self.hint = label(HINT, "muted", wrap=True, name="Keyboard help")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.hint)
+
+    # -- construction --------------------------------------------------------------------------------
+    def _button(self, text: str, name: str, slot: Callable[[], Any], role: str | None = None) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if role:
+            button.setProperty("role", role)
+        button.clicked.connect(lambda: slot())
+        return button
+
+    def _build_card_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(16)
+        frame, card = card_frame("Card")
+        card.setContentsMargins(40, 30, 40, 30)
+        card.setSpacing(12)
+        base = self._context.settings.font_size
+        self.furigana = label("", "furigana", name="Furigana")
+        self.furigana.setFont(japanese_font(base * 1.4))
+        self.front = label("", "word", wrap=True, name="Front")
+        self.front.setFont(japanese_font(base * 4))
+        for widget in (self.furigana, self.front):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            card.addWidget(widget)
+
+        self.back = QWidget()
+        back = QVBoxLayout(self.back)
+        back.setSpacing(10)
+        self.reading = label("", "heading", name="Reading")
+        self.reading.setFont(japanese_font(base * 1.8))
+        self.meaning = label("", "meaning", wrap=True, name="Meaning")
+        self.level = label("", "badge", name="JLPT level")
+        self.sentence = label("", None, wrap=True, name="Sentence")
+        self.sentence.setFont(japanese_font(base * 1.4))
+        self.sentence.setTextFormat(Qt.TextFormat.RichText)
+        self.sentence_meaning = label("", "muted", wrap=True, name="Sentence meaning")
+        self.source = label("", "muted", wrap=True, name="Source")
+        for widget in (self.reading, self.meaning, self.sentence, self.sentence_meaning, self.source):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        back.addWidget(self.reading)
+        back.addWidget(self.meaning)
+        level_row = QHBoxLayout()
+        level_row.addStretch(1)
+        level_row.addWidget(self.level)
+        level_row.addStretch(1)
+        back.addLayout(level_row)
+        back.addSpacing(8)
+        back.addWidget(self.sentence)
+        back.addWidget(self.sentence_meaning)
+        back.addWidget(self.source)
+        card.addWidget(self.back)
+        card.addStretch(1)
+        layout.addWidget(frame, 1)
+
+        self.show_button = self._button("Show answer   Space", "Show answer", self._reveal_or_good, "primary")
+        layout.addWidget(self.show_button)
+        grades = QHBoxLayout()
+        grades.setSpacing(10)
+        self.grade_buttons: dict[Rating, QPushButton] = {}
+        for rating in (Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY):
+            button = self._button("", rating.name.title(), lambda r=rating: self._answer(r), ROLE_OF[rating])
+            grades.addWidget(button)
+            self.grade_buttons[rating] = button
+        self.grades_row = QWidget()
+        self.grades_row.setLayout(grades)
+        layout.addWidget(self.grades_row)
+
+        tools = QHBoxLayout()
+        tools.addStretch(1)
+        self.undo_button = self._button("Undo  Ctrl+Z", "Undo last answer", self._undo)
+        self.edit_button = self._button("Edit  E", "Edit note", self.edit_current)
+        self.suspend_button = self._button("Suspend  S", "Suspend card", self._suspend)
+        for button in (self.undo_button, self.edit_button, self.suspend_button):
+            tools.addWidget(button)
+        layout.addLayout(tools)
+        return page
+
+    def _build_finished_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        frame, card = card_frame("Session finished")
+        card.setContentsMargins(40, 32, 40, 32)
+        self.finished_title = label("", "title", name="Finished")
+        self.next_due = label("", "heading", wrap=True, name="Next review")
+        self.summary_text = label("", "muted", wrap=True, name="Session summary")
+        for widget in (self.finished_title, self.next_due, self.summary_text):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            card.addWidget(widget)
+        self.finished_back = self._button("Back to decks   Esc", "Back to decks", self.back_requested.emit,
+                                          "primary")
+        card.addSpacing(12)
+        card.addWidget(self.finished_back)
+        layout.addWidget(frame)
+        layout.addStretch(2)
+        return page
+
+    # -- session ---------------------------------------------------------------------------------------
+    def start(self, deck: str | None = None) -> None:
+        """Begin a session over ``deck`` (or everything)."""
+        self.controller = ReviewController(self, _OpRunner(self._context, self), self._context.clock, deck)
+        self.pages.setCurrentIndex(0)
+        self._clear()
+        self.setFocus()
+        self.controller.start()
+
+    # -- ReviewView ----------------------------------------------------------------------------------
+    def show_question(self, face: CardFace, counts: Counts) -> None:
+        """Front side: the word large (or the meaning, for production cards)."""
+        self._face = face
+        self._answer_shown = False
+        self.pages.setCurrentIndex(0)
+        self._set_counts(counts, face.kind)
+        self._render_front(face)
+        self.back.setVisible(False)
+        self.grades_row.setVisible(False)
+        self.show_button.setVisible(True)
+        self.edit_button.setEnabled(True)
+        self.suspend_button.setEnabled(True)
+        self.setFocus()
+
+    def show_answer(self, face: CardFace, grades: list[GradeChoice]) -> None:
+        """Back side: reading, meaning, level, sentence with the word highlighted, source; the grades."""
+        self._face = face
+        self._answer_shown = True
+        if face.direction == "production":
+            self.front.setText(html.escape(face.word))
+            self.furigana.setText(face.reading if face.reading != face.word else "")
+        self.furigana.setVisible(face.direction == "production" or self._furigana_on())
+        self.reading.setText(face.reading)
+        self.reading.setVisible(face.direction == "recognition" and face.reading != face.word)
+        self.meaning.setText(face.meaning)
+        self.level.setText(face.jlpt or "")
+        self.level.setVisible(bool(face.jlpt))
+        self.level.setAccessibleName(f"JLPT level {face.jlpt}" if face.jlpt else "JLPT level")
+        self.sentence.setText(self._sentence_html(face))
+        self.sentence.setVisible(face.sentence is not None)
+        self.sentence_meaning.setText(face.sentence_meaning)
+        self.sentence_meaning.setVisible(bool(face.sentence_meaning))
+        self.source.setText(f"Source: {face.source}" if face.source else "")
+        self.source.setVisible(bool(face.source))
+        self.back.setVisible(True)
+        for choice in grades:
+            button = self.grade_buttons[choice.rating]
+            number = int(choice.rating)
+            button.setText(f"{choice.label}  {choice.interval}\n{number}")
+            button.setAccessibleName(f"{choice.label}, next in {choice.interval}, key {number}")
+        self.show_button.setVisible(False)
+        self.grades_row.setVisible(True)
+
+    def show_finished(self, summary: SessionSummary, now: datetime) -> None:
+        """The calm end: what was done, and when the next card comes."""
+        self._face = None
+        self.pages.setCurrentIndex(1)
+        self._set_counts(Counts(0, 0, 0), None)
+        if summary.answered:
+            self.finished_title.setText("Well done — that's everything for now")
+            minutes = summary.seconds / 60
+            correct = summary.correct_percent or 0.0
+            self.summary_text.setText(
+                f"{summary.answered} card{'s' if summary.answered != 1 else ''} in "
+                f"{max(1, round(minutes))} min · {correct:.0f}% remembered · "
+                f"Again {summary.by_rating[Rating.AGAIN]} · Hard {summary.by_rating[Rating.HARD]} · "
+                f"Good {summary.by_rating[Rating.GOOD]} · Easy {summary.by_rating[Rating.EASY]}"
+            )
+        else:
+            self.finished_title.setText("Nothing to study right now")
+            self.summary_text.setText("Rest is part of learning. Add a JLPT level or mine a job ad for more words.")
+        if summary.next_due is None:
+            self.next_due.setText("No reviews scheduled yet.")
+        elif summary.next_due <= now:
+            self.next_due.setText("More cards are due, but today's limit is reached.")
+        else:
+            wait = format_interval(summary.next_due - now).replace("<1m", "under a minute")
+            self.next_due.setText(f"Next review in {wait}")
+        if summary.due_tomorrow:
+            self.next_due.setText(self.next_due.text() + f" · {summary.due_tomorrow} due tomorrow")
+        self.setFocus()
+
+    def set_undo_available(self, available: bool) -> None:
+        """Enable the undo button."""
+        self.undo_button.setEnabled(available)
+
+    def show_error(self, message: str) -> None:
+        """Show the error in the hint line (the card stays as it was)."""
+        self.hint.setText(f"Could not do that: {message}")
+
+    # -- keys ----------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Forward the review keys to the controller (see the module docstring)."""
+        key = Qt.Key(event.key())
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key == Qt.Key.Key_Z:
+            self._undo()
+        elif ctrl:
+            super().keyPressEvent(event)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.pages.currentIndex() == 1:
+                self.back_requested.emit()
+            else:
+                self._reveal_or_good()
+        elif key in KEY_RATINGS:
+            self._answer(KEY_RATINGS[key])
+        elif key == Qt.Key.Key_E:
+            self.edit_current()
+        elif key == Qt.Key.Key_S:
+            self._suspend()
+        elif key == Qt.Key.Key_F:
+            self._toggle_furigana()
+        elif key == Qt.Key.Key_Escape:
+            self.back_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def _reveal_or_good(self) -> None:
+        if self.controller is None:
+            return
+        self.hint.setText(HINT)
+        if self.controller.phase is Phase.QUESTION:
+            self.controller.reveal()
+        elif self.controller.phase is Phase.ANSWER:
+            self.controller.answer(Rating.GOOD)
+
+    def _answer(self, rating: Rating) -> None:
+        if self.controller is not None:
+            self.hint.setText(HINT)
+            self.controller.answer(rating)
+
+    def _undo(self) -> None:
+        if self.controller is not None:
+            self.controller.undo()
+
+    def _suspend(self) -> None:
+        if self.controller is not None:
+            self.controller.suspend_current()
+
+    def edit_current(self) -> None:
+        """Open the note editor for the card on screen; save through the worker and redraw."""
+        controller = self.controller
+        if controller is None or controller.phase not in (Phase.QUESTION, Phase.ANSWER):
+            return
+        note_id = controller.current_note_id()
+
+        def edit(note: Any) -> None:
+            edited = NoteEditor.ask(note, self)
+            self.setFocus()
+            if edited is not None:
+                self._context.worker.run_op(
+                    lambda col: col.update_note(edited), Change.NOTES,
+                    lambda _: controller.refresh_current(), lambda e: self.show_error(str(e)), initiator=self,
+                )
+
+        self._context.worker.run(lambda col: col.get_note(note_id), edit, lambda e: self.show_error(str(e)))
+
+    def _toggle_furigana(self) -> None:
+        from dataclasses import replace
+
+        self._context.apply_settings(replace(self._context.settings, furigana=not self._furigana_on()))
+        if self._face is not None and not self._answer_shown:
+            self._render_front(self._face)
+        elif self._face is not None:
+            self.furigana.setVisible(self._face.direction == "production" or self._furigana_on())
+
+    # -- rendering ---------------------------------------------------------------------------------------
+    def _furigana_on(self) -> bool:
+        return self._context.settings.furigana
+
+    def _render_front(self, face: CardFace) -> None:
+        if face.direction == "production":
+            self.front.setText(html.escape(face.meaning))
+            self.front.setFont(japanese_font(self._context.settings.font_size * 2))
+            self.furigana.setText("")
+            self.furigana.setVisible(False)
+        else:
+            self.front.setText(html.escape(face.word))
+            self.front.setFont(japanese_font(self._context.settings.font_size * 4))
+            self.furigana.setText(face.reading if face.reading != face.word else "")
+            self.furigana.setVisible(self._furigana_on())
+        self.front.setAccessibleName(f"Front: {face.word if face.direction != 'production' else face.meaning}")
+
+    def _sentence_html(self, face: CardFace) -> str:
+        if face.sentence is None:
+            return ""
+        parts = face.sentence
+        mark = self._context.theme.palette.highlight
+        return (
+            f"{html.escape(parts.before)}"
+            f"<span style='background:{mark}; font-weight:600'>{html.escape(parts.word)}</span>"
+            f"{html.escape(parts.after)}"
+        )
+
+    def _set_counts(self, counts: Counts, kind: str | None) -> None:
+        current = {"new": self.count_new, "learning": self.count_learning, "relearning": self.count_learning,
+                   "review": self.count_review}.get(kind or "")
+        for widget, value, noun in (
+            (self.count_new, counts.new, "new"),
+            (self.count_learning, counts.learning, "learning"),
+            (self.count_review, counts.review, "due"),
+        ):
+            shown = f"<u>{value}</u>" if widget is current else str(value)
+            widget.setText(shown)
+            widget.setAccessibleName(f"{value} {noun} left")
+
+    def _clear(self) -> None:
+        for widget in (self.front, self.furigana, self.reading, self.meaning, self.sentence):
+            widget.setText("")
+        self.back.setVisible(False)
+        self.grades_row.setVisible(False)
+        self.undo_button.setEnabled(False)

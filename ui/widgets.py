@@ -1,0 +1,92 @@
+"""Small reusable widgets: labelled roles, a stacked progress bar, a card frame.
+
+Terms:
+    role: a dynamic ``role`` property the style sheet keys on (``QLabel[role="muted"]``); setting it is
+        how a widget asks for a look without hard-coding colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: str | None = None) -> QLabel:
+    """A QLabel with a style role, optional word wrap and an accessible name."""
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setAccessibleName(name or text or role or "label")
+    return widget
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a widget's style role and re-polish it so the new look applies."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def card_frame(name: str) -> tuple[QFrame, QVBoxLayout]:
+    """A rounded surface (``role="card"``) with a roomy vertical layout."""
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    frame.setAccessibleName(name)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(20, 16, 20, 16)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+class StackedBar(QWidget):
+    """A horizontal bar split into coloured segments (e.g. known / learning / not started).
+
+    Segments are ``(value, colour)`` pairs; the bar's full width is ``total`` (at least the sum).
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._segments: list[tuple[int, QColor]] = []
+        self._total = 0
+        self._track = QColor("#e0e0e0")
+        self.setAccessibleName(name)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        """A thin bar."""
+        return QSize(200, 12)
+
+    def set_segments(self, segments: Sequence[tuple[int, str]], total: int, track: str) -> None:
+        """Show ``segments`` out of ``total``; ``track`` is the colour of the empty part."""
+        self._segments = [(max(0, v), QColor(c)) for v, c in segments]
+        self._total = max(total, sum(v for v, _ in self._segments))
+        self._track = QColor(track)
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        """Draw the rounded track and the segments left to right."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        clip = QPainterPath()
+        clip.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setClipPath(clip)
+        painter.fillRect(rect, self._track)
+        if self._total:
+            x = rect.left()
+            for value, colour in self._segments:
+                width = rect.width() * value / self._total
+                painter.fillRect(QRectF(x, rect.top(), width, rect.height()), colour)
+                x += width
+        painter.end()
+
+
+def centered(widget: QWidget, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> QWidget:
+    """``widget`` with the given alignment set (returned for chaining in layouts)."""
+    if isinstance(widget, QLabel):
+        widget.setAlignment(alignment)
+    return widget
