@@ -25,8 +25,8 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from jpstudy.srs import Rating, Scheduler
 
@@ -243,31 +243,6 @@ def _stem(word: str) -> str:
     return ""
 
 
-def format_interval(delta: timedelta) -> str:
-    """A short human interval: "<1m", "10m", "3h", "4d", "1.5mo", "2.1y" (Anki's button style)."""
-    seconds = delta.total_seconds()
-    if seconds < 60:
-        return "<1m"
-    minutes = seconds / 60
-    if minutes < 60:
-        return f"{round(minutes)}m"
-    hours = minutes / 60
-    if hours < 24:
-        return f"{_trim(hours)}h"
-    days = hours / 24
-    if days < 30:
-        return f"{round(days)}d"
-    if days < 365:
-        return f"{_trim(days / 30)}mo"
-    return f"{_trim(days / 365)}y"
-
-
-def _trim(value: float) -> str:
-    """One decimal, without a trailing ".0"."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 def _make_face(card: Card, note: Note) -> CardFace:
     """The view's data for a card and its note."""
     return CardFace(
@@ -286,21 +261,8 @@ def _make_face(card: Card, note: Note) -> CardFace:
 
 def grade_choices(scheduler: Scheduler, card: Card, now: datetime) -> list[GradeChoice]:
     """The four buttons for ``card`` answered at ``now``, each with the interval it would give."""
-    preview = scheduler.preview(card.state, now)
-    choices = []
-    for rating in (Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY):
-        after = preview[rating]
-        choices.append(GradeChoice(rating, RATING_LABELS[rating], _interval_after(after, now)))
-    return choices
-
-
-def _interval_after(state: Any, now: datetime) -> str:
-    """The label of the wait until ``state`` is due again: whole days for review cards."""
-    if state.kind == "review":
-        return format_interval(timedelta(days=max(1, state.interval_days)))
-    if state.due is None:
-        return "—"
-    return format_interval(state.due - now)
+    labels = scheduler.button_labels(card.state, now)
+    return [GradeChoice(rating, RATING_LABELS[rating], labels[rating]) for rating in RATING_LABELS]
 
 
 class ReviewController:
@@ -392,9 +354,10 @@ class ReviewController:
         self._phase = Phase.LOADING
 
         def work(col: Collection) -> _Loaded | None:
-            if not col.undo():
+            restored = col.undo()
+            if restored is None or restored.id != card_id:
                 raise RuntimeError("There is nothing to undo.")
-            return self._load_card(col, col.get_card(card_id), self._clock())
+            return self._load_card(col, restored, self._clock())
 
         def done(loaded: _Loaded | None) -> None:
             self._session.answered.pop()
@@ -457,7 +420,7 @@ class ReviewController:
 
     def _load_card(self, col: Collection, card: Card, now: datetime) -> _Loaded:
         note = col.note_of(card)
-        grades = grade_choices(Scheduler(col.options), card, now)
+        grades = grade_choices(col.scheduler, card, now)
         counts = col.counts(now=now, deck=self._deck)
         return _Loaded(card, _make_face(card, note), grades, Counts(*counts))
 

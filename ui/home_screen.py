@@ -205,7 +205,9 @@ class HomeScreen(QWidget):
                 self._level_rows[level.level] = (bar, text)
             bar, text = self._level_rows[level.level]
             bar.set_segments(
-                [(level.known, palette.review), (level.learning, palette.learning)], level.total, palette.heat0
+                [(level.known, palette.review), (level.learning, palette.learning)],
+                level.total,
+                palette.heat0,
             )
             text.setText(f"{level.known} / {level.total}")
             description = (

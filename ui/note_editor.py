@@ -58,7 +58,8 @@ class NoteEditor(QDialog):
         self.tags.setPlaceholderText("space-separated, e.g. jlpt::n4 work")
         form.addRow("Tags:", self.tags)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        choice = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(choice.Save | choice.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -271,7 +271,9 @@ class ReviewScreen(QWidget):
             )
         else:
             self.finished_title.setText("Nothing to study right now")
-            self.summary_text.setText("Rest is part of learning. Add a JLPT level or mine a job ad for more words.")
+            self.summary_text.setText(
+                "Rest is part of learning. Add a JLPT level or mine a job ad for more words."
+            )
         if summary.next_due is None:
             self.next_due.setText("No reviews scheduled yet.")
         elif summary.next_due <= now:
@@ -383,7 +385,8 @@ class ReviewScreen(QWidget):
             self.front.setFont(japanese_font(self._context.settings.font_size * 4))
             self.furigana.setText(face.reading if face.reading != face.word else "")
             self.furigana.setVisible(self._furigana_on())
-        self.front.setAccessibleName(f"Front: {face.word if face.direction != 'production' else face.meaning}")
+        shown = face.meaning if face.direction == "production" else face.word
+        self.front.setAccessibleName(f"Front: {shown}")
 
     def _sentence_html(self, face: CardFace) -> str:
         if face.sentence is None:

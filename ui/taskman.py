@@ -2,7 +2,7 @@
 
 Terms:
     worker: a :class:`DbWorker`. It owns the open :class:`jpstudy.Collection` and a single-thread executor
-        (Anki's taskman pattern). SQLite connections belong to the thread that opened them, so the
+        (Anki's taskman pattern), plus a second thread for long work that needs no collection. SQLite connections belong to the thread that opened them, so the
         collection is opened, used and closed on that one thread, and two operations never overlap.
     work: a function ``work(col) -> result`` run on the worker. It must not touch widgets.
     done / failed: callbacks run on the GUI thread with the result or the exception.
@@ -58,6 +58,7 @@ class DbWorker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jpstudy-db")
+        self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jpstudy-work")
         self._col: Collection | None = None
         self._pending = 0
         self._lock = threading.Lock()
@@ -87,6 +88,7 @@ class DbWorker(QObject):
 
         self._executor.submit(work).result()
         self._executor.shutdown(wait=True)
+        self._background.shutdown(wait=True, cancel_futures=True)
 
     @property
     def is_open(self) -> bool:
@@ -120,6 +122,16 @@ class DbWorker(QObject):
 
         self._submit(work, finished, failed or self._log_failure, needs_collection=True)
 
+    def run_background(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run long work that needs no collection (building the dictionary) on a second thread."""
+        self._submit(lambda _: work(), done, failed or self._log_failure, needs_collection=False,
+                     executor=self._background)
+
     def on_main(self, callback: Callable[..., None]) -> Callable[..., None]:
         """Wrap ``callback`` so that calling it from any thread runs it on the GUI thread."""
 
@@ -135,6 +147,7 @@ class DbWorker(QObject):
         done: Callable[[T], None],
         failed: Callable[[BaseException], None],
         needs_collection: bool,
+        executor: ThreadPoolExecutor | None = None,
     ) -> None:
         self._set_pending(+1)
 
@@ -145,11 +158,11 @@ class DbWorker(QObject):
                 result = work(self._col)
             except Exception as exc:
                 log.debug("collection work failed", exc_info=True)
-                self._deliver.emit(lambda: self._finish(failed, exc))
+                self._deliver.emit(lambda error=exc: self._finish(failed, error))
                 return
             self._deliver.emit(lambda: self._finish(done, result))
 
-        self._executor.submit(job)
+        (executor or self._executor).submit(job)
 
     def _finish(self, callback: Callable[[Any], None], value: Any) -> None:
         self._set_pending(-1)

@@ -18,6 +18,7 @@ import random
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
@@ -105,6 +106,21 @@ class Collection:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The SQLite connection, for core modules that keep their own tables in the collection
+        (e.g. ``jpstudy.ads``); hold ``lock`` while using it and write only inside ``transaction()``."""
+        return self._db
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock that serialises use of the connection across threads."""
+        return self._lock
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction on the collection (rolled back on any exception)."""
+        return transaction(self._db)
 
     def _meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from jpstudy.export.package import build_collection, write_package
 from jpstudy.export.selection import ExportError, ProgressCallback, read_selection
-from jpstudy.srs import Scheduler
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
@@ -67,7 +66,7 @@ def export_apkg(
         raise ExportError(f"{path} is a folder; give a file name ending in .apkg.")
     selection = read_selection(col, deck, with_reviews=with_progress, progress=progress)
     collection = build_collection(
-        selection, Scheduler(col.options), now, with_progress=with_progress, progress=progress
+        selection, col.scheduler, now, with_progress=with_progress, progress=progress
     )
     if progress is not None:
         progress("saving", 0, 1)
@@ -79,7 +78,7 @@ def export_apkg(
         progress("saving", 1, 1)
     return ExportResult(
         path=path,
-        notes=len(selection.cards),
-        reviews=sum(len(rows) for rows in selection.reviews.values()),
-        decks=tuple(sorted({item.deck_name for item in selection.cards})),
+        notes=len(selection),
+        reviews=sum(len(item.reviews) for item in selection),
+        decks=tuple(sorted({item.deck_name for item in selection})),
     )

@@ -21,7 +21,10 @@ import hashlib
 
 from genanki.util import guid_for
 
+from jpstudy.collection.models import MINED_DECK
+
 GUID_NAMESPACE = "jpstudy"
+LEECH_TAG = "leech"
 DECK_ID_MIN = 1 << 40
 """Deck ids live in [2**40, 2**52): clear of Anki's Default deck (1) and exact as JSON doubles."""
 DECK_ID_SPAN = (1 << 52) - DECK_ID_MIN
@@ -44,18 +47,25 @@ def deck_id(name: str) -> int:
     return DECK_ID_MIN + int.from_bytes(digest[:8], "big") % DECK_ID_SPAN
 
 
-def anki_tags(
-    user_tags: tuple[str, ...], jlpt: str | None, *, mined: bool, leech: bool
-) -> list[str]:
-    """The note's Anki tags: user tags (spaces become ``_``), then ``jlpt::nX``, ``mined``, ``leech``.
+def is_mined_deck(deck_name: str) -> bool:
+    """Whether a card in ``deck_name`` was mined from a text (the ``Mined`` deck and its subdecks)."""
+    return deck_name == MINED_DECK or deck_name.startswith(f"{MINED_DECK}::")
 
-    Duplicates are dropped, first occurrence kept.
+
+def anki_tags(
+    note_tags: tuple[str, ...], jlpt: str | None, *, mined: bool, leech: bool
+) -> list[str]:
+    """The Anki tags of one exported card: the note's tags, ``jlpt::nX``, ``mined``, ``leech``.
+
+    jpstudy tags a whole note ``leech`` when one of its cards becomes a leech; in Anki each card is
+    its own note, so ``leech`` goes only to the card that is one (and only while the note keeps the
+    tag). Spaces in tags become ``_``; duplicates are dropped, first occurrence kept.
     """
-    tags = [tag.strip().replace(" ", "_") for tag in user_tags if tag.strip()]
+    tags = [tag.strip().replace(" ", "_") for tag in note_tags if tag.strip() and tag != LEECH_TAG]
     if jlpt:
         tags.append(f"jlpt::{jlpt.lower()}")
     if mined:
         tags.append("mined")
-    if leech:
-        tags.append("leech")
+    if leech and LEECH_TAG in note_tags:
+        tags.append(LEECH_TAG)
     return list(dict.fromkeys(tags))

@@ -25,27 +25,20 @@ import genanki
 
 from jpstudy.export.atomic import write_atomically
 from jpstudy.export.fields import note_fields
-from jpstudy.export.identity import anki_tags, deck_id, note_guid
+from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck, note_guid
 from jpstudy.export.notetype import note_type
 from jpstudy.export.scheduling import (
     CARD_UPDATE_SQL,
-    REVLOG_COLUMNS,
+    REVLOG_INSERT_SQL,
     card_columns,
     package_crt,
     revlog_row,
 )
-from jpstudy.export.selection import PROGRESS_EVERY, ExportCard, ExportError, ProgressCallback, Selection
+from jpstudy.export.selection import PROGRESS_EVERY, ExportCard, ExportError, ProgressCallback
 from jpstudy.srs import Scheduler
 
 COLLECTION_ENTRY = "collection.anki2"
 MEDIA_ENTRY = "media"
-
-
-def _last_change(item: ExportCard, selection: Selection) -> int:
-    """Unix seconds of the last change to what the Anki note shows (note edit or card answer)."""
-    reviews = selection.reviews.get(item.card.id, ())
-    last_answer = reviews[-1].id // 1000 if reviews else 0
-    return max(int(item.note.modified.timestamp()), last_answer)
 
 
 def _guid(item: ExportCard) -> str:
@@ -58,7 +51,7 @@ def anki_note(item: ExportCard) -> genanki.Note:
     return genanki.Note(
         model=note_type(card.direction),
         fields=note_fields(note),
-        tags=anki_tags(note.tags, note.jlpt, mined=bool(note.source), leech=card.state.leech),
+        tags=anki_tags(note.tags, note.jlpt, mined=is_mined_deck(item.deck_name), leech=card.state.leech),
         guid=_guid(item),
         due=card.position,
     )
@@ -70,14 +63,14 @@ def _chunks(cards: Sequence[ExportCard]) -> Iterator[Sequence[ExportCard]]:
 
 
 def _write_notes(
-    cursor: sqlite3.Cursor, selection: Selection, now: datetime, progress: ProgressCallback | None
+    cursor: sqlite3.Cursor, selection: Sequence[ExportCard], now: datetime, progress: ProgressCallback | None
 ) -> None:
     """genanki's part: the empty collection, then note types, decks, notes and new cards."""
     stamp = now.timestamp()
     ids = itertools.count(int(stamp * 1000))
     genanki.Package([]).write_to_db(cursor, stamp, ids)
     done = 0
-    for chunk in _chunks(selection.cards):
+    for chunk in _chunks(selection):
         by_deck: dict[str, genanki.Deck] = {}
         for item in chunk:
             deck = by_deck.get(item.deck_name)
@@ -88,10 +81,10 @@ def _write_notes(
             deck.write_to_db(cursor, stamp, ids)
         done += len(chunk)
         if progress is not None:
-            progress("writing", done, len(selection.cards))
+            progress("writing", done, len(selection))
 
 
-def _anki_ids(cursor: sqlite3.Cursor, selection: Selection) -> list[tuple[int, int]]:
+def _anki_ids(cursor: sqlite3.Cursor, selection: Sequence[ExportCard]) -> list[tuple[int, int]]:
     """(Anki note id, Anki card id) of each selected card, in selection order.
 
     Raises:
@@ -99,20 +92,20 @@ def _anki_ids(cursor: sqlite3.Cursor, selection: Selection) -> list[tuple[int, i
     """
     rows = cursor.execute("SELECT n.guid, n.id, c.id FROM notes n JOIN cards c ON c.nid = n.id")
     by_guid = {guid: (nid, cid) for guid, nid, cid in rows}
-    if len(by_guid) != len(selection.cards):
+    if len(by_guid) != len(selection):
         first: dict[str, ExportCard] = {}
         twins = []
-        for item in selection.cards:
+        for item in selection:
             if first.setdefault(_guid(item), item) is not item:
                 twins.append(f"{item.note.word} ({item.note.reading}, {item.card.direction})")
         raise ExportError("These cards have the same word identity as another card, so Anki would "
                           f"merge them: {', '.join(twins)}. Delete one of each pair and export again.")
-    return [by_guid[_guid(item)] for item in selection.cards]
+    return [by_guid[_guid(item)] for item in selection]
 
 
 def _write_progress(
     cursor: sqlite3.Cursor,
-    selection: Selection,
+    selection: Sequence[ExportCard],
     anki_ids: Sequence[tuple[int, int]],
     sched: Scheduler,
     now: datetime,
@@ -120,18 +113,16 @@ def _write_progress(
     """Complete genanki's collection with card states, review logs and the package's day numbering."""
     card_rows: list[dict[str, int | str]] = []
     revlog_rows: list[tuple[int, ...]] = []
-    for item, (_, cid) in zip(selection.cards, anki_ids, strict=True):
-        reviews = selection.reviews.get(item.card.id, ())
-        card_rows.append({**card_columns(sched, item.card, reviews, now), "id": cid})
-        revlog_rows.extend(revlog_row(entry, cid) for entry in reviews)
+    for item, (_, cid) in zip(selection, anki_ids, strict=True):
+        card_rows.append({**card_columns(sched, item, now), "id": cid})
+        revlog_rows.extend(revlog_row(entry, cid) for entry in item.reviews)
     cursor.executemany(CARD_UPDATE_SQL, card_rows)
-    placeholders = ", ".join("?" * len(REVLOG_COLUMNS.split(", ")))
-    cursor.executemany(f"INSERT INTO revlog ({REVLOG_COLUMNS}) VALUES ({placeholders})", revlog_rows)
+    cursor.executemany(REVLOG_INSERT_SQL, revlog_rows)
     cursor.execute("UPDATE col SET crt = ?", (package_crt(sched, now),))
 
 
 def build_collection(
-    selection: Selection,
+    selection: Sequence[ExportCard],
     sched: Scheduler,
     now: datetime,
     *,
@@ -144,10 +135,8 @@ def build_collection(
         cursor = db.cursor()
         _write_notes(cursor, selection, now, progress)
         anki_ids = _anki_ids(cursor, selection)
-        cursor.executemany(
-            "UPDATE notes SET mod = ? WHERE id = ?",
-            [(_last_change(item, selection), nid) for item, (nid, _) in zip(selection.cards, anki_ids, strict=True)],
-        )
+        note_times = zip((item.last_change for item in selection), (nid for nid, _ in anki_ids), strict=True)
+        cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", note_times)
         if with_progress:
             _write_progress(cursor, selection, anki_ids, sched, now)
         db.commit()

@@ -13,45 +13,41 @@ Terms:
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Sequence
 from datetime import datetime
 
 from jpstudy.collection.models import ReviewEntry
-from jpstudy.collection.rows import CARD_STATE_COLUMNS, state_columns
-from jpstudy.srs import Scheduler
-from jpstudy.srs.timing import start_of_day, whole_seconds
-from jpstudy.collection.models import Card
+from jpstudy.export.selection import ExportCard
+from jpstudy.srs import AnkiCardFields, Scheduler
+from jpstudy.srs.timing import whole_seconds
 
 PACKAGE_TODAY = 0
 UNSYNCED_USN = -1
-REVLOG_COLUMNS = "id, cid, usn, ease, ivl, lastIvl, factor, time, type"
+CARD_COLUMNS = (*(f.name for f in dataclasses.fields(AnkiCardFields)), "data")
+CARD_UPDATE_SQL = "UPDATE cards SET " + ", ".join(f"{c} = :{c}" for c in CARD_COLUMNS) + " WHERE id = :id"
+REVLOG_COLUMNS = ("id", "cid", "usn", "ease", "ivl", "lastIvl", "factor", "time", "type")
+REVLOG_INSERT_SQL = (
+    f"INSERT INTO revlog ({', '.join(REVLOG_COLUMNS)}) VALUES ({', '.join('?' * len(REVLOG_COLUMNS))})"
+)
 
 
 def package_crt(sched: Scheduler, now: datetime) -> int:
     """The package's creation time: the start of the exporting day, in unix seconds."""
-    return whole_seconds(start_of_day(now, sched.options.tz, sched.options.rollover_hour))
+    return whole_seconds(sched.start_of_day(now))
 
 
-def card_columns(
-    sched: Scheduler, card: Card, reviews: Sequence[ReviewEntry], now: datetime
-) -> dict[str, int | str]:
-    """Anki's card columns for ``card`` as of ``now``, its due expressed in package days."""
-    columns: dict[str, int | str] = dict(state_columns(sched, card.state, card.position, now, PACKAGE_TODAY))
-    data: dict[str, int] = {"pos": card.position}
-    if reviews:
-        data["lrt"] = reviews[-1].id // 1000
-    columns["data"] = json.dumps(data, separators=(",", ":"))
-    return columns
+def card_columns(sched: Scheduler, item: ExportCard, now: datetime) -> dict[str, int | str]:
+    """Anki's card columns (``CARD_COLUMNS``) for ``item``'s card as of ``now``, due in package days."""
+    card = item.card
+    fields = sched.anki_card(card.state, now, today=PACKAGE_TODAY, position=card.position)
+    data = {"pos": card.position}
+    if item.reviews:
+        data["lrt"] = item.reviews[-1].id // 1000
+    return {**dataclasses.asdict(fields), "data": json.dumps(data, separators=(",", ":"))}
 
 
 def revlog_row(entry: ReviewEntry, anki_card_id: int) -> tuple[int, ...]:
-    """One ``revlog`` row (columns ``REVLOG_COLUMNS``) for a jpstudy review entry."""
+    """The ``revlog`` row (``REVLOG_INSERT_SQL``) of one jpstudy review entry."""
     return (entry.id, anki_card_id, UNSYNCED_USN, entry.rating, entry.ivl, entry.last_ivl, entry.factor,
             entry.time_ms, entry.type)
-
-
-CARD_UPDATE_SQL = (
-    "UPDATE cards SET " + ", ".join(f"{name} = :{name}" for name in (*CARD_STATE_COLUMNS, "data"))
-    + " WHERE id = :id"
-)

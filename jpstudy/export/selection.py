@@ -1,14 +1,14 @@
 """Reading what an export contains from a collection, through the Collection API only.
 
 Terms:
-    selection: the cards to export (all, or those in one deck and its subdecks), each with its note
-        and full deck name, plus — for an export with progress — the review log of those cards.
+    selection: the cards to export (all, or those in one deck and its subdecks), each with its note,
+        its full deck name and — for an export with progress — its review log.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jpstudy.collection.models import Card, Note, ReviewEntry
@@ -28,19 +28,21 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class ExportCard:
-    """One card to export with its note and the full name of its deck."""
+    """One card to export: the card, its note, the full name of its deck and its review log.
+
+    ``reviews`` is oldest first, and empty when the export is without progress.
+    """
 
     card: Card
     note: Note
     deck_name: str
+    reviews: tuple[ReviewEntry, ...] = ()
 
-
-@dataclass(frozen=True)
-class Selection:
-    """The cards of one export, in the collection's order, and their review logs (oldest first)."""
-
-    cards: tuple[ExportCard, ...]
-    reviews: Mapping[int, tuple[ReviewEntry, ...]] = field(default_factory=dict)
+    @property
+    def last_change(self) -> int:
+        """Unix seconds of the last change to what the card shows: its note's edit or its last answer."""
+        last_answer = self.reviews[-1].id // 1000 if self.reviews else 0
+        return max(int(self.note.modified.timestamp()), last_answer)
 
 
 def _deck_names(col: Collection, deck: str | None) -> tuple[str | None, dict[int, str]]:
@@ -54,7 +56,8 @@ def _deck_names(col: Collection, deck: str | None) -> tuple[str | None, dict[int
         return None, names
     match = next((name for name in names.values() if name.lower() == deck.strip().lower()), None)
     if match is None:
-        raise ExportError(f"There is no deck named {deck!r}. Decks: {', '.join(sorted(names.values())) or 'none'}.")
+        known = ", ".join(sorted(names.values())) or "none"
+        raise ExportError(f"There is no deck named {deck!r}. Decks: {known}.")
     return match, {i: n for i, n in names.items() if n == match or n.startswith(f"{match}::")}
 
 
@@ -64,24 +67,24 @@ def read_selection(
     *,
     with_reviews: bool = False,
     progress: ProgressCallback | None = None,
-) -> Selection:
-    """The cards of ``deck`` (with subdecks; every card when None) and, if asked, their review logs.
+) -> tuple[ExportCard, ...]:
+    """The cards of ``deck`` (with subdecks; every card when None), with their review logs if asked.
 
     Raises:
         ExportError: ``deck`` names no deck of the collection.
     """
     deck, exported_decks = _deck_names(col, deck)
+    reviews: dict[int, list[ReviewEntry]] = {}
+    for entry in col.review_log() if with_reviews else ():
+        reviews.setdefault(entry.card_id, []).append(entry)
     total = len(col.note_ids(deck))
     cards: list[ExportCard] = []
     for done, (note, note_cards) in enumerate(col.iter_export(deck), start=1):
-        cards.extend(ExportCard(card, note, exported_decks[card.deck_id])
-                     for card in note_cards if card.deck_id in exported_decks)
+        cards.extend(
+            ExportCard(card, note, exported_decks[card.deck_id], tuple(reviews.get(card.id, ())))
+            for card in note_cards
+            if card.deck_id in exported_decks
+        )
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             progress("reading", done, total)
-    reviews: dict[int, list[ReviewEntry]] = {}
-    if with_reviews:
-        wanted = {c.card.id for c in cards}
-        for entry in col.review_log():
-            if entry.card_id in wanted:
-                reviews.setdefault(entry.card_id, []).append(entry)
-    return Selection(tuple(cards), {cid: tuple(rows) for cid, rows in reviews.items()})
+    return tuple(cards)

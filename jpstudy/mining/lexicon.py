@@ -12,6 +12,7 @@ Terms:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -81,6 +82,10 @@ class Lexicon(Protocol):
         """Zipf frequency (wordfreq scale, about 0..8) of ``text``, else None."""
         ...
 
+    def all_forms(self) -> Iterable[str]:
+        """Every keb and reb of the dictionary (for prefix probing in the longest-match scan)."""
+        ...
+
 
 class CachedLexicon:
     """A :class:`Lexicon` that remembers every answer of the one it wraps (lookups repeat a lot)."""
@@ -107,3 +112,6 @@ class CachedLexicon:
         if text not in self._zipf:
             self._zipf[text] = self.inner.zipf(text)
         return self._zipf[text]
+
+    def all_forms(self) -> Iterable[str]:
+        return self.inner.all_forms()

@@ -1,0 +1,261 @@
+"""Study statistics computed from the Collection's public API (no Qt, no SQL).
+
+Terms:
+    study day: the scheduling date an answer falls on — local time in ``col.options.tz`` minus the
+        rollover hour (an answer at 02:00 with rollover 04:00 counts for the day before), the same rule
+        the scheduler uses for "today".
+    streak: the number of consecutive study days, ending today, with at least one answer. A day without
+        answers yet does not break the streak until it is over (it then counts from yesterday).
+    mature: a review card whose interval is at least ``MATURE_DAYS`` (21) days, as in Anki.
+    retention: the share of answers to mature review cards that were not Again ("true retention").
+    known word: a note whose card is mature, or a word marked known (see ``Collection.word_status``).
+    forecast: review cards coming due on each of the next days (overdue ones count for today).
+
+Every function takes the collection and an aware ``now`` and only reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from jpstudy.collection.models import MATURE_DAYS, Card, DeckNode, ReviewEntry
+from jpstudy.decks import LEVELS, load_jlpt_words
+from jpstudy.srs.timing import scheduling_date
+
+if TYPE_CHECKING:
+    from jpstudy.collection import Collection
+
+REVIEW_TYPE = 1
+"""``ReviewEntry.type`` of an answer to a review card (0 learning, 1 review, 2 relearning)."""
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    """What the home screen shows at a glance.
+
+    Attributes:
+        decks: the deck tree with today's counts.
+        counts: (new, learning, review) left today over all decks.
+        has_cards: whether the collection holds any card.
+        reviews_today: answers given today.
+        streak_days: see the module docstring.
+    """
+
+    decks: list[DeckNode]
+    counts: tuple[int, int, int]
+    has_cards: bool
+    reviews_today: int
+    streak_days: int
+
+
+@dataclass(frozen=True)
+class LevelProgress:
+    """How far the user is through one JLPT list: words known, learning, not started, of ``total``."""
+
+    level: str
+    total: int
+    known: int
+    learning: int
+
+    @property
+    def not_started(self) -> int:
+        """Words of the list neither known nor being learned."""
+        return max(0, self.total - self.known - self.learning)
+
+
+@dataclass(frozen=True)
+class StateCounts:
+    """Cards by state: new, learning (incl. relearning), young review, mature review, suspended."""
+
+    new: int
+    learning: int
+    young: int
+    mature: int
+    suspended: int
+
+
+@dataclass(frozen=True)
+class RetentionPoint:
+    """Answers to mature cards in one month (``month`` is its first day) and how many passed."""
+
+    month: date
+    passed: int
+    total: int
+
+    @property
+    def percent(self) -> float | None:
+        """Passed answers in percent, ``None`` without answers."""
+        return 100.0 * self.passed / self.total if self.total else None
+
+
+def study_day(col: Collection, moment: datetime) -> date:
+    """The study day ``moment`` belongs to (see the module docstring)."""
+    return scheduling_date(moment, col.options.tz, col.options.rollover_hour)
+
+
+def _answer_time(entry: ReviewEntry) -> datetime:
+    return datetime.fromtimestamp(entry.id / 1000, UTC)
+
+
+def reviews_per_day(col: Collection, now: datetime, days: int = 365) -> dict[date, int]:
+    """Answers per study day over the last ``days`` days including today (days without answers absent)."""
+    today = study_day(col, now)
+    first = today - timedelta(days=days - 1)
+    counter: Counter[date] = Counter()
+    for entry in col.review_log():
+        day = study_day(col, _answer_time(entry))
+        if first <= day <= today:
+            counter[day] += 1
+    return dict(counter)
+
+
+def streak(per_day: dict[date, int], today: date) -> int:
+    """Consecutive study days with answers ending today (or yesterday, if today has none yet)."""
+    day = today if per_day.get(today) else today - timedelta(days=1)
+    length = 0
+    while per_day.get(day):
+        length += 1
+        day -= timedelta(days=1)
+    return length
+
+
+def home_summary(col: Collection, now: datetime) -> HomeSummary:
+    """The deck tree, today's counts, today's answers and the streak."""
+    decks = col.deck_tree(now=now)
+    counts = col.counts(now=now)
+    per_day = reviews_per_day(col, now, days=3660)
+    today = study_day(col, now)
+    return HomeSummary(decks, counts, col.card_count() > 0, per_day.get(today, 0), streak(per_day, today))
+
+
+def level_progress(col: Collection) -> list[LevelProgress]:
+    """Known / learning words of each JLPT list (N5 first), by each word's status in the collection."""
+    result = []
+    for level in LEVELS:
+        words = load_jlpt_words(level)
+        statuses = Counter(col.word_status(w.entry_id, w.word, w.reading) for w in words)
+        result.append(LevelProgress(level, len(words), statuses["known"], statuses["learning"]))
+    return result
+
+
+def all_cards(col: Collection, query: str = "") -> Iterable[Card]:
+    """Every card matching ``query`` (all cards by default)."""
+    return (col.get_card(card_id) for card_id in col.search_cards(query))
+
+
+def state_counts(col: Collection) -> StateCounts:
+    """How many cards are in each state (suspended cards counted only as suspended)."""
+    counter: Counter[str] = Counter()
+    for card in all_cards(col):
+        state = card.state
+        if state.suspended:
+            counter["suspended"] += 1
+        elif state.kind == "new":
+            counter["new"] += 1
+        elif state.kind in ("learning", "relearning"):
+            counter["learning"] += 1
+        elif state.interval_days >= MATURE_DAYS:
+            counter["mature"] += 1
+        else:
+            counter["young"] += 1
+    return StateCounts(counter["new"], counter["learning"], counter["young"], counter["mature"],
+                       counter["suspended"])
+
+
+def forecast(col: Collection, now: datetime, days: int = 30) -> list[int]:
+    """Review cards due on each of the next ``days`` study days, today first (overdue count today)."""
+    sched = col.scheduler
+    due = [0] * days
+    for card in all_cards(col, "is:review -is:suspended"):
+        offset = max(0, sched.seconds_until_due(card.state, now) // 86_400)
+        if offset < days:
+            due[offset] += 1
+    return due
+
+
+def due_tomorrow(col: Collection, now: datetime) -> int:
+    """Review cards that will be due on the next study day (overdue ones included)."""
+    return sum(forecast(col, now, days=2))
+
+
+def next_due(col: Collection, now: datetime) -> datetime | None:
+    """When the next card becomes due: the first learning step due, else the next day with reviews.
+
+    Returns ``None`` when nothing is scheduled (only new cards, or no cards). A moment in the past means
+    cards are due but held back by today's limits.
+    """
+    learning = [c.state.due for c in all_cards(col, "is:learn -is:suspended") if c.state.due is not None]
+    if learning:
+        return min(learning)
+    reviews = [c.state.due for c in all_cards(col, "is:review -is:suspended") if c.state.due is not None]
+    return min(reviews) if reviews else None
+
+
+def retention_by_month(col: Collection, now: datetime, months: int = 12) -> list[RetentionPoint]:
+    """Retention of mature cards per calendar month for the last ``months`` months, oldest first."""
+    today = study_day(col, now)
+    starts = [_month_start(today, back) for back in range(months - 1, -1, -1)]
+    tallies = {start: [0, 0] for start in starts}
+    for entry in col.review_log():
+        if entry.type != REVIEW_TYPE or entry.last_ivl < MATURE_DAYS:
+            continue
+        start = study_day(col, _answer_time(entry)).replace(day=1)
+        if start in tallies:
+            tallies[start][1] += 1
+            tallies[start][0] += entry.rating != 1
+    return [RetentionPoint(start, passed, total) for start, (passed, total) in tallies.items()]
+
+
+def _month_start(day: date, months_back: int) -> date:
+    index = day.year * 12 + day.month - 1 - months_back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def known_over_time(col: Collection, now: datetime, weeks: int = 26) -> dict[str, list[tuple[date, int]]]:
+    """Per JLPT level, the words known at the end of each of the last ``weeks`` weeks.
+
+    A word counts from the answer that made one of its cards mature until an answer that made it young
+    again (a lapse). Words marked known without cards are not dated and not counted here.
+    """
+    today = study_day(col, now)
+    points = [today - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    by_card: dict[int, list[ReviewEntry]] = {}
+    for entry in col.review_log():
+        by_card.setdefault(entry.card_id, []).append(entry)
+    level_of: Callable[[int], str | None] = _level_lookup(col)
+    spans: dict[str, list[tuple[date, date | None]]] = {level: [] for level in LEVELS}
+    for card_id, entries in by_card.items():
+        level = level_of(card_id)
+        if level not in spans:
+            continue
+        start: date | None = None
+        for entry in entries:
+            day = study_day(col, _answer_time(entry))
+            if entry.ivl >= MATURE_DAYS and start is None:
+                start = day
+            elif entry.ivl < MATURE_DAYS and start is not None:
+                spans[level].append((start, day))
+                start = None
+        if start is not None:
+            spans[level].append((start, None))
+    return {
+        level: [(point, sum(1 for s, e in spans[level] if s <= point and (e is None or e > point)))
+                for point in points]
+        for level in LEVELS
+    }
+
+
+def _level_lookup(col: Collection) -> Callable[[int], str | None]:
+    """card id -> the JLPT level of its note (None for deleted cards and words without a level)."""
+
+    def level(card_id: int) -> str | None:
+        try:
+            return col.note_of(col.get_card(card_id)).jlpt
+        except KeyError:
+            return None
+
+    return level

@@ -1,0 +1,216 @@
+"""The main window: a frame that switches between the home screen and the review screen, owns the
+actions (menus and shortcuts) and opens the other screens. Screens live in their own modules.
+
+Actions and shortcuts:
+    Study (Ctrl+Return), Add a JLPT level (Ctrl+L), Mine a job ad (Ctrl+M), Browse (Ctrl+B),
+    Statistics (Ctrl+Shift+S), Export (Ctrl+E), Settings (Ctrl+,), About (F1), Quit (Ctrl+Q).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from jpstudy.stats import HomeSummary, LevelProgress, home_summary, level_progress
+
+from .context import AppContext
+from .home_screen import HomeScreen
+from .review_screen import ReviewScreen
+from .taskman import Change
+
+ACTIONS: tuple[tuple[str, str, str, str], ...] = (
+    # key, text, shortcut, tooltip
+    ("study", "&Study", "Ctrl+Return", "Study the cards due today"),
+    ("add_level", "Add a &JLPT level…", "Ctrl+L", "Add the words of a JLPT level as new cards"),
+    ("mine", "&Mine a job ad…", "Ctrl+M", "Find the words of a job ad you don't know yet"),
+    ("browse", "&Browse…", "Ctrl+B", "Search, edit, suspend and move cards"),
+    ("stats", "S&tatistics…", "Ctrl+Shift+S", "Reviews, forecast, retention and JLPT progress"),
+    ("export", "&Export to Anki…", "Ctrl+E", "Write an .apkg file for Anki or AnkiDroid"),
+    ("settings", "Se&ttings…", "Ctrl+,", "Daily limits, learning steps, theme, font size"),
+    ("about", "&About jpstudy", "F1", "Version and data sources"),
+    ("quit", "&Quit", "Ctrl+Q", "Close jpstudy"),
+)
+
+
+class MainWindow(QMainWindow):
+    """The application window; see the module docstring."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle("jpstudy")
+        self.setAccessibleName("jpstudy")
+        self.resize(1100, 760)
+        self.actions_by_key = self._make_actions()
+        self._windows: dict[str, QWidget] = {}
+
+        self.home = HomeScreen(context, self.actions_by_key)
+        self.review = ReviewScreen(context)
+        self.review.back_requested.connect(self.show_home)
+        self.home.decks.study_requested.connect(self.study)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.review)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.busy = QLabel("")
+        self.busy.setAccessibleName("Status")
+        self.statusBar().addPermanentWidget(self.busy)
+        context.worker.busy_changed.connect(lambda busy: self.busy.setText("Working…" if busy else ""))
+        context.worker.changed.connect(self._on_changed)
+        self.home_summary: HomeSummary | None = None
+        self.levels: list[LevelProgress] = []
+
+    # -- actions and menus ---------------------------------------------------------------------------
+    def _make_actions(self) -> dict[str, QAction]:
+        handlers: dict[str, Callable[[], object]] = {
+            "study": lambda: self.study(None),
+            "add_level": self.add_level,
+            "mine": lambda: self.open_window("mine"),
+            "browse": lambda: self.open_window("browse"),
+            "stats": lambda: self.open_window("stats"),
+            "export": self.export,
+            "settings": self.open_settings,
+            "about": self.open_about,
+            "quit": self.close,
+        }
+        actions = {}
+        for key, text, shortcut, tip in ACTIONS:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(handlers[key])
+            actions[key] = action
+            self.addAction(action)
+        return actions
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_key
+        bar = self.menuBar()
+        for title, keys in (
+            ("&File", ("study", "add_level", "export", None, "settings", None, "quit")),
+            ("&Tools", ("mine", "browse", "stats")),
+            ("&Help", ("about",)),
+        ):
+            menu = bar.addMenu(title)
+            for key in keys:
+                if key is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[key])
+
+    # -- collection ----------------------------------------------------------------------------------
+    def open_collection(self) -> None:
+        """Open the collection in the data folder; on a first run, show the welcome."""
+        from jpstudy.paths import collection_path
+
+        self.home.today_line.setText("Opening your collection…")
+        self.context.worker.open(collection_path(self.context.data_dir), self._opened, self._open_failed)
+
+    def _opened(self, col: object) -> None:
+        self.context.worker.run(lambda c: c.card_count(), self._after_open)
+
+    def _after_open(self, cards: int) -> None:
+        self.refresh()
+        if cards == 0:
+            from .welcome_dialog import WelcomeDialog
+
+            WelcomeDialog(self.context, self).open()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        for action in self.actions_by_key.values():
+            action.setEnabled(action is self.actions_by_key["quit"] or action is self.actions_by_key["about"])
+        self.home.today_line.setText("Your collection could not be opened")
+        self.home.streak_line.setText(str(exc))
+        QMessageBox.critical(self, "jpstudy", f"Your collection could not be opened.\n\n{exc}")
+
+    def refresh(self) -> None:
+        """Reload the home screen's numbers (deck counts first, the slower JLPT progress after)."""
+        now = self.context.clock()
+        self.context.worker.run(lambda col: home_summary(col, now), self._show_summary)
+        self.context.worker.run(level_progress, self._show_levels)
+
+    def _show_summary(self, summary: HomeSummary) -> None:
+        self.home_summary = summary
+        self.home.show_summary(summary)
+
+    def _show_levels(self, levels: list[LevelProgress]) -> None:
+        self.levels = levels
+        self.home.show_levels(levels)
+
+    def _on_changed(self, changes: Change, initiator: object) -> None:
+        if initiator is self.review and self.stack.currentWidget() is self.review:
+            return  # answers in progress; the home screen refreshes when the session is left
+        if changes & (Change.CARDS | Change.NOTES | Change.DECKS | Change.OPTIONS | Change.WORDS):
+            self.refresh()
+
+    # -- screens -------------------------------------------------------------------------------------
+    def study(self, deck: str | None = None) -> None:
+        """Switch to the review screen and start a session."""
+        self.stack.setCurrentWidget(self.review)
+        self.review.start(deck)
+
+    def show_home(self) -> None:
+        """Back to the home screen, with fresh numbers."""
+        self.stack.setCurrentWidget(self.home)
+        self.refresh()
+        self.home.study_button.setFocus()
+
+    def open_window(self, key: str) -> QWidget:
+        """Show (creating once) the Mine, Browse or Statistics window."""
+        window = self._windows.get(key)
+        if window is None:
+            window = self._create_window(key)
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            self._windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _create_window(self, key: str) -> QWidget:
+        if key == "mine":
+            from .mine_screen import MineScreen
+
+            return MineScreen(self.context, self)
+        if key == "browse":
+            from .browse_screen import BrowseScreen
+
+            return BrowseScreen(self.context, self)
+        from .stats_screen import StatsScreen
+
+        return StatsScreen(self.context, self)
+
+    def add_level(self) -> None:
+        """Ask which JLPT levels to add, then add them."""
+        from .levels_dialog import AddLevelDialog
+
+        AddLevelDialog(self.context, self).open()
+
+    def export(self) -> None:
+        """Open the export dialog."""
+        from .export_dialog import ExportDialog
+
+        ExportDialog(self.context, self).open()
+
+    def open_settings(self) -> None:
+        """Open the settings dialog."""
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.context, self).open()
+
+    def open_about(self) -> None:
+        """Show the About box."""
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self).open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the other windows with this one."""
+        for window in self._windows.values():
+            window.close()
+        super().closeEvent(event)
