@@ -162,8 +162,9 @@ def state_counts(col: Collection) -> StateCounts:
             counter["mature"] += 1
         else:
             counter["young"] += 1
-    return StateCounts(counter["new"], counter["learning"], counter["young"], counter["mature"],
-                       counter["suspended"])
+    return StateCounts(
+        counter["new"], counter["learning"], counter["young"], counter["mature"], counter["suspended"]
+    )
 
 
 def forecast(col: Collection, now: datetime, days: int = 30) -> list[int]:
@@ -243,8 +244,10 @@ def known_over_time(col: Collection, now: datetime, weeks: int = 26) -> dict[str
         if start is not None:
             spans[level].append((start, None))
     return {
-        level: [(point, sum(1 for s, e in spans[level] if s <= point and (e is None or e > point)))
-                for point in points]
+        level: [
+            (point, sum(1 for s, e in spans[level] if s <= point and (e is None or e > point)))
+            for point in points
+        ]
         for level in LEVELS
     }
 

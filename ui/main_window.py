@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
         if changes & (Change.CARDS | Change.NOTES | Change.DECKS | Change.OPTIONS | Change.WORDS):
             self.refresh()
 
+    def shutdown(self) -> None:
+        """Close the collection without closing the window (tests and ``run_app``)."""
+        self.context.worker.close()
+
     # -- screens -------------------------------------------------------------------------------------
     def study(self, deck: str | None = None) -> None:
         """Switch to the review screen and start a session."""
@@ -210,7 +214,8 @@ class MainWindow(QMainWindow):
         AboutDialog(self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close the other windows with this one."""
+        """Close the other windows with this one, then the collection."""
         for window in self._windows.values():
             window.close()
+        self.context.worker.close()
         super().closeEvent(event)

@@ -32,9 +32,8 @@ from jpstudy.review_controller import (
     Phase,
     ReviewController,
     SessionSummary,
-    format_interval,
 )
-from jpstudy.srs import Rating
+from jpstudy.srs import Rating, describe_interval
 
 from .context import AppContext
 from .note_editor import NoteEditor
@@ -44,8 +43,12 @@ from .widgets import card_frame, label
 
 T = TypeVar("T")
 
-KEY_RATINGS = {Qt.Key.Key_1: Rating.AGAIN, Qt.Key.Key_2: Rating.HARD, Qt.Key.Key_3: Rating.GOOD,
-               Qt.Key.Key_4: Rating.EASY}
+KEY_RATINGS = {
+    Qt.Key.Key_1: Rating.AGAIN,
+    Qt.Key.Key_2: Rating.HARD,
+    Qt.Key.Key_3: Rating.GOOD,
+    Qt.Key.Key_4: Rating.EASY,
+}
 ROLE_OF = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
 HINT = "Space show answer · 1–4 answer · Ctrl+Z undo · E edit · S suspend · F furigana · Esc decks"
 
@@ -57,8 +60,12 @@ class _OpRunner:
         self._worker = context.worker
         self._initiator = initiator
 
-    def run(self, work: Callable[[Any], T], done: Callable[[T], None],
-            failed: Callable[[BaseException], None] | None = None) -> None:
+    def run(
+        self,
+        work: Callable[[Any], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         self._worker.run_op(work, Change.CARDS, done, failed, initiator=self._initiator)
 
 
@@ -193,8 +200,9 @@ class ReviewScreen(QWidget):
         for widget in (self.finished_title, self.next_due, self.summary_text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             card.addWidget(widget)
-        self.finished_back = self._button("Back to decks   Esc", "Back to decks", self.back_requested.emit,
-                                          "primary")
+        self.finished_back = self._button(
+            "Back to decks   Esc", "Back to decks", self.back_requested.emit, "primary"
+        )
         card.addSpacing(12)
         card.addWidget(self.finished_back)
         layout.addWidget(frame)
@@ -279,7 +287,8 @@ class ReviewScreen(QWidget):
         elif summary.next_due <= now:
             self.next_due.setText("More cards are due, but today's limit is reached.")
         else:
-            wait = format_interval(summary.next_due - now).replace("<1m", "under a minute")
+            seconds = (summary.next_due - now).total_seconds()
+            wait = "under a minute" if seconds < 60 else describe_interval(seconds)
             self.next_due.setText(f"Next review in {wait}")
         if summary.due_tomorrow:
             self.next_due.setText(self.next_due.text() + f" · {summary.due_tomorrow} due tomorrow")
@@ -355,8 +364,11 @@ class ReviewScreen(QWidget):
             self.setFocus()
             if edited is not None:
                 self._context.worker.run_op(
-                    lambda col: col.update_note(edited), Change.NOTES,
-                    lambda _: controller.refresh_current(), lambda e: self.show_error(str(e)), initiator=self,
+                    lambda col: col.update_note(edited),
+                    Change.NOTES,
+                    lambda _: controller.refresh_current(),
+                    lambda e: self.show_error(str(e)),
+                    initiator=self,
                 )
 
         self._context.worker.run(lambda col: col.get_note(note_id), edit, lambda e: self.show_error(str(e)))
@@ -400,8 +412,12 @@ class ReviewScreen(QWidget):
         )
 
     def _set_counts(self, counts: Counts, kind: str | None) -> None:
-        current = {"new": self.count_new, "learning": self.count_learning, "relearning": self.count_learning,
-                   "review": self.count_review}.get(kind or "")
+        current = {
+            "new": self.count_new,
+            "learning": self.count_learning,
+            "relearning": self.count_learning,
+            "review": self.count_review,
+        }.get(kind or "")
         for widget, value, noun in (
             (self.count_new, counts.new, "new"),
             (self.count_learning, counts.learning, "learning"),

@@ -2,8 +2,9 @@
 
 Terms:
     worker: a :class:`DbWorker`. It owns the open :class:`jpstudy.Collection` and a single-thread executor
-        (Anki's taskman pattern), plus a second thread for long work that needs no collection. SQLite connections belong to the thread that opened them, so the
-        collection is opened, used and closed on that one thread, and two operations never overlap.
+        (Anki's taskman pattern), plus a second thread for long work that needs no collection. SQLite
+        connections belong to the thread that opened them, so the collection is opened, used and closed
+        on that one thread, and two operations never overlap.
     work: a function ``work(col) -> result`` run on the worker. It must not touch widgets.
     done / failed: callbacks run on the GUI thread with the result or the exception.
     change: a :class:`Change` flag set announced after an operation, so screens refresh only when
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -53,7 +55,7 @@ class DbWorker(QObject):
 
     changed = Signal(object, object)
     busy_changed = Signal(bool)
-    _deliver = Signal(object)
+    _wake = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +64,9 @@ class DbWorker(QObject):
         self._col: Collection | None = None
         self._pending = 0
         self._lock = threading.Lock()
-        self._deliver.connect(self._run_on_main, Qt.ConnectionType.QueuedConnection)
+        self._closed = False
+        self._calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._wake.connect(self._run_on_main, Qt.ConnectionType.QueuedConnection)
 
     # -- lifecycle ---------------------------------------------------------------------------------------
     def open(
@@ -79,7 +83,14 @@ class DbWorker(QObject):
         self._submit(work, done, failed, needs_collection=False)
 
     def close(self) -> None:
-        """Close the collection on its thread and stop the worker (blocks until done)."""
+        """Close the collection on its thread and stop the worker (blocks until done).
+
+        Results still on their way to the GUI thread are dropped: their screens are closing too.
+        Closing twice is harmless.
+        """
+        if self._closed:
+            return
+        self._closed = True
 
         def work() -> None:
             if self._col is not None:
@@ -129,14 +140,19 @@ class DbWorker(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run long work that needs no collection (building the dictionary) on a second thread."""
-        self._submit(lambda _: work(), done, failed or self._log_failure, needs_collection=False,
-                     executor=self._background)
+        self._submit(
+            lambda _: work(),
+            done,
+            failed or self._log_failure,
+            needs_collection=False,
+            executor=self._background,
+        )
 
     def on_main(self, callback: Callable[..., None]) -> Callable[..., None]:
         """Wrap ``callback`` so that calling it from any thread runs it on the GUI thread."""
 
         def post(*args: Any) -> None:
-            self._deliver.emit(lambda: callback(*args))
+            self._post(lambda: callback(*args))
 
         return post
 
@@ -158,9 +174,9 @@ class DbWorker(QObject):
                 result = work(self._col)
             except Exception as exc:
                 log.debug("collection work failed", exc_info=True)
-                self._deliver.emit(lambda error=exc: self._finish(failed, error))
+                self._post(lambda error=exc: self._finish(failed, error))
                 return
-            self._deliver.emit(lambda: self._finish(done, result))
+            self._post(lambda: self._finish(done, result))
 
         (executor or self._executor).submit(job)
 
@@ -176,9 +192,21 @@ class DbWorker(QObject):
         if (before == 0) != (after == 0):
             self.busy_changed.emit(after > 0)
 
-    @Slot(object)
-    def _run_on_main(self, call: Callable[[], None]) -> None:
-        call()
+    def _post(self, call: Callable[[], None]) -> None:
+        """Queue ``call`` for the GUI thread. Only an argument-less signal crosses the threads: Python
+        objects passed through queued signals from non-Qt threads trip PySide6 refcount bugs."""
+        self._calls.put(call)
+        self._wake.emit()
+
+    @Slot()
+    def _run_on_main(self) -> None:
+        while True:
+            try:
+                call = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            if not self._closed:
+                call()
 
     @staticmethod
     def _log_failure(exc: BaseException) -> None:

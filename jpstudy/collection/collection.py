@@ -53,6 +53,7 @@ from jpstudy.srs import CardState, Rating, Scheduler, SchedulerOptions
 from jpstudy.srs.timing import day_number
 
 JLPT_DECK_PREFIX = "JLPT::"
+NEW_STATE_JSON = json.dumps(CardState.new().to_dict())
 
 
 def _now(now: datetime | None) -> datetime:
@@ -209,18 +210,21 @@ class Collection:
         """Add a word with one card per direction; None if the word is already in the collection."""
         with self._lock, transaction(self._db):
             deck_id = self._ensure_deck(deck).id
-            note_id = self._insert_note(note, deck_id, directions, _now(now))
+            note_id = self._insert_note(note, deck_id, directions, _now(now), self._next_position())
         return None if note_id is None else self.get_note(note_id)
 
     def _has_word(self, entry_id: int | None, word: str, reading: str) -> bool:
-        row = self._db.execute(
-            "SELECT 1 FROM notes WHERE (word = ? AND reading = ?) OR (entry_id = ? AND reading = ?) LIMIT 1",
-            (word, reading, entry_id, reading),
-        ).fetchone()
-        return row is not None
+        if self._db.execute("SELECT 1 FROM notes WHERE word = ? AND reading = ?", (word, reading)).fetchone():
+            return True
+        return entry_id is not None and self._db.execute(
+            "SELECT 1 FROM notes WHERE entry_id = ? AND reading = ?", (entry_id, reading)
+        ).fetchone() is not None
+
+    def _next_position(self) -> int:
+        return int(self._db.execute("SELECT coalesce(max(position), 0) + 1 FROM cards").fetchone()[0])
 
     def _insert_note(
-        self, note: NewNote, deck_id: int, directions: Sequence[Direction], now: datetime
+        self, note: NewNote, deck_id: int, directions: Sequence[Direction], now: datetime, position: int
     ) -> int | None:
         word, reading = note.word.strip(), note.reading.strip()
         if not word:
@@ -238,8 +242,7 @@ class Collection:
              secs, secs),
         )
         note_id = int(cur.lastrowid or 0)
-        position = self._db.execute("SELECT coalesce(max(position), 0) + 1 FROM cards").fetchone()[0]
-        state = json.dumps(CardState.new().to_dict())
+        state = NEW_STATE_JSON
         for direction in dict.fromkeys(directions):
             self._db.execute(
                 "INSERT INTO cards (note_id, deck_id, direction, type, queue, due, ivl, factor, reps, lapses,"
@@ -257,9 +260,11 @@ class Collection:
         added = 0
         with self._lock, transaction(self._db):
             deck_id = self._ensure_deck(deck).id
+            position = self._next_position()
             for note in notes:
-                if self._insert_note(note, deck_id, directions, now) is not None:
+                if self._insert_note(note, deck_id, directions, now, position) is not None:
                     added += len(dict.fromkeys(directions))
+                    position += 1
         return added
 
     def add_jlpt_deck(self, level: str, now: datetime | None = None) -> int:
@@ -388,7 +393,7 @@ class Collection:
         with self._lock, transaction(self._db):
             for card_id in card_ids:
                 self.get_card(card_id)
-                position = self._db.execute("SELECT coalesce(max(position), 0) + 1 FROM cards").fetchone()[0]
+                position = self._next_position()
                 self._db.execute("UPDATE cards SET position = ? WHERE id = ?", (position, card_id))
                 self._write_state(card_id, CardState.new(), position, now)
         self._undo.clear()
@@ -447,13 +452,13 @@ class Collection:
             return self.get_card(card.id)
 
     def _insert_revlog(self, card_id: int, log: object) -> int:
-        revlog_id = int(getattr(log, "id"))
+        revlog_id = int(log.id)
         while self._db.execute("SELECT 1 FROM revlog WHERE id = ?", (revlog_id,)).fetchone():
             revlog_id += 1
         self._db.execute(
             "INSERT INTO revlog (id, card_id, ease, ivl, last_ivl, factor, time, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (revlog_id, card_id, int(getattr(log, "ease")), int(getattr(log, "ivl")), int(getattr(log, "last_ivl")),
-             int(getattr(log, "factor")), int(getattr(log, "time")), int(getattr(log, "type"))),
+            (revlog_id, card_id, int(log.ease), int(log.ivl), int(log.last_ivl),
+             int(log.factor), int(log.time), int(log.type)),
         )
         return revlog_id
 
@@ -505,15 +510,16 @@ class Collection:
     def word_status(self, entry_id: int | None, word: str, reading: str) -> WordStatus:
         """``known``, ``learning``, ``new`` or ``ignored`` (see ``jpstudy.collection.models``)."""
         mark = self._db.execute(
-            "SELECT mark FROM word_marks WHERE (word = ? AND reading = ?) OR (entry_id = ? AND reading = ?) "
-            "ORDER BY mark = 'ignored' DESC LIMIT 1",
+            "SELECT mark FROM (SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
+            "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?) ORDER BY mark = 'ignored' DESC LIMIT 1",
             (word, reading, entry_id, reading),
         ).fetchone()
         if mark is not None:
             return "ignored" if mark[0] == "ignored" else "known"
         row = self._db.execute(
-            "SELECT max(c.type = 2 AND c.ivl >= ?) FROM cards c JOIN notes n ON n.id = c.note_id "
-            "WHERE (n.word = ? AND n.reading = ?) OR (n.entry_id = ? AND n.reading = ?)",
+            "SELECT max(c.type = 2 AND c.ivl >= ?) FROM cards c WHERE c.note_id IN "
+            "(SELECT id FROM notes WHERE word = ? AND reading = ? UNION SELECT id FROM notes WHERE entry_id = ? "
+            "AND reading = ?)",
             (MATURE_DAYS, word, reading, entry_id, reading),
         ).fetchone()
         if row[0] is None:

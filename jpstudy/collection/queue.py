@@ -109,33 +109,35 @@ def capped_counts(names: dict[int, str], available: dict[int, int], left: dict[i
     return result
 
 
-def _in(ids: Iterable[int]) -> str:
-    return ",".join(str(int(i)) for i in ids) or "NULL"
+def _first_due(db: sqlite3.Connection, sql: str, params: Iterable[tuple[int, ...]]) -> tuple[int, int] | None:
+    """The smallest ``(due, id)`` that ``sql`` selects over the parameter tuples (one query per deck,
+    each an index range scan)."""
+    found = [row for p in params if (row := db.execute(sql, p).fetchone()) is not None]
+    return min(found) if found else None
 
 
 def next_card_id(db: sqlite3.Connection, limits: Limits, now_s: int, today: int) -> int | None:
     """The id of the card to show next, or None when today's queue is empty."""
-    queries = (
-        ("SELECT id FROM cards WHERE queue = 1 AND due <= ? ORDER BY due, id LIMIT 1", (now_s,)),
-        (
-            f"SELECT id FROM cards WHERE ((queue = 3 AND due <= ?) OR (queue = 2 AND due <= ? AND deck_id IN "
-            f"({_in(limits.open_review)}))) ORDER BY due, id LIMIT 1",
-            (today, today),
-        ),
-        (
-            f"SELECT id FROM cards WHERE queue = 0 AND deck_id IN ({_in(limits.open_new)}) "
-            "ORDER BY due, id LIMIT 1",
-            (),
-        ),
-        (
-            "SELECT id FROM cards WHERE queue = 1 AND due <= ? ORDER BY due, id LIMIT 1",
-            (now_s + int(LEARN_AHEAD.total_seconds()),),
-        ),
+    learn_sql = "SELECT due, id FROM cards WHERE queue = 1 AND due <= ? ORDER BY due, id LIMIT 1"
+    review_sql = "SELECT due, id FROM cards WHERE deck_id = ? AND queue = ? AND due <= ? ORDER BY due, id LIMIT 1"
+    new_sql = "SELECT due, id FROM cards WHERE deck_id = ? AND queue = 0 ORDER BY due, id LIMIT 1"
+    day_learn_sql = "SELECT due, id FROM cards WHERE queue = 3 AND due <= ? ORDER BY due, id LIMIT 1"
+
+    def due_day_cards() -> tuple[int, int] | None:
+        candidates = (db.execute(day_learn_sql, (today,)).fetchone(),
+                      _first_due(db, review_sql, ((d, 2, today) for d in limits.open_review)))
+        return min((r for r in candidates if r is not None), default=None)
+
+    steps = (
+        lambda: db.execute(learn_sql, (now_s,)).fetchone(),
+        due_day_cards,
+        lambda: _first_due(db, new_sql, ((d,) for d in limits.open_new)),
+        lambda: db.execute(learn_sql, (now_s + int(LEARN_AHEAD.total_seconds()),)).fetchone(),
     )
-    for sql, params in queries:
-        row = db.execute(sql, params).fetchone()
+    for step in steps:
+        row = step()
         if row is not None:
-            return int(row[0])
+            return int(row[1])
     return None
 
 

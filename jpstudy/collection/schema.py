@@ -61,7 +61,8 @@ CREATE TABLE cards (
     UNIQUE (note_id, direction)
 );
 CREATE INDEX cards_queue ON cards (queue, due);   -- today's queue and counts
-CREATE INDEX cards_deck ON cards (deck_id, queue);
+CREATE INDEX cards_deck ON cards (deck_id, queue, due);  -- per-deck queues and counts
+CREATE INDEX cards_position ON cards (position);  -- the next new-card position
 CREATE TABLE revlog (
     id       INTEGER PRIMARY KEY,  -- answer time, unix ms
     card_id  INTEGER NOT NULL,     -- kept after a card is deleted, as Anki does
@@ -90,7 +91,51 @@ CREATE TABLE word_marks (           -- words the user marked known or ignored wi
 CREATE INDEX word_marks_entry ON word_marks (entry_id, reading);
 """
 
-UPGRADES: tuple[str, ...] = (V1,)
+V2 = """
+CREATE TABLE ads (                    -- saved job ads (jpstudy.ads); deleting one deletes its text
+    id                INTEGER PRIMARY KEY,
+    title             TEXT NOT NULL,
+    source            TEXT NOT NULL DEFAULT '',
+    saved_at          INTEGER NOT NULL,            -- unix seconds
+    text              TEXT NOT NULL,               -- the mined text; ``spans`` index it
+    job_type          TEXT NOT NULL DEFAULT '',
+    tags              TEXT NOT NULL DEFAULT '',    -- space-separated, as notes.tags
+    words             INTEGER NOT NULL,            -- distinct words mined
+    word_tokens       INTEGER NOT NULL,            -- word occurrences weighed for readiness
+    known_at_save     INTEGER NOT NULL,            -- of which known or ignored when saved
+    readiness_at_save REAL NOT NULL,               -- known_at_save / word_tokens (1.0 when no words)
+    spans             TEXT NOT NULL DEFAULT '[]'   -- JSON [[start, end, ordinal], ...] for colouring
+);
+CREATE INDEX ads_saved ON ads (saved_at);
+CREATE INDEX ads_job_type ON ads (job_type);
+CREATE TABLE ad_vocab (               -- each word of the saved ads once; a word no saved ad uses is deleted
+    id            INTEGER PRIMARY KEY,
+    word          TEXT NOT NULL,
+    reading       TEXT NOT NULL,
+    entry_id      INTEGER,
+    meaning       TEXT NOT NULL DEFAULT '',
+    jlpt          TEXT,
+    pos           TEXT NOT NULL DEFAULT '',
+    kind          TEXT NOT NULL DEFAULT 'word',
+    glossary      INTEGER NOT NULL DEFAULT 0,    -- a job-glossary term
+    glossary_note TEXT NOT NULL DEFAULT '',
+    UNIQUE (word, reading)
+);
+CREATE TABLE ad_words (               -- the words of each saved ad, in the miner's order
+    ad_id          INTEGER NOT NULL REFERENCES ads (id) ON DELETE CASCADE,
+    ordinal        INTEGER NOT NULL,               -- 0 = the miner's most useful word
+    vocab_id       INTEGER NOT NULL REFERENCES ad_vocab (id),
+    count          INTEGER NOT NULL,               -- occurrences in the ad
+    tokens         INTEGER NOT NULL,               -- occurrences as a word of its own (readiness weight)
+    part_of        INTEGER NOT NULL DEFAULT 0,     -- seen only inside longer words
+    sentence       TEXT NOT NULL DEFAULT '',
+    status_at_save TEXT NOT NULL,
+    PRIMARY KEY (ad_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX ad_words_vocab ON ad_words (vocab_id, count, tokens);  -- covers the word list and readiness
+"""
+
+UPGRADES: tuple[str, ...] = (V1, V2)
 """``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
 
 SCHEMA_VERSION = len(UPGRADES)

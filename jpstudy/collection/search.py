@@ -47,11 +47,16 @@ def compile_query(query: str) -> tuple[str, list[object]]:
         key, sep, value = term.partition(":")
         key = key.lower()
         if sep and key == "tag":
-            clause = "(' ' || lower(n.tags) || ' ') LIKE ? ESCAPE '\\' OR (' ' || lower(n.tags) || ' ') LIKE ? ESCAPE '\\'"
+            clause = (
+                "(' ' || lower(n.tags) || ' ') LIKE ? ESCAPE '\\' OR (' ' || lower(n.tags) || ' ') LIKE ? ESCAPE '\\'"
+            )
             tag = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params += [f"% {tag} %", f"% {tag}::%"]
         elif sep and key == "deck":
-            clause = "c.deck_id IN (SELECT id FROM decks WHERE lower(name) = lower(?) OR lower(name) LIKE lower(?) ESCAPE '\\')"
+            clause = (
+                "c.deck_id IN (SELECT id FROM decks WHERE lower(name) = lower(?) "
+                "OR lower(name) LIKE lower(?) ESCAPE '\\')"
+            )
             prefix = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params += [value, f"{prefix}::%"]
         elif sep and key == "is":

@@ -8,8 +8,8 @@ Terms:
         the built file's name (``dict-<stamp>.sqlite``), so new data or a new schema triggers a rebuild
         and the old file is deleted.
     progress callback: ``progress(done, total, message)``, called with growing ``done`` up to ``total``.
-    rank: JMdict priority rank of a form: nfXX → XX; news1/ichi1/spec1/gai1 → 24; only *2 tags → 48;
-        no tag → 99. Lower is more common.
+    rank: JMdict priority rank of a form, computed by tools/build_dictdata.py: nfXX → XX;
+        news1/ichi1/spec1/gai1 → 24; only *2 tags → 48; no tag → 99. Lower is more common.
 
 The build writes a temporary file next to the target and renames it when complete, so an interrupted
 build never leaves a half-built dictionary behind.
@@ -18,6 +18,8 @@ build never leaves a half-built dictionary behind.
 from __future__ import annotations
 
 import contextlib
+import csv
+import itertools
 import json
 import lzma
 import os
@@ -27,6 +29,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from jpstudy.paths import data_dir as resolve_data_dir
 from jpstudy.paths import deck_data_path, resource_path
@@ -37,8 +40,17 @@ SCHEMA_VERSION = 1
 LEVELS = ("N5", "N4", "N3", "N2", "N1")
 _BATCH = 20_000
 
+FORM_COLUMNS = ("entry", "kind", "ord", "text", "rank", "info", "restr", "nokanji")
+SENSE_COLUMNS = ("entry", "ord", "pos", "misc", "stagk", "stagr", "gloss")
+JLPT_COLUMNS = ("entry", "reading", "level")
+FREQ_COLUMNS = ("text", "zipf100")
+KANJI_COLUMNS = ("kanji", "onyomi", "kunyomi", "meaning", "strokes")
+
+# The miner (jpstudy.mining.dictlexicon) reads these tables directly: keep names and meanings stable.
+# form.kind: 0 = kanji form (keb), 1 = reading (reb); form.ord: position within its kind in the entry;
+# restr/stagk/stagr/gloss: "|"-joined lists; info/pos/misc: space-separated JMdict codes.
 SCHEMA = """
-CREATE TABLE form(text TEXT NOT NULL, entry INTEGER NOT NULL, kind INTEGER NOT NULL, ord INTEGER NOT NULL,
+CREATE TABLE form(entry INTEGER NOT NULL, kind INTEGER NOT NULL, ord INTEGER NOT NULL, text TEXT NOT NULL,
   rank INTEGER NOT NULL, info TEXT NOT NULL, restr TEXT NOT NULL, nokanji INTEGER NOT NULL,
   PRIMARY KEY(entry, kind, ord)) WITHOUT ROWID;
 CREATE TABLE sense(entry INTEGER NOT NULL, ord INTEGER NOT NULL, pos TEXT NOT NULL, misc TEXT NOT NULL,
@@ -89,109 +101,97 @@ class DataSource:
         raise DictionaryDataError(f"missing data file {folder / name}.tsv.xz")
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[list[str]]:
-    """Rows of a tab-separated table (xz or plain) after checking its header against ``columns``."""
+def _open_table(path: Path, columns: tuple[str, ...]) -> tuple[IO[str], Iterator[list[str]]]:
+    """An open table file and a reader of its rows after the header, checked against ``columns``."""
     opener = lzma.open if path.suffix == ".xz" else open
     try:
-        with opener(path, "rt", encoding="utf-8", newline="\n") as handle:
-            header = handle.readline().rstrip("\n").split("\t")
-            if tuple(header) != columns:
-                raise DictionaryDataError(f"{path}: columns {header}, expected {list(columns)}")
-            for line in handle:
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) != len(columns):
-                    raise DictionaryDataError(f"{path}: malformed line {line!r}")
-                yield fields
-    except (OSError, lzma.LZMAError, UnicodeDecodeError) as exc:
+        handle = opener(path, "rt", encoding="utf-8", newline="")
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+        header = next(reader, [])
+    except (OSError, lzma.LZMAError, UnicodeDecodeError, csv.Error) as exc:
         raise DictionaryDataError(f"cannot read {path}: {exc}") from exc
-
-
-def priority_rank(pri: str) -> int:
-    """The rank of a form from its space-separated JMdict priority tags (see the module docstring)."""
-    tags = pri.split()
-    nf = [int(t[2:]) for t in tags if t.startswith("nf")]
-    if nf:
-        return min(nf)
-    if any(t.endswith("1") for t in tags):
-        return 24
-    return 48 if tags else 99
-
-
-def _form_rows(path: Path) -> Iterator[tuple[str, int, int, int, int, str, str, int]]:
-    last_key, ord_ = (-1, -1), 0
-    for entry, kind, text, pri, info, restr, nokanji in _rows(
-        path, ("entry", "kind", "text", "pri", "info", "restr", "nokanji")
-    ):
-        key = (int(entry), 1 if kind == "r" else 0)
-        ord_ = ord_ + 1 if key == last_key else 0
-        last_key = key
-        yield text, key[0], key[1], ord_, priority_rank(pri), info, restr, 1 if nokanji else 0
-
-
-def _sense_rows(path: Path) -> Iterator[tuple[int, int, str, str, str, str, str]]:
-    last_entry, ord_ = -1, 0
-    for entry, pos, misc, stagk, stagr, gloss in _rows(path, ("entry", "pos", "misc", "stagk", "stagr", "gloss")):
-        entry_id = int(entry)
-        ord_ = ord_ + 1 if entry_id == last_entry else 0
-        last_entry = entry_id
-        yield entry_id, ord_, pos, misc, stagk, stagr, gloss
+    if tuple(header) != columns:
+        handle.close()
+        raise DictionaryDataError(f"{path}: columns {header}, expected {list(columns)}")
+    return handle, reader
 
 
 def _kanji_rows(source: DataSource) -> Iterator[tuple[str, str]]:
     seen: set[str] = set()
     for level in LEVELS:  # easiest first, so a kanji listed twice keeps its easiest level
         path = source.table_path(source.kanji_dir, f"kanji-{level.lower()}")
-        for row in _rows(path, ("kanji", "onyomi", "kunyomi", "meaning", "strokes")):
-            if row[0] not in seen:
-                seen.add(row[0])
-                yield row[0], level
+        handle, reader = _open_table(path, KANJI_COLUMNS)
+        with handle:
+            for row in reader:
+                if row and row[0] not in seen:
+                    seen.add(row[0])
+                    yield row[0], level
+
+
+@dataclass(frozen=True)
+class _Step:
+    label: str
+    file: str
+    table: str
+    columns: tuple[str, ...]
+    expected_rows: int
+
+
+def _steps(counts: dict[str, Any]) -> list[_Step]:
+    return [
+        _Step("forms", "jmdict-form", "form", FORM_COLUMNS, counts.get("forms", 0)),
+        _Step("senses", "jmdict-sense", "sense", SENSE_COLUMNS, counts.get("senses", 0)),
+        _Step("JLPT levels", "jlpt", "jlpt", JLPT_COLUMNS, counts.get("jlpt_pairs", 0)),
+        _Step("word frequencies", "freq-ja", "freq", FREQ_COLUMNS, counts.get("freq", 0)),
+    ]
+
+
+def _insert(con: sqlite3.Connection, sql: str, rows: Iterator[Any], path: Path, advance: Callable[[int], None]) -> None:
+    """Insert ``rows`` in batches, calling ``advance(batch size)`` after each."""
+    try:
+        while batch := list(itertools.islice(rows, _BATCH)):
+            con.executemany(sql, batch)
+            advance(len(batch))
+    except (sqlite3.Error, OSError, lzma.LZMAError, UnicodeDecodeError, csv.Error) as exc:
+        raise DictionaryDataError(f"{path}: malformed data ({exc})") from exc
 
 
 def _build(con: sqlite3.Connection, source: DataSource, progress: ProgressCallback | None) -> None:
     meta = source.meta()
     counts = meta.get("counts", {})
-    steps = [
-        ("forms", "INSERT INTO form VALUES (?,?,?,?,?,?,?,?)",
-         _form_rows(source.table_path(source.dict_dir, "jmdict-form"))),
-        ("senses", "INSERT INTO sense VALUES (?,?,?,?,?,?,?)",
-         _sense_rows(source.table_path(source.dict_dir, "jmdict-sense"))),
-        ("JLPT levels", "INSERT OR REPLACE INTO jlpt VALUES (?,?,?)",
-         _rows(source.table_path(source.dict_dir, "jlpt"), ("entry", "reading", "level"))),
-        ("word frequencies", "INSERT OR IGNORE INTO freq VALUES (?,?)",
-         _rows(source.table_path(source.dict_dir, "freq-ja"), ("text", "zipf100"))),
-        ("kanji levels", "INSERT INTO kanji VALUES (?,?)", _kanji_rows(source)),
-    ]
-    expected = {"forms": counts.get("forms", 0), "senses": counts.get("senses", 0),
-                "JLPT levels": counts.get("jlpt_pairs", 0), "word frequencies": counts.get("freq", 0),
-                "kanji levels": sum(counts.get("kanji", {}).values())}
-    index_cost = max(1, expected["forms"] // 3)  # the index pass takes about a third of the form inserts
-    total = sum(expected.values()) + index_cost
+    steps = _steps(counts if isinstance(counts, dict) else {})
+    kanji_rows = sum(counts.get("kanji", {}).values()) if isinstance(counts, dict) else 0
+    index_cost = max(1, steps[0].expected_rows // 3)  # indexing takes about a third of the form inserts
+    total = sum(step.expected_rows for step in steps) + kanji_rows + index_cost
     done = 0
+    label = ""
 
-    def report(message: str) -> None:
+    def advance(rows: int) -> None:
+        nonlocal done
+        done += rows
         if progress is not None:
-            progress(min(done, total - 1), total, message)
+            progress(min(done, total - 1), total, label)
 
     con.executescript(SCHEMA)
-    for label, sql, rows in steps:
-        report(f"Reading {label}")
-        batch: list[tuple[object, ...]] = []
-        for row in rows:
-            batch.append(tuple(row))
-            if len(batch) >= _BATCH:
-                con.executemany(sql, batch)
-                done += len(batch)
-                batch.clear()
-                report(f"Reading {label}")
-        con.executemany(sql, batch)
-        done += len(batch)
-    report("Indexing")
+    for step in steps:
+        label = f"Reading {step.label}"
+        advance(0)
+        path = source.table_path(source.dict_dir, step.file)
+        sql = f"INSERT INTO {step.table}({','.join(step.columns)}) VALUES ({','.join('?' * len(step.columns))})"
+        handle, reader = _open_table(path, step.columns)
+        with handle:
+            _insert(con, sql, reader, path, advance)
+    label = "Reading kanji levels"
+    _insert(con, "INSERT INTO kanji VALUES (?, ?)", _kanji_rows(source), source.kanji_dir, advance)
+    label = "Indexing"
+    advance(0)
     con.executescript(INDEXES)
-    con.executemany("INSERT INTO meta VALUES (?, ?)",
-                    [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)) for k, v in meta.items()]
-                    + [("stamp", source.stamp())])
+    con.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)) for k, v in meta.items()]
+        + [("stamp", source.stamp())],
+    )
     con.commit()
-    done = total
     if progress is not None:
         progress(total, total, "Dictionary ready")
 

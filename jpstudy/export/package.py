@@ -14,6 +14,7 @@ exactly the notes that changed since they were imported.
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -25,12 +26,13 @@ import genanki
 
 from jpstudy.export.atomic import write_atomically
 from jpstudy.export.fields import note_fields
-from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck, note_guid
+from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck
 from jpstudy.export.notetype import note_type
 from jpstudy.export.scheduling import (
     CARD_UPDATE_SQL,
     REVLOG_INSERT_SQL,
     card_columns,
+    package_config,
     package_crt,
     revlog_row,
 )
@@ -41,10 +43,6 @@ COLLECTION_ENTRY = "collection.anki2"
 MEDIA_ENTRY = "media"
 
 
-def _guid(item: ExportCard) -> str:
-    return note_guid(item.note.entry_id, item.note.word, item.note.reading, item.card.direction)
-
-
 def anki_note(item: ExportCard) -> genanki.Note:
     """The genanki note showing ``item``'s card (fields, tags, GUID, new-queue position)."""
     note, card = item.note, item.card
@@ -52,7 +50,7 @@ def anki_note(item: ExportCard) -> genanki.Note:
         model=note_type(card.direction),
         fields=note_fields(note),
         tags=anki_tags(note.tags, note.jlpt, mined=is_mined_deck(item.deck_name), leech=card.state.leech),
-        guid=_guid(item),
+        guid=item.guid,
         due=card.position,
     )
 
@@ -96,11 +94,11 @@ def _anki_ids(cursor: sqlite3.Cursor, selection: Sequence[ExportCard]) -> list[t
         first: dict[str, ExportCard] = {}
         twins = []
         for item in selection:
-            if first.setdefault(_guid(item), item) is not item:
+            if first.setdefault(item.guid, item) is not item:
                 twins.append(f"{item.note.word} ({item.note.reading}, {item.card.direction})")
         raise ExportError("These cards have the same word identity as another card, so Anki would "
                           f"merge them: {', '.join(twins)}. Delete one of each pair and export again.")
-    return [by_guid[_guid(item)] for item in selection]
+    return [by_guid[item.guid] for item in selection]
 
 
 def _write_progress(
@@ -110,7 +108,7 @@ def _write_progress(
     sched: Scheduler,
     now: datetime,
 ) -> None:
-    """Complete genanki's collection with card states, review logs and the package's day numbering."""
+    """Complete genanki's collection with the cards' states and review logs."""
     card_rows: list[dict[str, int | str]] = []
     revlog_rows: list[tuple[int, ...]] = []
     for item, (_, cid) in zip(selection, anki_ids, strict=True):
@@ -118,7 +116,15 @@ def _write_progress(
         revlog_rows.extend(revlog_row(entry, cid) for entry in item.reviews)
     cursor.executemany(CARD_UPDATE_SQL, card_rows)
     cursor.executemany(REVLOG_INSERT_SQL, revlog_rows)
-    cursor.execute("UPDATE col SET crt = ?", (package_crt(sched, now),))
+
+
+def _write_day_numbering(cursor: sqlite3.Cursor, sched: Scheduler, now: datetime) -> None:
+    """Set the package's ``crt`` and config so its day numbers are the ones ``card_columns`` used."""
+    (config,) = cursor.execute("SELECT conf FROM col").fetchone()
+    cursor.execute(
+        "UPDATE col SET crt = ?, conf = ?",
+        (package_crt(sched, now), json.dumps(package_config(json.loads(config), sched))),
+    )
 
 
 def build_collection(
@@ -137,6 +143,7 @@ def build_collection(
         anki_ids = _anki_ids(cursor, selection)
         note_times = zip((item.last_change for item in selection), (nid for nid, _ in anki_ids), strict=True)
         cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", note_times)
+        _write_day_numbering(cursor, sched, now)
         if with_progress:
             _write_progress(cursor, selection, anki_ids, sched, now)
         db.commit()
@@ -146,10 +153,13 @@ def build_collection(
 
 
 def write_package(collection: bytes, path: Path) -> None:
-    """Write the ``.apkg`` holding ``collection`` to ``path`` atomically (see ``atomic``)."""
+    """Write the ``.apkg`` holding ``collection`` to ``path`` atomically (see ``atomic``).
+
+    Deflate level 1: twice as fast as the default level for a package about 12 % larger.
+    """
 
     def write(handle: BinaryIO) -> None:
-        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             archive.writestr(COLLECTION_ENTRY, collection)
             archive.writestr(MEDIA_ENTRY, "{}")
 

@@ -2,11 +2,12 @@
 
 Terms:
     package day: the day numbers of the package's own collection. The package's ``crt`` is set to
-        the start of the exporting day (jpstudy's rollover), and a package has no rollover config,
-        so Anki counts its days as whole 24-hour periods since ``crt``: day 0 is the export day, and
-        its days turn over at jpstudy's rollover. A review card due in 3 days gets ``due = 3``;
-        importing shifts such dues by ``package today − importing collection's today``, which keeps
-        the due date even when the package is imported days later.
+        the start of the exporting day (jpstudy's rollover) and its config has jpstudy's rollover
+        hour but no ``creationOffset``, so Anki counts its days as whole 24-hour periods since
+        ``crt``: day 0 is the export day, and its days turn over at jpstudy's rollover. A review
+        card due in 3 days gets ``due = 3``. Importing shifts such dues by ``package today −
+        importing collection's today``, which keeps the due date even when the package is imported
+        days later. Intraday learning dues are unix seconds and need no shift.
     card columns: Anki's ``type, queue, due, ivl, factor, reps, lapses, left`` plus ``data``
         (``{"pos": new-queue position, "lrt": last answer in unix seconds}``).
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
+from typing import Any
 
 from jpstudy.collection.models import ReviewEntry
 from jpstudy.export.selection import ExportCard
@@ -24,7 +26,8 @@ from jpstudy.srs.timing import whole_seconds
 
 PACKAGE_TODAY = 0
 UNSYNCED_USN = -1
-CARD_COLUMNS = (*(f.name for f in dataclasses.fields(AnkiCardFields)), "data")
+FIELD_NAMES = tuple(f.name for f in dataclasses.fields(AnkiCardFields))
+CARD_COLUMNS = (*FIELD_NAMES, "data")
 CARD_UPDATE_SQL = "UPDATE cards SET " + ", ".join(f"{c} = :{c}" for c in CARD_COLUMNS) + " WHERE id = :id"
 REVLOG_COLUMNS = ("id", "cid", "usn", "ease", "ivl", "lastIvl", "factor", "time", "type")
 REVLOG_INSERT_SQL = (
@@ -37,6 +40,16 @@ def package_crt(sched: Scheduler, now: datetime) -> int:
     return whole_seconds(sched.start_of_day(now))
 
 
+def package_config(config: dict[str, Any], sched: Scheduler) -> dict[str, Any]:
+    """The package's collection config (``col.conf``) with the scheduler it was written by.
+
+    Without ``schedVer`` Anki takes a package for one of its old v1 scheduler and converts it on
+    import (learning answers renumbered: Good 2→3, Easy 3→4); jpstudy writes v2-era rows, so
+    ``schedVer`` is 2, with jpstudy's rollover hour.
+    """
+    return {**config, "schedVer": 2, "rollover": sched.options.rollover_hour}
+
+
 def card_columns(sched: Scheduler, item: ExportCard, now: datetime) -> dict[str, int | str]:
     """Anki's card columns (``CARD_COLUMNS``) for ``item``'s card as of ``now``, due in package days."""
     card = item.card
@@ -44,7 +57,9 @@ def card_columns(sched: Scheduler, item: ExportCard, now: datetime) -> dict[str,
     data = {"pos": card.position}
     if item.reviews:
         data["lrt"] = item.reviews[-1].id // 1000
-    return {**dataclasses.asdict(fields), "data": json.dumps(data, separators=(",", ":"))}
+    columns: dict[str, int | str] = {name: getattr(fields, name) for name in FIELD_NAMES}
+    columns["data"] = json.dumps(data, separators=(",", ":"))
+    return columns
 
 
 def revlog_row(entry: ReviewEntry, anki_card_id: int) -> tuple[int, ...]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from jpstudy.collection.models import Card, Note, ReviewEntry
+from jpstudy.export.identity import note_guid
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
@@ -37,6 +39,11 @@ class ExportCard:
     note: Note
     deck_name: str
     reviews: tuple[ReviewEntry, ...] = ()
+
+    @cached_property
+    def guid(self) -> str:
+        """The Anki GUID of this card's note (see ``identity.note_guid``)."""
+        return note_guid(self.note.entry_id, self.note.word, self.note.reading, self.card.direction)
 
     @property
     def last_change(self) -> int:

@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from jpstudy.mining.cards import add_candidates, ad_title
+from jpstudy.mining.cards import ad_title, add_candidates
 from jpstudy.mining.coverage import Coverage
 from jpstudy.mining.miner import Candidate, MiningResult, Span, StatusOf
 from jpstudy.mining.session import mine_text, miner_for

@@ -7,7 +7,8 @@ Terms:
     joinable token: a token that may sit inside a multi-token unit: a content word (noun, prefix, suffix,
         na-adjective stem, verb, adjective, adverb, adnominal, pronoun), kanji numerals only, never a
         particle, auxiliary, symbol or masked token. A verb or adjective may sit before the last token
-        only in its 連用形 (立ち仕事). A unit never starts with a suffix nor ends with a prefix.
+        only in its 連用形 (立ち仕事). A unit never ends with a prefix, and starts with a suffix only when
+        it is at least three characters long (海外+子+会社 → 海外 | 子会社).
     noun run: adjacent units that are each a dictionary noun (or glossary term), optionally followed by
         a suffix (発注+者). Every adjacent pair in a run, and a whole run of three, becomes a composed
         compound (資格+手当 → 資格手当) unless it is already a unit; its parts stay candidates too.
@@ -18,12 +19,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from jpstudy.mining.tokenize import Token
 
 MAX_DICT_SPAN = 5
 MAX_GLOSSARY_SPAN = 8
+MIN_SUFFIX_START = 3
+"""A unit may start with a suffix token only when it is this long (子+会社 → 子会社, never 者+数)."""
 KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千万億両")
+WIDE_DIGITS = frozenset("０１２３４５６７８９")
 JOINABLE_POS = frozenset(("名詞", "接頭辞", "接尾辞", "形状詞", "動詞", "形容詞", "副詞", "連体詞", "代名詞"))
 NOUNISH_POS = frozenset(("名詞", "接頭辞", "接尾辞"))
 
@@ -32,8 +37,10 @@ class FormIndex:
     """A set of strings that also answers "does any string start with this prefix?" quickly."""
 
     def __init__(self, forms: Iterable[str]) -> None:
-        self._set = frozenset(f for f in forms if f)
-        self._sorted = sorted(self._set)
+        listed = [f for f in forms if f]
+        self._set = frozenset(listed)
+        in_order = len(listed) == len(self._set) and all(a < b for a, b in pairwise(listed))
+        self._sorted = listed if in_order else sorted(self._set)
 
     def __contains__(self, text: str) -> bool:
         return text in self._set
@@ -58,34 +65,35 @@ class Unit:
     key: str
 
 
-def joinable(tok: Token, masked: bool) -> bool:
-    """True if the token may be part of a multi-token unit (see the module docstring)."""
+def joinable(tok: Token, masked: bool, digits: bool = False) -> bool:
+    """True if the token may be part of a multi-token unit (see the module docstring); ``digits``
+    also lets numerals written with digits join (glossary spellings such as 週休2日制)."""
     if masked or tok.pos1 not in JOINABLE_POS:
         return False
     if tok.pos2 == "数詞":
-        return all(c in KANJI_NUMERALS for c in tok.surface)
+        return all(c in KANJI_NUMERALS or (digits and c in WIDE_DIGITS) for c in tok.surface)
     return not tok.unknown or not tok.surface.isascii()
 
 
-def _longest(tokens: Sequence[Token], masked: Sequence[bool], i: int, index: FormIndex,
-             limit: int) -> tuple[int, str]:
+def longest(tokens: Sequence[Token], masked: Sequence[bool], i: int, index: FormIndex,
+             limit: int, digits: bool = False) -> tuple[int, str]:
     """(end, key) of the longest multi-token span from ``i`` whose key is in ``index``; (i, "") if none."""
     best = (i, "")
-    if tokens[i].pos1 == "接尾辞":
-        return best
     key = ""
     end = min(len(tokens), i + limit)
     for j in range(i, end):
         tok = tokens[j]
-        if not joinable(tok, masked[j]):
+        if not joinable(tok, masked[j], digits and j > i):
             break
         if j > i:
             prev = tokens[j - 1]
+            if prev.end != tok.start:
+                break
             if prev.pos1 in ("動詞", "形容詞") and not prev.cform.startswith("連用形"):
                 break
         stem = key
         key += tok.surface
-        if j > i and tok.pos1 != "接頭辞":
+        if j > i and tok.pos1 != "接頭辞" and (tokens[i].pos1 != "接尾辞" or len(key) >= MIN_SUFFIX_START):
             if key in index:
                 best = (j + 1, key)
             elif tok.orth_base != tok.surface and stem + tok.orth_base in index:
@@ -96,14 +104,14 @@ def _longest(tokens: Sequence[Token], masked: Sequence[bool], i: int, index: For
 
 
 def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
-            glossary: FormIndex) -> list[Unit]:
+            glossary: FormIndex, max_span: int = MAX_GLOSSARY_SPAN) -> list[Unit]:
     """Units covering all tokens, left to right, longest glossary or dictionary match first
-    (a glossary match wins a tie), otherwise single tokens."""
+    (a glossary match wins a tie), otherwise single tokens; no unit is longer than ``max_span`` tokens."""
     units: list[Unit] = []
     i, n = 0, len(tokens)
     while i < n:
-        g_end, g_key = _longest(tokens, masked, i, glossary, MAX_GLOSSARY_SPAN)
-        d_end, d_key = _longest(tokens, masked, i, forms, MAX_DICT_SPAN)
+        g_end, g_key = longest(tokens, masked, i, glossary, min(max_span, MAX_GLOSSARY_SPAN), digits=True)
+        d_end, d_key = longest(tokens, masked, i, forms, min(max_span, MAX_DICT_SPAN))
         if g_end >= d_end and g_end > i:
             units.append(Unit(i, g_end, "glossary", g_key))
             i = g_end
@@ -116,13 +124,18 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
     return units
 
 
-def noun_runs(is_noun: Sequence[bool], is_suffix: Sequence[bool]) -> list[list[tuple[int, int]]]:
+def noun_runs(is_noun: Sequence[bool], is_suffix: Sequence[bool],
+              touches_prev: Sequence[bool]) -> list[list[tuple[int, int]]]:
     """Runs of adjacent noun groups over units. A group ``(a, b)`` covers units a..b-1: one noun unit
-    and the suffix units right after it (発注+者). Runs of one group are kept only if that group has a
+    and the suffix units right after it (発注+者). A unit not touching the previous one (a space or
+    line break between them) starts a new run. Runs of one group are kept only if that group has a
     suffix."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for u, (noun, suffix) in enumerate(zip(is_noun, is_suffix, strict=True)):
+        if current and not touches_prev[u]:
+            runs.append(current)
+            current = []
         if suffix and current and current[-1][1] == u:
             current[-1] = (current[-1][0], u + 1)
             continue

@@ -46,7 +46,8 @@ class Coverage:
 
     def summary(self, level: str = "N3") -> str:
         """A readiness line: "you know 82% of the words; 14 words beyond N3"."""
-        return f"you know {self.known_share:.0%} of the words; {self.beyond.get(level, 0)} words beyond {level}"
+        beyond = self.beyond.get(level, 0)
+        return f"you know {self.known_share:.0%} of the words; {beyond} words beyond {level}"
 
     def to_json(self) -> dict[str, Any]:
         """The figures as a JSON-ready dict."""

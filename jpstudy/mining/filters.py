@@ -5,7 +5,9 @@ Terms:
         auxiliary right after て/で (見ている → いる), or a function word whose dictionary form is in
         :data:`FUNCTION_LEMMAS` (する ある いる なる こと もの ため …) when written in kana.
     number token: a numeral, or a counter right after a numeral (３か月 → か月, 25万円 → 円).
-    junk word: a headword that is empty, a lone kana, has no Japanese letter, or holds a digit.
+    junk word: a headword that is empty, a lone kana, has no Japanese letter, or holds a digit; Latin
+        letters are accepted only as a whole abbreviation of 2–4 capitals (ＩＴ, ＰＣ, ＯＪＴ), never mixed
+        with Japanese (ＩＴ企業 is offered as its parts ＩＴ and 企業).
 """
 
 from __future__ import annotations
@@ -13,17 +15,21 @@ from __future__ import annotations
 from jpstudy.mining.tokenize import Token
 
 SKIP_POS1 = frozenset(("助詞", "助動詞", "補助記号", "記号", "空白"))
-FUNCTION_LEMMAS = frozenset(
-    "為る 有る 在る 居る 成る 事 物 為 御座る 致す 下さる 頂く 戴く 様 所 訳 筈 儘 内 方 程 頃 位 等 達"
-    " 仕舞う 置く 来る 行く 貰う 呉れる 上げる 遣る 見る 出来る 言う 思う 其の 此の 彼の 何 此れ 其れ"
-    " 彼れ 何れ 此処 其処 皆 我 私 良い 無い 迄 丈 辺 度 毎 共 他 外 中".split()
-)
-FUNCTION_KANA = frozenset(
-    "する ある いる なる こと もの ため ござる いたす おる くださる いただく よう ところ わけ はず まま"
-    " うち ほう ほど ころ ぐらい くらい など たち しまう おく くる いく もらう くれる あげる やる みる"
-    " できる いう おもう その この あの どの これ それ あれ どれ ここ そこ あそこ どこ なに なん"
-    " いい よい ない まで だけ へん たび ごと とも ほか なか みな わたし".split()
-)
+FUNCTION_LEMMAS = frozenset((
+    "為る", "有る", "在る", "居る", "成る", "事", "物", "為", "御座る", "致す", "下さる", "頂く",
+    "戴く", "様", "所", "訳", "筈", "儘", "内", "方", "程", "頃", "位", "等", "達", "仕舞う",
+    "置く", "来る", "行く", "貰う", "呉れる", "上げる", "遣る", "見る", "出来る", "言う", "思う",
+    "其の", "此の", "彼の", "何", "此れ", "其れ", "彼れ", "何れ", "此処", "其処", "皆", "我", "私",
+    "良い", "無い", "迄", "丈", "辺", "度", "毎", "共", "他", "外", "中",
+))
+FUNCTION_KANA = frozenset((
+    "する", "ある", "いる", "なる", "こと", "もの", "ため", "ござる", "いたす", "おる", "くださる",
+    "いただく", "よう", "ところ", "わけ", "はず", "まま", "うち", "ほう", "ほど", "ころ", "ぐらい",
+    "くらい", "など", "たち", "しまう", "おく", "くる", "いく", "もらう", "くれる", "あげる",
+    "やる", "みる", "できる", "いう", "おもう", "その", "この", "あの", "どの", "これ", "それ",
+    "あれ", "どれ", "ここ", "そこ", "あそこ", "どこ", "なに", "なん", "いい", "よい", "ない",
+    "まで", "だけ", "へん", "たび", "ごと", "とも", "ほか", "なか", "みな", "わたし",
+))
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９〇一二三四五六七八九十百千万億兆")
 _LONE_KANA_MAX = 1
 
@@ -65,4 +71,7 @@ def is_junk_word(word: str) -> bool:
         return True
     if any(c in "0123456789０１２３４５６７８９" for c in word):
         return True
+    latin = sum(1 for c in word if "Ａ" <= c <= "ｚ" or c.isascii())
+    if latin:
+        return not (latin == len(word) and 2 <= latin <= 4 and all("Ａ" <= c <= "Ｚ" for c in word))
     return word in FUNCTION_KANA

@@ -3,8 +3,9 @@ from JMdict (年間休日, 固定残業代, 正社員登用 …), with plain-Eng
 must not misread.
 
 File format: UTF-8, one term per line, tab-separated ``headword, reading, meaning, note`` (note may be
-empty); blank lines and lines starting with ``#`` are ignored. The reading is hiragana, with katakana
-kept for katakana parts (就労ビザ しゅうろうビザ).
+empty); blank lines and lines starting with ``#`` are ignored. The headword column may list other
+spellings after ``|`` (``完全週休二日制|完全週休2日制``): they are matched in ads and shown as the first.
+The reading is hiragana, with katakana kept for katakana parts (就労ビザ しゅうろうビザ).
 
 Terms:
     key: the headword as the tokenizer sees it, i.e. NFKC-normalised and width-folded.
@@ -29,6 +30,7 @@ class GlossaryTerm:
     reading: str
     meaning: str
     note: str = ""
+    variants: tuple[str, ...] = ()
 
 
 class GlossaryError(ValueError):
@@ -44,7 +46,7 @@ class Glossary:
     @classmethod
     def from_rows(cls, rows: Iterable[GlossaryTerm]) -> Glossary:
         """A glossary of ``rows``; a later row with the same key replaces an earlier one."""
-        return cls({key_of(t.word): t for t in rows})
+        return cls({key_of(spelling): t for t in rows for spelling in (t.word, *t.variants)})
 
     def get(self, key: str) -> GlossaryTerm | None:
         """The term whose key is ``key``, else None."""
@@ -68,7 +70,9 @@ def parse(text: str, origin: str = "glossary") -> list[GlossaryTerm]:
         parts = [p.strip() for p in line.split("\t")]
         if len(parts) < 3 or not all(parts[:3]):
             raise GlossaryError(f"{origin}:{number}: expected headword, reading, meaning[, note]: {line!r}")
-        rows.append(GlossaryTerm(parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else ""))
+        word, *variants = (w.strip() for w in parts[0].split("|"))
+        note = parts[3] if len(parts) > 3 else ""
+        rows.append(GlossaryTerm(word, parts[1], parts[2], note, tuple(variants)))
     return rows
 
 

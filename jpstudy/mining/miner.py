@@ -20,7 +20,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jpstudy.mining.compounds import FormIndex, Unit, compositions, noun_runs, segment
+from jpstudy.mining.compounds import (
+    MAX_DICT_SPAN,
+    MAX_GLOSSARY_SPAN,
+    FormIndex,
+    Unit,
+    compositions,
+    longest,
+    noun_runs,
+    segment,
+)
 from jpstudy.mining.coverage import Coverage, coverage_of
 from jpstudy.mining.filters import is_grammar, is_junk_word, is_number
 from jpstudy.mining.glossary import Glossary, GlossaryTerm
@@ -32,7 +41,12 @@ from jpstudy.mining.tokenize import Token, chunks, tokenize
 
 StatusOf = Callable[[int | None, str, str], str]
 Progress = Callable[[int, int], None]
-NON_COMPOSING_SUFFIXES = frozenset("さん 様 さま 君 くん ちゃん 殿 達 たち 等 など ら 方 がた 氏 頃 ごろ 目 毎 ごと".split())
+BLOCK_CHARS = 20_000
+"""Text is tokenised and grouped in blocks of about this many characters (progress is per block)."""
+NON_COMPOSING_SUFFIXES = frozenset((
+    "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "達", "たち", "等", "など", "ら",
+    "方", "がた", "氏", "頃", "ごろ", "目", "毎", "ごと",
+))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +134,27 @@ class _Word:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+class _Collected:
+    """The words found so far in one text, and the occurrences already counted."""
+
+    def __init__(self) -> None:
+        self.words: dict[tuple[str, str], _Word] = {}
+        self._seen: set[tuple[int, int]] = set()
+
+    def add(self, w: _Word, start: int, end: int, *, top: bool) -> None:
+        """Count ``w`` at [start, end) unless that stretch was already counted."""
+        if (start, end) in self._seen:
+            return
+        self._seen.add((start, end))
+        have = self.words.setdefault((w.word, w.reading), w)
+        have.count += 1
+        have.top_count += top
+        if have.first < 0 or start < have.first:
+            have.first = start
+        if top:
+            have.spans.append((start, end))
+
+
 class Miner:
     """Mines texts against one lexicon and glossary; keeps caches between texts (warm runs are fast)."""
 
@@ -144,38 +179,28 @@ class Miner:
 
     def _dict_word(self, res: Resolved, kind: str, proper: bool = False) -> _Word:
         term = self.glossary.get(fold_width(res.word))
-        if term is not None and hira(term.reading) == hira(res.reading):
-            return _Word(res.word, res.reading, term.meaning, res.entry.entry_id, res.entry.pos, kind, term, proper)
-        return _Word(res.word, res.reading, res.entry.meaning, res.entry.entry_id, res.entry.pos, kind, None, proper)
+        if term is None or hira(term.reading) != hira(res.reading):
+            term = None
+        meaning = term.meaning if term is not None else res.entry.meaning
+        return _Word(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper)
 
     # -- mining ------------------------------------------------------------------------------
-    def mine(self, raw: str, status_of: StatusOf | None = None, progress: Progress | None = None) -> MiningResult:
+    def mine(self, raw: str, status_of: StatusOf | None = None,
+             progress: Progress | None = None) -> MiningResult:
         """Mine ``raw`` (any pasted text); see :func:`mine_text`."""
         text = normalise(raw)
         folded = fold_width(text)
         masks = masked_spans(text)
-        words: dict[tuple[str, str], _Word] = {}
-        pieces = list(chunks(folded))
-        total = len(pieces)
-        step = max(1, total // 100)
-        batch: list[tuple[int, str]] = []
-        batch_len = 0
-        done = 0
-        for offset, piece in pieces:
-            batch.append((offset, piece))
-            batch_len += len(piece)
-            done += 1
-            if batch_len >= 20_000 or done == total:
-                start = batch[0][0]
-                end = batch[-1][0] + len(batch[-1][1])
-                self._mine_block(folded, text, start, end, masks, words)
-                batch, batch_len = [], 0
-                if progress is not None and (done % step == 0 or done == total):
-                    progress(done, total)
-        return self._finish(text, words, status_of or _all_new)
+        found = _Collected()
+        spans = blocks(folded)
+        for done, (start, end) in enumerate(spans, start=1):
+            self._mine_block(folded, text, start, end, masks, found)
+            if progress is not None:
+                progress(done, len(spans))
+        return self._finish(text, found.words, status_of or _all_new)
 
     def _mine_block(self, folded: str, text: str, start: int, end: int, masks: Sequence[Any],
-                    words: dict[tuple[str, str], _Word]) -> None:
+                    found: _Collected) -> None:
         tokens = [t._replace(start=t.start + start, end=t.end + start) for t in tokenize(folded[start:end])]
         masked = _masked_flags(tokens, masks)
         units = segment(tokens, masked, self.forms, self.glossary_index)
@@ -184,10 +209,25 @@ class Miner:
             unit_words.append(self._unit_word(u, tokens, masked))
         for u, w in zip(units, unit_words, strict=True):
             if w is not None:
-                self._add(words, w, tokens[u.first].start, tokens[u.last - 1].end, top=True)
+                found.add(w, tokens[u.first].start, tokens[u.last - 1].end, top=True)
                 if u.last - u.first > 1:
-                    self._add_parts(words, tokens, masked, u)
-        self._compose(words, text, units, unit_words, tokens)
+                    self._add_parts(found, tokens, masked, u)
+        self._add_overlaps(found, tokens, masked, units)
+        self._compose(found, text, units, unit_words, tokens)
+
+    def _add_overlaps(self, found: _Collected, tokens: Sequence[Token], masked: Sequence[bool],
+                      units: Sequence[Unit]) -> None:
+        """Offer the longest dictionary or glossary word starting at each token inside a multi-token
+        unit, also where it ends inside or beyond the unit (実務経験者 → 経験者; 実務経験 | 者数 → 経験者)."""
+        for u in units:
+            for i in range(u.first + 1, u.last):
+                for index, limit, kind in ((self.glossary_index, MAX_GLOSSARY_SPAN, "glossary"),
+                                           (self.forms, MAX_DICT_SPAN, "compound")):
+                    end, key = longest(tokens, masked, i, index, limit)
+                    if end > i + 1:
+                        w = self._unit_word(Unit(i, end, kind, key), tokens, masked)
+                        if w is not None:
+                            found.add(w, tokens[i].start, tokens[end - 1].end, top=False)
 
     def _unit_word(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> _Word | None:
         if u.kind == "glossary":
@@ -214,26 +254,30 @@ class Miner:
             return None
         return self._dict_word(res, "word", proper)
 
-    def _add_parts(self, words: dict[tuple[str, str], _Word], tokens: Sequence[Token],
+    def _add_parts(self, found: _Collected, tokens: Sequence[Token],
                    masked: Sequence[bool], u: Unit) -> None:
-        """Offer the parts of a multi-token unit as candidates too (勤務地 → 勤務)."""
+        """Offer the parts of a multi-token unit as candidates too, recursively: the longest words
+        shorter than the unit (正社員登用制度 → 正社員登用 + 制度 → 正社員 + 登用). A dictionary compound
+        is one word, so its one-character parts (勤務地 → 地, 正社員 → 正) are left out; a glossary term
+        is a phrase of words, so they stay (寮完備 → 寮)."""
         inner = tokens[u.first:u.last]
         inner_mask = masked[u.first:u.last]
-        for sub in segment(inner, inner_mask, self.forms, FormIndex(())):
-            if sub.first == 0 and sub.last == len(inner):
-                continue
+        for sub in segment(inner, inner_mask, self.forms, self.glossary_index, max_span=len(inner) - 1):
             w = self._unit_word(sub, inner, inner_mask)
-            if w is not None and w.kind != "glossary":
-                self._add(words, w, inner[sub.first].start, inner[sub.last - 1].end, top=False)
+            if w is not None and (len(w.word) > 1 or (u.kind != "compound" and u.key not in self.forms)):
+                found.add(w, inner[sub.first].start, inner[sub.last - 1].end, top=False)
+            if sub.last - sub.first > 1:
+                self._add_parts(found, inner, inner_mask, sub)
 
-    def _compose(self, words: dict[tuple[str, str], _Word], text: str, units: Sequence[Unit],
+    def _compose(self, found: _Collected, text: str, units: Sequence[Unit],
                  unit_words: Sequence[_Word | None], tokens: Sequence[Token]) -> None:
         """Composed compounds from noun runs (資格+手当 → 資格手当)."""
-        is_noun = [w is not None and not w.proper_noun and _nounish(u, tokens) and len(w.word) > 1
+        is_noun = [w is not None and not w.proper_noun and _nounish(u, tokens) and _composable(w.word)
                    for u, w in zip(units, unit_words, strict=True)]
-        is_suffix = [u.kind == "token" and tokens[u.first].pos1 == "接尾辞" and tokens[u.first].pos2 == "名詞的"
-                     and tokens[u.first].surface not in NON_COMPOSING_SUFFIXES for u in units]
-        for run in noun_runs(is_noun, is_suffix):
+        is_suffix = [u.kind == "token" and _composing_suffix(tokens[u.first]) for u in units]
+        touches = [k > 0 and tokens[units[k - 1].last - 1].end == tokens[u.first].start
+                   for k, u in enumerate(units)]
+        for run in noun_runs(is_noun, is_suffix, touches):
             for a, b in compositions(run):
                 start, end = tokens[units[a].first].start, tokens[units[b - 1].last - 1].end
                 surface = text[start:end]
@@ -242,16 +286,17 @@ class Miner:
                 parts = [self._part(units[k], unit_words[k], tokens) for k in range(a, b)]
                 if any(p is None for p in parts):
                     continue
-                found = [p for p in parts if p is not None]
+                part_words = [p for p in parts if p is not None]
                 key = fold_width(surface)
                 res = resolve_form(self.lex, key) if key in self.forms else None
                 if res is not None:
                     w = self._dict_word(res, "compound")
                 else:
-                    meaning = " + ".join(f"{p.word} {_first_gloss(p.meaning)}" for p in found)
-                    w = _Word(surface, "".join(p.reading for p in found), meaning, None, "noun", "composed",
-                              None, False, tuple(p.word for p in found))
-                self._add(words, w, start, end, top=False)
+                    meaning = " + ".join(f"{p.word} {_first_gloss(p.meaning)}" for p in part_words)
+                    reading = "".join(p.reading for p in part_words)
+                    w = _Word(surface, reading, meaning, None, "noun", "composed", None, False,
+                              tuple(p.word for p in part_words))
+                found.add(w, start, end, top=False)
 
     def _part(self, u: Unit, w: _Word | None, tokens: Sequence[Token]) -> _Word | None:
         """The word standing for one unit inside a composed compound (a suffix read as unidic reads it)."""
@@ -265,19 +310,6 @@ class Miner:
                 res = present(h.entry, tok.surface)
                 return _Word(res.word, kana, h.entry.meaning, None, "", "word", None, False)
         return None
-
-    @staticmethod
-    def _add(words: dict[tuple[str, str], _Word], w: _Word, start: int, end: int, *, top: bool) -> None:
-        key = (w.word, w.reading)
-        have = words.get(key)
-        if have is None:
-            have = words[key] = w
-        have.count += 1
-        have.top_count += top
-        if have.first < 0 or start < have.first:
-            have.first = start
-        if top:
-            have.spans.append((start, end))
 
     def _finish(self, text: str, words: dict[tuple[str, str], _Word], status_of: StatusOf) -> MiningResult:
         sentences = _sentence_finder(text)
@@ -312,6 +344,20 @@ class Miner:
         return -math.log10(sum(10 ** -p for p in zs if p is not None))
 
 
+def blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
+    """[start, end) ranges covering ``text``, each about ``size`` characters, ending where chunks end."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for offset, piece in chunks(text):
+        end = offset + len(piece)
+        if end - start >= size:
+            out.append((start, end))
+            start = end
+    if start < len(text) or not out:
+        out.append((start, len(text)))
+    return out
+
+
 def _all_new(entry_id: int | None, word: str, reading: str) -> str:
     return "new"
 
@@ -321,7 +367,18 @@ def _nounish(u: Unit, tokens: Sequence[Token]) -> bool:
     first = tokens[u.first]
     if u.kind == "glossary":
         return True
-    return first.pos1 == "名詞" and first.pos2 != "固有名詞" and (last.pos1 == "名詞" or last.pos2 == "名詞的")
+    noun_end = last.pos1 == "名詞" or last.pos2 == "名詞的"
+    return first.pos1 == "名詞" and first.pos2 != "固有名詞" and noun_end
+
+
+def _composing_suffix(tok: Token) -> bool:
+    """A noun-like suffix that joins the noun before it in a composed compound (者, 制, 費 …)."""
+    return tok.pos1 == "接尾辞" and tok.pos2 == "名詞的" and tok.surface not in NON_COMPOSING_SUFFIXES
+
+
+def _composable(word: str) -> bool:
+    """A word may be part of a composed compound: two or more characters, with a kanji or katakana."""
+    return len(word) > 1 and any("\u30a1" <= c <= "\u30fa" or "\u3400" <= c <= "\u9fff" for c in word)
 
 
 def _first_gloss(meaning: str) -> str:

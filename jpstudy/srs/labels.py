@@ -1,8 +1,8 @@
-"""Interval labels as Anki prints them on answer buttons ("1m", "10m", "1d", "4d", "1.2mo", "2.5y").
+"""Interval labels as Anki prints them on answer buttons ("1m", "10m", "1.5h", "4d", "1.2mo", "2.5y").
 
 The unit is the largest that fits: seconds below a minute, minutes below an hour, hours below a day,
-days below a month (365/12 days), months below a year (365 days), then years. Seconds to days are
-rounded to whole units, months and years to one decimal (a trailing ".0" dropped).
+days below a month (365/12 days), months below a year (365 days), then years. Seconds, minutes and
+days are rounded to whole units; hours, months and years to one decimal (a trailing ".0" dropped).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _YEAR = _DAY * 365
 _UNITS = (
     (_MINUTE, 1.0, "s", 0),
     (_HOUR, _MINUTE, "m", 0),
-    (_DAY, _HOUR, "h", 0),
+    (_DAY, _HOUR, "h", 1),
     (_MONTH, _DAY, "d", 0),
     (_YEAR, _MONTH, "mo", 1),
     (float("inf"), _YEAR, "y", 1),

@@ -88,11 +88,18 @@ class Scheduler:
         """The next state for each button (without fuzz)."""
         return {rating: self.answer(state, rating, now) for rating in Rating}
 
-    def button_labels(self, state: CardState, now: datetime) -> dict[Rating, str]:
-        """Each button's next interval as Anki labels it, e.g. {AGAIN: "1m", HARD: "6m", ...}."""
-        return {
-            r: describe_interval(self.seconds_until_due(s, now)) for r, s in self.preview(state, now).items()
-        }
+    def button_labels(
+        self, state: CardState, now: datetime, learn_ahead: timedelta = DEFAULT_LEARN_AHEAD
+    ) -> dict[Rating, str]:
+        """Each button's next interval as Anki labels it, e.g. {AGAIN: "<1m", HARD: "<6m", ...}:
+        intraday steps shorter than ``learn_ahead`` get Anki's "<" (the card may come back sooner)."""
+        labels = {}
+        for rating, after in self.preview(state, now).items():
+            seconds = self.seconds_until_due(after, now)
+            intraday = after.kind in ("learning", "relearning") and not after.interday
+            soon = "<" if intraday and seconds < learn_ahead.total_seconds() else ""
+            labels[rating] = soon + describe_interval(seconds)
+        return labels
 
     describe_interval = staticmethod(describe_interval)
 

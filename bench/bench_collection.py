@@ -1,0 +1,281 @@
+"""The collection on 100,000 cards against Anki's own library on the same cards.
+
+Figures (each measured in a fresh process per contender, on a fresh copy of the fixture):
+    open + today's queue: open the file, get today's counts and the first card (median of 5 runs).
+        Anki: ``Collection(path)``, ``sched.counts()``, ``sched.get_queued_cards()``.
+    answer + next card: answer the shown card and fetch the next one (median and p95 of 300).
+        Anki: ``sched.answer_card(build_answer(...))`` with the states that came with the queued
+        card (as Anki's reviewer does), then ``get_queued_cards()``.
+    peak memory: ``ru_maxrss`` of that process after the two steps above.
+
+The fixture: 100,000 notes in ``JLPT::N5`` … ``JLPT::N1`` whose cards are in the mixed states of a
+long-time learner (new, review due and not due, intraday and interday learning, relearning,
+suspended). Both collections get the very same card states: jpstudy's engine computes the
+Anki-shaped columns (``anki_card_fields``) once per card and both files are filled by SQL inserts,
+which is also how the fixture is built quickly. It is built once into ``bench/.cache``; due dates are
+relative to the build day, so later runs see the same cards, just more overdue, in both contenders.
+
+    python bench/bench_collection.py            # run and print the figures
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import CACHE_DIR, Result, emit, peak_rss_mb, run_child
+
+CARDS = 100_000
+LEVELS = ("N5", "N4", "N3", "N2", "N1")
+FIXTURE = CACHE_DIR / f"collection-{CARDS}-v1"
+JPSTUDY_FILE = "jpstudy.sqlite3"
+ANKI_FILE = "anki.anki2"
+DONE_MARK = "fixture.json"
+OPEN_RUNS = 5
+ANSWERS = 300
+RATINGS = (3, 3, 1, 3, 4, 3, 2, 3)  # Good-heavy, as real reviewing; the same sequence for both
+
+
+# ----- the fixture -----------------------------------------------------------------------------
+def card_states(now: datetime, count: int, seed: int = 7) -> list[object]:
+    """``count`` card states of a long-time learner, deterministic for ``seed``."""
+    from jpstudy.srs import CardState
+    from jpstudy.srs.timing import scheduling_date
+
+    rng = random.Random(seed)
+    today = scheduling_date(now, UTC, 4)
+
+    def day_start(offset: int) -> datetime:
+        return datetime(today.year, today.month, today.day, 4, tzinfo=UTC) + timedelta(days=offset)
+
+    def graduated() -> dict[str, object]:
+        ivl = min(365, max(1, int(rng.paretovariate(0.8) * 2)))
+        return {"ease": rng.choice((1.3, 1.8, 2.1, 2.3, 2.5, 2.5, 2.5, 2.65, 2.8)), "interval_days": ivl,
+                "reps": rng.randint(3, 40), "lapses": rng.randint(0, 4)}
+
+    states: list[object] = []
+    for _ in range(count):
+        r = rng.random()
+        if r < 0.45:
+            states.append(CardState.new())
+        elif r < 0.92:
+            g = graduated()
+            due = day_start(rng.randint(-15, int(g["interval_days"])))  # type: ignore[call-overload]
+            states.append(CardState(kind="review", due=due, **g))  # type: ignore[arg-type]
+        elif r < 0.94:
+            step = rng.choice((0, 1))
+            due = now + timedelta(seconds=rng.randint(-3600, 1800))
+            states.append(CardState(kind="learning", step=step, due=due, reps=step + 1))
+        elif r < 0.95:
+            states.append(CardState(kind="learning", step=1, interday=True, due=day_start(rng.randint(-2, 1)), reps=2))
+        elif r < 0.96:
+            g = graduated()
+            g["lapses"] = int(g["lapses"]) + 1  # type: ignore[call-overload]
+            due = now + timedelta(seconds=rng.randint(-900, 900))
+            states.append(CardState(kind="relearning", step=0, due=due, **g))  # type: ignore[arg-type]
+        else:
+            g = graduated()
+            states.append(CardState(kind="review", due=day_start(rng.randint(-30, 30)), suspended=True, **g))  # type: ignore[arg-type]
+    return states
+
+
+def build_fixture(folder: Path) -> dict[str, float]:
+    """Write both collections of the fixture into ``folder`` (replacing any half-built one)."""
+    from anki.collection import Collection as AnkiCollection
+
+    from jpstudy import Collection
+    from jpstudy.collection import note_guid
+    from jpstudy.srs.anki_fields import anki_card_fields
+
+    started = time.perf_counter()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    now = datetime.now(UTC)
+    states = card_states(now, CARDS)
+    per_level = CARDS // len(LEVELS)
+    words = [(f"語彙{i}", f"ごい{i}", f"meaning of word {i}", LEVELS[min(i // per_level, len(LEVELS) - 1)])
+             for i in range(CARDS)]
+
+    col = Collection.open(folder / JPSTUDY_FILE, created=now - timedelta(days=400))
+    opts = col.options
+    jp_today = col.today(now)
+    deck_ids = {level: col.add_deck(f"JLPT::{level}").id for level in LEVELS}
+    secs = int(now.timestamp())
+    note_rows, card_rows = [], []
+    for i, ((word, reading, meaning, level), state) in enumerate(zip(words, states, strict=True)):
+        f = anki_card_fields(state, opts, now, today=jp_today, position=i + 1)  # type: ignore[arg-type]
+        note_rows.append((i + 1, note_guid(None, word, reading), word, reading, meaning, level,
+                          f"jlpt::{level.lower()}", secs, secs))
+        card_rows.append((i + 1, i + 1, deck_ids[level], f.type, f.queue, f.due, f.ivl, f.factor, f.reps,
+                          f.lapses, f.left, i + 1, json.dumps(state.to_dict())))  # type: ignore[attr-defined]
+    with col.lock, col.transaction() as db:
+        db.executemany("INSERT INTO notes (id, guid, word, reading, meaning, jlpt, tags, created, modified) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", note_rows)
+        db.executemany("INSERT INTO cards (id, note_id, deck_id, direction, type, queue, due, ivl, factor, reps, "
+                       "lapses, left, position, state) VALUES (?, ?, ?, 'recognition', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       card_rows)
+    col.db.execute("ANALYZE")
+    col.close()
+
+    acol = AnkiCollection(str(folder / ANKI_FILE))
+    anki_today = acol.sched.today
+    model = acol.models.by_name("Basic")
+    assert model is not None
+    anki_decks = {level: acol.decks.id(f"JLPT::{level}") for level in LEVELS}
+    acol.decks.set_current(acol.decks.id("JLPT"))
+    base = int(now.timestamp() * 1000) - 10 * CARDS
+    anki_notes, anki_cards = [], []
+    for i, ((word, _reading, meaning, level), state) in enumerate(zip(words, states, strict=True)):
+        f = anki_card_fields(state, opts, now, today=anki_today, position=i + 1)  # type: ignore[arg-type]
+        nid = cid = base + i
+        anki_notes.append((nid, f"g{i:08d}", model["id"], secs, f" jlpt::{level.lower()} ", f"{word}\x1f{meaning}",
+                           word, i))
+        anki_cards.append((cid, nid, anki_decks[level], secs, f.type, f.queue, f.due, f.ivl, f.factor, f.reps,
+                           f.lapses, f.left))
+    acol.db.executemany("INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data) "
+                        "VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", anki_notes)
+    acol.db.executemany("INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, "
+                        "lapses, left, odue, odid, flags, data) VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        "0, 0, 0, '')", anki_cards)
+    acol.close()
+    info = {"built_at": now.isoformat(), "cards": CARDS, "seconds": round(time.perf_counter() - started, 1)}
+    (folder / DONE_MARK).write_text(json.dumps(info), encoding="utf-8")
+    return {"build_s": time.perf_counter() - started}
+
+
+# ----- the measurements (run in a child process per contender) ------------------------------------
+def fresh_copy(name: str, work: Path) -> Path:
+    """A private copy of one fixture file, so measurements never change the cache."""
+    work.mkdir(parents=True, exist_ok=True)
+    target = work / name
+    for extra in ("-wal", "-shm"):
+        target.with_name(target.name + extra).unlink(missing_ok=True)
+    shutil.copyfile(FIXTURE / name, target)
+    return target
+
+
+def measure_jpstudy(work: Path) -> dict[str, float]:
+    """Open + queue, answer + next and peak memory of jpstudy on the fixture."""
+    from jpstudy import Collection, Rating
+
+    path = fresh_copy(JPSTUDY_FILE, work)
+    opens = []
+    for _ in range(OPEN_RUNS):
+        t0 = time.perf_counter()
+        col = Collection.open(path)
+        counts = col.counts()
+        first = col.next_card()
+        opens.append(time.perf_counter() - t0)
+        col.close()
+    col = Collection.open(path)
+    card = first
+    latencies = []
+    for k in range(ANSWERS):
+        if card is None:
+            break
+        t0 = time.perf_counter()
+        col.answer(card, Rating(RATINGS[k % len(RATINGS)]))
+        card = col.next_card()
+        latencies.append(time.perf_counter() - t0)
+    col.close()
+    return summary(opens, latencies, counts)
+
+
+def measure_anki(work: Path) -> dict[str, float]:
+    """The same steps with Anki's library."""
+    from anki.cards import Card
+    from anki.collection import Collection as AnkiCollection
+    from anki.scheduler.v3 import CardAnswer
+
+    ratings = {1: CardAnswer.AGAIN, 2: CardAnswer.HARD, 3: CardAnswer.GOOD, 4: CardAnswer.EASY}
+    path = fresh_copy(ANKI_FILE, work)
+    opens = []
+    for _ in range(OPEN_RUNS):
+        t0 = time.perf_counter()
+        col = AnkiCollection(str(path))
+        counts = col.sched.counts()
+        col.sched.get_queued_cards()
+        opens.append(time.perf_counter() - t0)
+        col.close()
+    col = AnkiCollection(str(path))
+    queued = col.sched.get_queued_cards().cards
+    latencies = []
+    for k in range(ANSWERS):
+        if not queued:
+            break
+        t0 = time.perf_counter()
+        card = Card(col)
+        card._load_from_backend_card(queued[0].card)
+        card.start_timer()
+        answer = col.sched.build_answer(card=card, states=queued[0].states, rating=ratings[RATINGS[k % len(RATINGS)]])
+        col.sched.answer_card(answer)
+        queued = col.sched.get_queued_cards().cards
+        latencies.append(time.perf_counter() - t0)
+    col.close()
+    return summary(opens, latencies, tuple(counts))
+
+
+def summary(opens: list[float], latencies: list[float], counts: tuple[int, ...]) -> dict[str, float]:
+    ms = sorted(x * 1000 for x in latencies)
+    return {
+        "open_ms": statistics.median(opens) * 1000,
+        "answer_median_ms": statistics.median(ms),
+        "answer_p95_ms": ms[int(len(ms) * 0.95) - 1],
+        "answers": len(ms),
+        "peak_mb": peak_rss_mb(),
+        "new": counts[0], "learning": counts[1], "review": counts[2],
+    }
+
+
+# ----- the benchmark ---------------------------------------------------------------------------------
+def run() -> list[Result]:
+    """Build the fixture if needed, measure both contenders in fresh processes, return the figures."""
+    if not (FIXTURE / DONE_MARK).exists():
+        print(f"   building the {CARDS:,}-card fixture in {FIXTURE} (once)…", file=sys.stderr, flush=True)
+        run_child([__file__, "build"], timeout=1800)
+    me = run_child([__file__, "measure", "jpstudy"])
+    anki = run_child([__file__, "measure", "anki"])
+    from anki.buildinfo import version as anki_version
+
+    anchor = f"Anki {anki_version}"
+    queue_note = (f"today's counts (new, learning, review): jpstudy {int(me['new'])}/{int(me['learning'])}/"
+                  f"{int(me['review'])}, Anki {int(anki['new'])}/{int(anki['learning'])}/{int(anki['review'])}")
+    return [
+        Result(f"open {CARDS // 1000}k-card collection + today's queue (median of {OPEN_RUNS})", me["open_ms"],
+               anchor, anki["open_ms"], "ms", ratio_limit=2.0, note=queue_note),
+        Result(f"answer + next card, median of {int(me['answers'])}", me["answer_median_ms"], anchor,
+               anki["answer_median_ms"], "ms", value_limit=5.0,
+               note=f"p95 jpstudy {me['answer_p95_ms']:.2f} ms, Anki {anki['answer_p95_ms']:.2f} ms; "
+                    "both commit every answer to disk"),
+        Result(f"peak memory, {CARDS // 1000}k cards (open, queue, {ANSWERS} answers)", me["peak_mb"], anchor,
+               anki["peak_mb"], "MB"),
+    ]
+
+
+def child(argv: list[str]) -> None:
+    """Entry point of the child processes: ``build`` or ``measure jpstudy|anki``."""
+    os.environ["TZ"] = "UTC"  # jpstudy's default options count days in UTC; make Anki's local time agree
+    time.tzset()
+    if argv[0] == "build":
+        emit(build_fixture(FIXTURE))
+    elif argv[0] == "measure":
+        work = CACHE_DIR / "work"
+        emit(measure_jpstudy(work) if argv[1] == "jpstudy" else measure_anki(work))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        child(sys.argv[1:])
+    else:
+        for result in run():
+            print(f"{result.name}: {result.value:.2f} {result.unit} vs {result.anchor} "
+                  f"{result.anchor_value:.2f} {result.unit} = {result.ratio:.2f}×  {result.note}")

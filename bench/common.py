@@ -1,0 +1,109 @@
+"""What every benchmark module shares: the ``Result`` record, timing and memory helpers, the cache folder.
+
+Convention (``bench/run.py`` relies on it): a module ``bench/bench_<topic>.py`` defines
+``run() -> list[Result]``. Each ``Result`` compares one jpstudy figure with an *anchor*: the same work
+done by a reference (Anki, fugashi alone, …) measured in the same run on the same machine, so the
+ratio is meaningful on any computer. Absolute figures are kept beside the ratio.
+
+Terms:
+    anchor: the reference measurement a figure is divided by (``ratio = value / anchor_value``).
+    target: an optional limit on the ratio (``ratio_limit``) and/or on the absolute value
+        (``value_limit``); with ``higher_is_better`` (throughputs) the limits are minimums.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+CACHE_DIR = BENCH_DIR / ".cache"
+"""Reusable inputs (large fixtures), gitignored; delete it to rebuild them."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One benchmark figure next to its anchor."""
+
+    name: str  # what was measured, e.g. "open 100k-card collection + today's queue"
+    value: float  # jpstudy's figure, in ``unit``
+    anchor: str  # what it is compared with, e.g. "Anki 26.9.3"
+    anchor_value: float  # the anchor's figure, same unit, same run
+    unit: str  # "ms", "s", "MB", "notes/s", …
+    ratio_limit: float | None = None  # target on value / anchor_value
+    value_limit: float | None = None  # target on value itself
+    higher_is_better: bool = False
+    note: str = ""  # anything a reader needs to interpret the figure
+
+    @property
+    def ratio(self) -> float:
+        """``value / anchor_value`` (inf when the anchor is 0)."""
+        return self.value / self.anchor_value if self.anchor_value else float("inf")
+
+    @property
+    def target(self) -> str:
+        """The targets as text, e.g. "≤ 2.0× anchor" or "≤ 5 ms"; empty when there is none."""
+        sign = "≥" if self.higher_is_better else "≤"
+        parts = []
+        if self.ratio_limit is not None:
+            parts.append(f"{sign} {self.ratio_limit:g}× anchor")
+        if self.value_limit is not None:
+            parts.append(f"{sign} {self.value_limit:g} {self.unit}")
+        return ", ".join(parts)
+
+    @property
+    def met(self) -> bool | None:
+        """Whether every target is met; None when the figure has no target."""
+        checks = [(self.ratio, self.ratio_limit), (self.value, self.value_limit)]
+        relevant = [(got, limit) for got, limit in checks if limit is not None]
+        if not relevant:
+            return None
+        if self.higher_is_better:
+            return all(got >= limit for got, limit in relevant)
+        return all(got <= limit for got, limit in relevant)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds one call of ``fn`` takes (monotonic, high resolution)."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def median_time(fn: Callable[[], object], repeat: int) -> float:
+    """The median of ``repeat`` timings of ``fn``, in seconds."""
+    return statistics.median(timed(fn) for _ in range(repeat))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MiB (``ru_maxrss`` is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def run_child(args: Sequence[str], timeout: float = 600) -> dict[str, float]:
+    """Run ``python ARGS`` in a fresh process and return the JSON object it prints on its last line.
+
+    A fresh process is what makes peak-memory and start-up figures comparable between contenders.
+    """
+    proc = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark child {' '.join(args)} failed:\n{proc.stderr.strip()[-2000:]}")
+    lines = proc.stdout.strip().splitlines()
+    if not lines:
+        raise RuntimeError(f"benchmark child {' '.join(args)} printed nothing")
+    return dict(json.loads(lines[-1]))
+
+
+def emit(figures: dict[str, float]) -> None:
+    """Print a child's figures as the one JSON line ``run_child`` reads."""
+    print(json.dumps(figures), flush=True)

@@ -1,0 +1,142 @@
+"""Typed records of the job-ad library.
+
+Terms:
+    saved ad: a job ad the user mined and kept: its text, a title (first line unless the user gives one),
+        source, the moment it was saved, an optional job type (介護, IT …), free tags, and its words.
+    word token: one occurrence of a word of its own in the ad (not inside a longer word); tokens are the
+        weights of readiness.
+    readiness: the share of an ad's word tokens whose word is known or ignored (the user decided not to
+        study it); 1.0 for an ad without words. *Then* uses the statuses the words had when the ad was
+        saved, *now* today's statuses in the collection.
+    market word: a word across the saved ads, with the number of ads using it and its total count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+READ_OK = frozenset(("known", "ignored"))
+"""Statuses that count as readable for readiness."""
+
+LEVELS = ("N5", "N4", "N3", "N2", "N1")
+"""JLPT levels, easiest first."""
+
+
+class CandidateLike(Protocol):
+    """What saving needs of a mined word (``jpstudy.mining.Candidate`` has all of it)."""
+
+    word: str
+    reading: str
+    meaning: str
+    jlpt: str | None
+    count: int
+    sentence: str
+    status: str
+    entry_id: int | None
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Known (or ignored) word tokens out of all word tokens of an ad."""
+
+    known: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        """``known / total``; 1.0 for an ad without words."""
+        return self.known / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True)
+class AdWord:
+    """A word of one saved ad; ``status`` is today's, ``status_at_save`` the one it had when saved."""
+
+    word: str
+    reading: str
+    entry_id: int | None
+    meaning: str
+    jlpt: str | None
+    pos: str
+    kind: str
+    count: int
+    tokens: int
+    part_of: bool
+    sentence: str
+    glossary: bool
+    glossary_note: str
+    status_at_save: str
+    status: str
+
+    def beyond(self, level: str) -> bool:
+        """Whether the word is harder than JLPT ``level`` or has no level (as the miner's coverage counts)."""
+        return self.jlpt not in LEVELS or LEVELS.index(self.jlpt) > LEVELS.index(level)
+
+
+@dataclass(frozen=True)
+class AdSpan:
+    """[start, end) of the ad's text holding ``word`` (reading), with today's status, for colouring."""
+
+    start: int
+    end: int
+    word: str
+    reading: str
+    status: str
+
+
+@dataclass(frozen=True)
+class AdSummary:
+    """One row of the saved-ads list."""
+
+    id: int
+    title: str
+    source: str
+    saved_at: datetime
+    job_type: str
+    tags: tuple[str, ...]
+    word_count: int
+    readiness_then: Readiness
+    readiness_now: Readiness
+
+    def readiness_line(self) -> str:
+        """"64% → 82% of the words known"."""
+        return f"{self.readiness_then.share:.0%} → {self.readiness_now.share:.0%} of the words known"
+
+
+@dataclass(frozen=True)
+class SavedAd:
+    """A saved ad with its text and words, coloured with today's statuses."""
+
+    id: int
+    title: str
+    source: str
+    saved_at: datetime
+    job_type: str
+    tags: tuple[str, ...]
+    text: str
+    readiness_then: Readiness
+    readiness_now: Readiness
+    words: tuple[AdWord, ...]
+    spans: tuple[AdSpan, ...]
+
+    def summary(self) -> AdSummary:
+        """The list row of this ad."""
+        return AdSummary(self.id, self.title, self.source, self.saved_at, self.job_type, self.tags,
+                         len(self.words), self.readiness_then, self.readiness_now)
+
+
+@dataclass(frozen=True)
+class MarketWord:
+    """A word of the personal job-market list: in how many saved ads it occurs and how often in all."""
+
+    word: str
+    reading: str
+    entry_id: int | None
+    meaning: str
+    jlpt: str | None
+    ads: int
+    count: int
+    glossary: bool
+    status: str

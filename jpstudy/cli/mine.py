@@ -1,0 +1,134 @@
+"""``jpstudy mine FILE|-``: the vocabulary of a job ad as a table, or JSON with ``--json``;
+``--add WORD…`` adds the chosen words as cards in the ``Mined`` deck (with the ad's sentence).
+
+Exit status: 0 on success, 2 when the input cannot be read or is not text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+MAX_INPUT_BYTES = 12_000_000
+TABLE_MEANING_WIDTH = 48
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("mine", help="mine the vocabulary of a job ad (file or - for standard input)")
+    p.add_argument("file", metavar="FILE", help="text file (UTF-8; HTML is turned into text) or - for stdin")
+    p.add_argument("--json", action="store_true", help="print JSON: candidates, names, coverage")
+    p.add_argument("--add", nargs="+", metavar="WORD", help="add these words (headword or reading) as cards")
+    p.add_argument("--title", default="", help="source shown on added cards (default: the ad's first line)")
+    p.add_argument("--limit", type=int, default=0, help="show at most N candidates in the table")
+    p.add_argument("--save", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(run=run)
+
+
+def read_input(name: str) -> str:
+    """The text of FILE or stdin ('-'); raises ValueError with a clear message on unreadable input."""
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with Path(name).open("rb") as fh:
+                data = fh.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"cannot read {name}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_INPUT_BYTES:
+        raise ValueError(f"{name} is larger than {MAX_INPUT_BYTES // 1_000_000} MB; paste a single ad")
+    if data.count(b"\x00") > len(data) // 100 + 1:
+        raise ValueError(f"{name} does not look like text (binary data)")
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    for encoding in ("cp932", "euc_jp"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def format_table(result: object, limit: int = 0) -> str:
+    """The candidates as an aligned text table, then the names and the readiness line."""
+    cands = list(result.candidates)  # type: ignore[attr-defined]
+    if limit > 0:
+        cands = cands[:limit]
+    rows = [("word", "reading", "JLPT", "n", "status", "meaning")]
+    for c in cands:
+        meaning = c.meaning
+        if len(meaning) > TABLE_MEANING_WIDTH:
+            meaning = meaning[: TABLE_MEANING_WIDTH - 1] + "…"
+        rows.append((c.word + (" *" if c.glossary_note else ""), c.reading, c.jlpt or "-", str(c.count),
+                     c.status, meaning))
+    widths = [max(_width(r[i]) for r in rows) for i in range(5)]
+    lines = ["  ".join(_pad(cell, widths[i]) for i, cell in enumerate(r[:5])) + "  " + r[5] for r in rows]
+    names = result.names  # type: ignore[attr-defined]
+    if names:
+        lines.append("")
+        lines.append("names (not offered as cards): " + "、".join(n.word for n in names))
+    lines.append("")
+    lines.append("* job-glossary note available (see --json)")
+    lines.append(result.coverage.summary())  # type: ignore[attr-defined]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from jpstudy.dictionary import Dictionary, DictionaryDataError, terminal_progress
+    from jpstudy.mining import add_candidates, mine_text
+    from jpstudy.paths import collection_path
+
+    try:
+        text = read_input(args.file)
+    except ValueError as exc:
+        print(f"jpstudy mine: {exc}", file=sys.stderr)
+        return 2
+    try:
+        progress = terminal_progress if sys.stderr.isatty() else None
+        dictionary = Dictionary.open(args.data_dir, progress=progress)
+    except DictionaryDataError as exc:
+        print(f"jpstudy mine: {exc}", file=sys.stderr)
+        return 2
+    col_path = collection_path(args.data_dir)
+    col = None
+    if col_path.exists() or args.add:
+        from jpstudy.collection import Collection
+
+        col = Collection.open(col_path)
+    try:
+        result = mine_text(text, dictionary, status_of=col.word_status if col is not None else None)
+        if args.add:
+            wanted = set(args.add)
+            chosen = [c for c in result.candidates if c.word in wanted or c.reading in wanted]
+            missing = wanted - {c.word for c in chosen} - {c.reading for c in chosen}
+            added = add_candidates(col, chosen, source=args.title, text=result.text)
+            print(f"added {len(added)} card(s) to the Mined deck"
+                  + (f"; already there: {len(chosen) - len(added)}" if len(chosen) > len(added) else ""),
+                  file=sys.stderr)
+            if missing:
+                print("not found in this ad: " + " ".join(sorted(missing)), file=sys.stderr)
+        if args.json:
+            json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        elif not args.add:
+            print(format_table(result, args.limit))
+            if result.message:
+                print(result.message, file=sys.stderr)
+    finally:
+        if col is not None:
+            col.close()
+        dictionary.close()
+    return 0

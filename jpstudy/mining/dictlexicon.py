@@ -1,0 +1,76 @@
+"""The miner's :class:`~jpstudy.mining.lexicon.Lexicon` over jpstudy's built dictionary file.
+
+It opens its own read-only connection to ``Dictionary.path`` (tables ``form``, ``sense``, ``jlpt``,
+``freq`` of :mod:`jpstudy.dictionary.build`), because the miner needs what the Dictionary API keeps
+private: each kana form's re_restr and nokanji flags (to pick the reading valid for a headword),
+the rank of the form that matched, and every form at once for the longest-match prefix index.
+The connection may be used from any thread; a lock serialises queries.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jpstudy.dictionary.kana import frequency_key
+from jpstudy.mining.lexicon import Hit, KanaForm, LexEntry, hira
+
+MEANING_SENSES = 3
+GLOSSES_PER_SENSE = 3
+
+
+class DictLexicon:
+    """A Lexicon reading the built dictionary file of a :class:`jpstudy.dictionary.Dictionary`."""
+
+    def __init__(self, dictionary: Any) -> None:
+        path = Path(dictionary.path).resolve()
+        self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._entries: dict[int, LexEntry] = {}
+
+    def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._con.execute(sql, args).fetchall()
+
+    def lookup(self, text: str) -> tuple[Hit, ...]:
+        rows = self._rows("SELECT entry, min(rank) FROM form WHERE text = ? GROUP BY entry", (text,))
+        return tuple(Hit(self._entry(entry), rank) for entry, rank in rows)
+
+    def _entry(self, entry_id: int) -> LexEntry:
+        have = self._entries.get(entry_id)
+        if have is not None:
+            return have
+        forms = self._rows("SELECT kind, text, rank, restr, nokanji FROM form WHERE entry = ? "
+                           "ORDER BY kind, ord",
+                           (entry_id,))
+        senses = self._rows("SELECT pos, misc, gloss FROM sense WHERE entry = ? ORDER BY ord", (entry_id,))
+        kanji = tuple(text for kind, text, *_ in forms if kind == 0)
+        kana = tuple(KanaForm(text, tuple(restr.split("|")) if restr else (), bool(nokanji))
+                     for kind, text, _rank, restr, nokanji in forms if kind == 1)
+        meaning = " | ".join("; ".join(gloss.split("|")[:GLOSSES_PER_SENSE])
+                             for _pos, _misc, gloss in senses[:MEANING_SENSES] if gloss)
+        first_misc = senses[0][1].split() if senses else []
+        entry = LexEntry(
+            entry_id, kanji, kana, not kanji or "uk" in first_misc, meaning,
+            senses[0][0] if senses else "", min((rank for _k, _t, rank, *_ in forms), default=99),
+        )
+        self._entries[entry_id] = entry
+        return entry
+
+    def jlpt(self, entry_id: int, reading: str) -> str | None:
+        kata = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in reading)
+        rows = self._rows("SELECT level FROM jlpt WHERE entry = ? AND reading IN (?, ?)",
+                          (entry_id, hira(reading), kata))
+        return max((level for (level,) in rows), default=None)
+
+    def zipf(self, text: str) -> float | None:
+        rows = self._rows("SELECT zipf100 FROM freq WHERE text = ?", (frequency_key(text),))
+        return rows[0][0] / 100 if rows else None
+
+    def all_forms(self) -> Iterable[str]:
+        """Every form, sorted (read in the order of the ``form_text`` index, duplicates dropped)."""
+        rows = self._rows("SELECT text FROM form INDEXED BY form_text ORDER BY text")
+        return list(dict.fromkeys(text for (text,) in rows))

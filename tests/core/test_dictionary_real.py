@@ -1,0 +1,65 @@
+"""The real bundled dictionary: first-run build from the committed data, and the JLPT words against it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from jpstudy.decks import LEVELS, load_jlpt_words
+from jpstudy.dictionary import Dictionary, Headword
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
+    calls: list[int] = []
+    d = Dictionary.open(tmp_path_factory.mktemp("data"), progress=lambda done, total, _m: calls.append(done))
+    assert len(calls) > 10  # the build reported progress
+    yield d
+    d.close()
+
+
+def test_metadata(real: Dictionary) -> None:
+    assert real.jmdict_created == "2021-04-17"
+    assert "unofficial" in real.meta["jlpt_source"]
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_jlpt_words_resolve_to_their_entry(real: Dictionary, level: str) -> None:
+    """≥ 99 % of a level's words have an entry whose forms include the word and whose readings include
+    the reading, that a lookup of the word finds, and whose level for that reading is this level or easier."""
+    words = load_jlpt_words(level)
+    resolved = 0
+    for w in words:
+        entry = real.entry(w.entry_id) if w.entry_id is not None else None
+        if (
+            entry is not None
+            and w.reading in entry.readings
+            and (w.word in entry.forms or w.word in entry.readings)
+            and w.entry_id in {e.entry_id for e in real.lookup(w.word)}
+        ):
+            resolved += 1
+            assert LEVELS.index(real.jlpt_level(w.entry_id, w.reading)) <= LEVELS.index(level), w
+    assert resolved / len(words) >= 0.99, (level, resolved, len(words))
+
+
+def test_easiest_level_wins(real: Dictionary) -> None:
+    levels: dict[tuple[int, str], str] = {}
+    for level in reversed(LEVELS):  # hardest first, so easier levels overwrite
+        for w in load_jlpt_words(level):
+            if w.entry_id is not None:
+                levels[(w.entry_id, w.reading)] = level
+    assert all(real.jlpt_level(e, r) == lvl for (e, r), lvl in levels.items())
+    (ashita,) = [w for w in load_jlpt_words("N5") if w.word == "あさって"]
+    assert real.jlpt_level(ashita.entry_id, "あさって") == "N5"
+
+
+def test_real_lookups(real: Dictionary) -> None:
+    assert [e.entry_id for e in real.lookup("事")][:1] == [1313580]
+    assert real.lookup("IT")[0].forms == ("ＩＴ",)
+    assert real.headword(1582710) == Headword("日本", "にほん")
+    (kinmuchi,) = real.lookup("勤務地")
+    assert kinmuchi.jlpt is None
+    assert real.kanji_level("勤務地") == "N3"
+    assert real.frequency("勤務") == pytest.approx(4.54)
+    assert real.lookup("千代田") == []

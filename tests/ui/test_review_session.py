@@ -1,0 +1,58 @@
+"""A 20-card session driven by the keyboard, with an undo, ending in the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jpstudy.review_controller import Phase
+
+
+def test_twenty_cards_with_undo_and_summary(qtbot, n5_window, clock, idle):
+    window = n5_window
+    options = None
+
+    def limit(col):
+        import dataclasses
+
+        nonlocal options
+        options = dataclasses.replace(col.options, new_per_day=20, learning_steps=())
+        col.set_options(options)
+
+    window.context.worker.run(limit, lambda _: None)
+    idle(window)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    review = window.review
+    assert window.stack.currentWidget() is review
+    controller = review.controller
+    qtbot.waitUntil(lambda: controller.phase is Phase.QUESTION)
+    assert review.count_new.text() == "<u>20</u>"
+    first_word = controller.current_face.word
+    assert review.front.text() == first_word
+
+    qtbot.keyClick(review, Qt.Key.Key_Space)
+    assert controller.phase is Phase.ANSWER
+    assert review.grades_row.isVisible()
+    assert review.grade_buttons[3].text().startswith("Good  1d")
+    qtbot.keyClick(review, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: controller.phase is Phase.QUESTION)
+    assert controller.current_face.word != first_word
+
+    qtbot.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.phase is Phase.QUESTION and controller.current_face.word == first_word)
+    assert controller.summary().answered == 0
+
+    for index in range(20):
+        clock.advance(seconds=5)
+        qtbot.keyClick(review, Qt.Key.Key_Space)
+        qtbot.keyClick(review, Qt.Key.Key_1 if index == 0 else Qt.Key.Key_3)
+        qtbot.waitUntil(lambda: controller.phase in (Phase.QUESTION, Phase.FINISHED))
+    # the card answered Again (no learning steps: it graduated to 1 day) — the session is over
+    qtbot.waitUntil(lambda: controller.phase is Phase.FINISHED)
+    summary = controller.summary()
+    assert summary.answered == 20
+    assert "20 cards" in review.summary_text.text()
+    assert "95% remembered" in review.summary_text.text()
+    assert review.next_due.text().startswith("Next review in")
+    qtbot.keyClick(review, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.home
+    qtbot.waitUntil(lambda: window.home_summary.reviews_today == 20)

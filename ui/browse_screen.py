@@ -1,0 +1,256 @@
+"""Browse: search cards, see the selected note, edit it, suspend, reset, delete, move to another deck.
+
+Keys: Ctrl+F search box · Enter (in the table) or E edit · Ctrl+J suspend/unsuspend · Ctrl+Alt+N reset
+(make new) · Ctrl+D move to deck · Delete delete the notes · Esc close.
+The search language is ``jpstudy.collection.search``'s (``deck:``, ``tag:``, ``is:new`` …).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .browse_model import COLUMNS, BrowseModel, CardRow, read_rows
+from .context import AppContext
+from .note_editor import NoteEditor
+from .taskman import Change
+from .theme import japanese_font
+from .widgets import card_frame, label
+
+T = TypeVar("T")
+SEARCH_HELP = (
+    "Search words, readings and meanings. Also: deck:JLPT::N4  tag:work  jlpt:N3  "
+    "is:new  is:learn  is:review  is:suspended  -word (exclude)"
+)
+
+
+class BrowseScreen(QWidget):
+    """The browser window."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setWindowTitle("Browse — jpstudy")
+        self.setAccessibleName("Browse")
+        self.resize(1000, 640)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 16, 20, 16)
+        outer.setSpacing(10)
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search cards")
+        self.search.setPlaceholderText("Search (Ctrl+F) — e.g. 会社, deck:JLPT::N5, is:review, tag:work")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.run_search)
+        outer.addWidget(self.search)
+        outer.addWidget(label(SEARCH_HELP, "muted", wrap=True, name="Search help"))
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        outer.addLayout(body, 1)
+        self.model = BrowseModel(self._fetch)
+        self.table = QTableView()
+        self.table.setAccessibleName("Cards")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(COLUMNS.index("Meaning"), 260)
+        self.table.activated.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.model.dataChanged.connect(lambda *_: self._show_selected())
+        body.addWidget(self.table, 3)
+
+        frame, side = card_frame("Selected card")
+        self.preview_word = label("", "title", wrap=True, name="Selected word")
+        self.preview_word.setFont(japanese_font(context.settings.font_size * 2.2))
+        self.preview_reading = label("", "heading", wrap=True, name="Selected reading")
+        self.preview_meaning = label("", None, wrap=True, name="Selected meaning")
+        self.preview_info = label("", "muted", wrap=True, name="Selected card details")
+        for widget in (self.preview_word, self.preview_reading, self.preview_meaning, self.preview_info):
+            side.addWidget(widget)
+        side.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, shortcut, handler in (
+            ("edit", "Edit…", "E", self.edit_selected),
+            ("suspend", "Suspend / unsuspend", "Ctrl+J", self.toggle_suspend),
+            ("reset", "Reset to new", "Ctrl+Alt+N", self.reset_selected),
+            ("move", "Move to deck…", "Ctrl+D", self.move_selected),
+            ("delete", "Delete", "Delete", self.delete_selected),
+        ):
+            button = QPushButton(f"{text}   {shortcut}")
+            button.setAccessibleName(text)
+            button.clicked.connect(handler)
+            side.addWidget(button)
+            self.buttons[key] = button
+            self._shortcut(shortcut, handler)
+        body.addWidget(frame, 1)
+        self.count = label("", "muted", name="Result count")
+        outer.addWidget(self.count)
+        self._shortcut("Ctrl+F", lambda: (self.search.setFocus(), self.search.selectAll()))
+        self._shortcut("Escape", self.close)
+        self.setTabOrder(self.search, self.table)
+        context.worker.changed.connect(self._on_changed)
+        self.run_search()
+
+    def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(handler)
+        self.addAction(action)
+
+    # -- searching -----------------------------------------------------------------------------------
+    def run_search(self) -> None:
+        """Search with the text in the box (everything when empty)."""
+        query = self.search.text().strip()
+        self.count.setText("Searching…")
+        self._context.worker.run(lambda col: col.search_cards(query), self._show_ids, self._search_failed)
+
+    def _show_ids(self, ids: list[int]) -> None:
+        self.model.set_ids(ids)
+        self.count.setText(f"{len(ids)} card{'s' if len(ids) != 1 else ''}")
+        if ids:
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self.count.setText(f"Cannot search: {exc}")
+
+    def _fetch(self, ids: list[int], done: Callable[[dict[int, CardRow]], None]) -> None:
+        now = self._context.clock()
+        self._context.worker.run(lambda col: read_rows(col, ids, now), done)
+
+    def _on_changed(self, changes: Change, initiator: object) -> None:
+        if initiator is not self and changes & (Change.CARDS | Change.NOTES | Change.DECKS):
+            self.model.invalidate()
+
+    # -- selection -----------------------------------------------------------------------------------
+    def selected_card_ids(self) -> list[int]:
+        """Ids of the selected cards, in table order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.card_id(row) for row in rows]
+
+    def _show_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_of(rows[0].row()) if len(rows) == 1 else None
+        if row is None:
+            for widget in (self.preview_word, self.preview_reading, self.preview_meaning):
+                widget.setText("")
+            self.preview_info.setText(f"{len(rows)} cards selected" if len(rows) > 1 else "")
+            return
+        self.preview_word.setText(row.word)
+        self.preview_reading.setText(row.reading if row.reading != row.word else "")
+        self.preview_meaning.setText(row.meaning)
+        self.preview_info.setText(
+            f"Deck {row.deck} · {row.state}"
+            + (f" · due {row.due}" if row.due else "")
+            + (f" · {row.jlpt}" if row.jlpt else "")
+        )
+
+    # -- operations ----------------------------------------------------------------------------------
+    def _op(self, work: Callable[[Any], T], changes: Change, message: Callable[[T], str]) -> None:
+        """Run ``work`` on the selected cards; then re-read them and say ``message(result)``."""
+        ids = self.selected_card_ids()
+
+        def done(result: T) -> None:
+            self.model.invalidate(ids)
+            self.count.setText(message(result))
+            self._show_selected()
+
+        self._context.worker.run_op(work, changes, done, lambda e: self.count.setText(f"Failed: {e}"), self)
+
+    def edit_selected(self) -> None:
+        """Edit the note of the (first) selected card."""
+        ids = self.selected_card_ids()
+        if not ids:
+            return
+
+        def edit(note: object) -> None:
+            edited = NoteEditor.ask(note, self)
+            self.table.setFocus()
+            if edited is not None:
+                self._op(lambda col: col.update_note(edited), Change.NOTES, lambda n: f"Saved {n.word}.")
+
+        self._context.worker.run(lambda col: col.note_of(col.get_card(ids[0])), edit)
+
+    def toggle_suspend(self) -> None:
+        """Suspend the selected cards, or unsuspend them if all are suspended."""
+        ids = self.selected_card_ids()
+        if not ids:
+            return
+
+        def work(col: object) -> bool:
+            suspend = not all(col.get_card(i).suspended for i in ids)
+            col.suspend(ids, suspended=suspend)
+            return suspend
+
+        self._op(work, Change.CARDS, lambda s: f"{'Suspended' if s else 'Unsuspended'} {len(ids)} card(s).")
+
+    def reset_selected(self) -> None:
+        """Make the selected cards new again (after confirming)."""
+        ids = self.selected_card_ids()
+        if ids and self._confirm(f"Make {len(ids)} card(s) new again? Their review history is kept."):
+            now = self._context.clock()
+            self._op(
+                lambda col: col.reset(ids, now=now), Change.CARDS, lambda _: f"Reset {len(ids)} card(s)."
+            )
+
+    def move_selected(self) -> None:
+        """Move the selected cards to a deck chosen (or typed) in a dialog."""
+        ids = self.selected_card_ids()
+        if not ids:
+            return
+
+        def ask(decks: list[str]) -> None:
+            name, ok = QInputDialog.getItem(
+                self, "Move to deck", "Deck (type a new name to create it):", decks, 0, True
+            )
+            if ok and name.strip():
+                target = name.strip()
+                self._op(
+                    lambda col: col.move_cards(ids, target),
+                    Change.CARDS | Change.DECKS,
+                    lambda _: f"Moved {len(ids)} card(s) to {target}.",
+                )
+
+        self._context.worker.run(lambda col: [d.name for d in col.decks()], ask)
+
+    def delete_selected(self) -> None:
+        """Delete the notes of the selected cards (after confirming)."""
+        ids = self.selected_card_ids()
+        if not ids or not self._confirm(f"Delete the notes of {len(ids)} card(s)? This cannot be undone."):
+            return
+
+        def work(col: object) -> int:
+            notes = {col.get_card(i).note_id for i in ids}
+            return col.delete_notes(notes)
+
+        self._context.worker.run_op(
+            work, Change.CARDS | Change.NOTES, lambda n: self._deleted(n), initiator=self
+        )
+
+    def _deleted(self, notes: int) -> None:
+        self.count.setText(f"Deleted {notes} note(s).")
+        self.run_search()
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "jpstudy", question)
+        return answer == QMessageBox.StandardButton.Yes

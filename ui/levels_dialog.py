@@ -1,0 +1,154 @@
+"""Choosing JLPT levels: the level picker (shared with the welcome) and the "Add a JLPT level" dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jpstudy.decks import LEVELS
+
+from .context import AppContext
+from .taskman import Change
+from .widgets import label
+
+LEVEL_HINTS = {
+    "N5": "first steps — greetings, numbers, daily life",
+    "N4": "basic conversation and simple notices",
+    "N3": "everyday work Japanese, most job ads start here",
+    "N2": "office work, news, business documents",
+    "N1": "advanced — contracts, editorials",
+}
+
+
+class LevelPicker(QWidget):
+    """One check box per JLPT level; levels already in the collection are ticked and disabled."""
+
+    def __init__(self, present: Sequence[str] = (), default: Sequence[str] = ("N5",)) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.boxes: dict[str, QCheckBox] = {}
+        for level in LEVELS:
+            box = QCheckBox(f"{level}  —  {LEVEL_HINTS[level]}")
+            box.setAccessibleName(f"JLPT {level}")
+            if level in present:
+                box.setChecked(True)
+                box.setEnabled(False)
+                box.setText(box.text() + "  (already added)")
+            else:
+                box.setChecked(level in default)
+            layout.addWidget(box)
+            self.boxes[level] = box
+
+    def chosen(self) -> list[str]:
+        """The ticked levels that are not in the collection yet, easiest first."""
+        return [level for level, box in self.boxes.items() if box.isChecked() and box.isEnabled()]
+
+
+def add_levels(
+    context: AppContext,
+    levels: Sequence[str],
+    progress: Callable[[int, int], None],
+    done: Callable[[int], None],
+    failed: Callable[[BaseException], None],
+    initiator: object = None,
+) -> None:
+    """Add the JLPT decks of ``levels`` on the worker.
+
+    ``progress(levels_done, levels)`` is called after each level, then ``done(cards_added)``.
+    """
+    report = context.worker.on_main(progress)
+    now = context.clock()
+
+    def work(col: object) -> int:
+        added = 0
+        for index, level in enumerate(levels):
+            added += col.add_jlpt_deck(level, now=now)
+            report(index + 1, len(levels))
+        return added
+
+    context.worker.run_op(work, Change.CARDS | Change.NOTES | Change.DECKS, done, failed, initiator)
+
+
+def present_levels(col: object) -> list[str]:
+    """The JLPT levels whose deck exists in the collection."""
+    names = {deck.name for deck in col.decks()}
+    return [level for level in LEVELS if f"JLPT::{level}" in names]
+
+
+class AddLevelDialog(QDialog):
+    """Pick levels and add them, with a progress bar; the window stays responsive meanwhile."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setWindowTitle("Add a JLPT level")
+        self.setAccessibleName("Add a JLPT level")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(label("Which levels do you want to add?", "heading"))
+        layout.addWidget(
+            label(
+                "Each word becomes a new card. Words you already have are never added twice.",
+                "muted",
+                wrap=True,
+            )
+        )
+        self.picker_holder = QVBoxLayout()
+        layout.addLayout(self.picker_holder)
+        self.picker = LevelPicker(default=())
+        self.picker_holder.addWidget(self.picker)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Adding progress")
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = label("", "muted", wrap=True, name="Status")
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.addButton("&Add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setProperty("role", "primary")
+        self.buttons.accepted.connect(self._add)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        context.worker.run(present_levels, self._show_present)
+
+    def _show_present(self, present: list[str]) -> None:
+        self.picker.setParent(None)
+        self.picker = LevelPicker(present, default=())
+        self.picker_holder.addWidget(self.picker)
+        first = next((box for box in self.picker.boxes.values() if box.isEnabled()), None)
+        if first is not None:
+            first.setFocus()
+
+    def _add(self) -> None:
+        levels = self.picker.chosen()
+        if not levels:
+            self.status.setText("Tick at least one level.")
+            return
+        self.add_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, len(levels))
+        self.progress.setValue(0)
+        self.status.setText(f"Adding {', '.join(levels)}…")
+        add_levels(self._context, levels, self._progress, self._done, self._failed, self)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+
+    def _done(self, cards: int) -> None:
+        self.status.setText(f"Added {cards} cards.")
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.status.setText(f"Could not add the levels: {exc}")
