@@ -242,8 +242,9 @@ class AdLibrary:
                 if w.status not in READ_OK and not w.part_of and w.beyond(level)]
 
     def glossary_terms(self, ad_id: int) -> list[AdWord]:
-        """The job-glossary terms of the ad, with their notes (``KeyError`` if there is no such ad)."""
-        return [w for w in self.get(ad_id).words if w.glossary]
+        """The job-glossary terms of the ad that carry a note — the terms a foreign worker must understand
+        before applying (固定残業代, 試用期間 …) — in the miner's order (``KeyError`` if there is no such ad)."""
+        return [w for w in self.get(ad_id).words if w.glossary and w.glossary_note]
 
     def word_list(
         self, top: int | None = None, job_type: str | None = None, tag: str | None = None,

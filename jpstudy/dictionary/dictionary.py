@@ -136,10 +136,12 @@ class Dictionary:
     # -- lookups by text ------------------------------------------------------------------------
 
     def _match_rows(self, text: str) -> list[tuple[int, int, int]]:
-        return self._con.execute(
-            "SELECT entry, min(rank), min(kind) FROM form WHERE text = ? GROUP BY entry ORDER BY 2, 1",
-            (text,),
-        ).fetchall()
+        """(entry, best rank, 0 if a kanji form matched else 1) per entry having a form equal to
+        ``text``, ordered by rank, then entry id."""
+        best: dict[int, tuple[int, int]] = {}
+        for entry, rank, kind in self._con.execute("SELECT entry, rank, kind FROM form WHERE text = ?", (text,)):
+            best[entry] = min(best.get(entry, (rank, kind)), (rank, kind))
+        return sorted(((e, rank, kind) for e, (rank, kind) in best.items()), key=lambda row: (row[1], row[0]))
 
     def _key(self, text: str) -> tuple[str, list[tuple[int, int, int]]]:
         """``text`` (or its full-width fold when only that is in JMdict) and its matching rows."""
@@ -259,39 +261,39 @@ class Dictionary:
         return [self._cache[e] for e in entry_ids]
 
     def _load(self, entry_ids: list[int]) -> None:
+        """Read entries into the cache: forms joined with their JLPT level and frequency, then senses."""
         marks = ",".join("?" * len(entry_ids))
         forms: dict[int, tuple[list[_Form], list[_Form]]] = {e: ([], []) for e in entry_ids}
-        for entry, kind, text, rank, info, restr, nokanji in self._con.execute(
-            f"SELECT entry, kind, text, rank, info, restr, nokanji FROM form WHERE entry IN ({marks})"
-            " ORDER BY entry, kind, ord",
+        levels: dict[int, dict[str, str]] = {e: {} for e in entry_ids}
+        zipf: dict[str, int] = {}
+        for entry, kind, text, rank, info, restr, nokanji, level, zipf100 in self._con.execute(
+            "SELECT f.entry, f.kind, f.text, f.rank, f.info, f.restr, f.nokanji, j.level, q.zipf100 FROM form f"
+            " LEFT JOIN jlpt j ON f.kind = 1 AND j.entry = f.entry AND j.reading = f.text"
+            f" LEFT JOIN freq q ON q.text = f.text WHERE f.entry IN ({marks}) ORDER BY f.entry, f.kind, f.ord",
             entry_ids,
         ):
             forms[entry][kind].append(_Form(text, rank, _codes(info), _items(restr), bool(nokanji)))
+            if level is not None:
+                levels[entry][text] = level
+            if zipf100 is not None:
+                zipf[text] = zipf100
         senses: dict[int, list[Sense]] = {e: [] for e in entry_ids}
         for entry, pos, misc, stagk, stagr, gloss in self._con.execute(
             f"SELECT entry, pos, misc, stagk, stagr, gloss FROM sense WHERE entry IN ({marks}) ORDER BY entry, ord",
             entry_ids,
         ):
             senses[entry].append(Sense(_codes(pos), _codes(misc), _items(gloss), _items(stagk), _items(stagr)))
-        levels: dict[int, dict[str, str]] = {e: {} for e in entry_ids}
-        for entry, reading, level in self._con.execute(
-            f"SELECT entry, reading, level FROM jlpt WHERE entry IN ({marks})", entry_ids
-        ):
-            levels[entry][reading] = level
-        loaded = {
-            e: _EntryData(e, tuple(forms[e][0]), tuple(forms[e][1]), tuple(senses[e]), levels[e])
-            for e in entry_ids
-            if forms[e][1] or forms[e][0]
-        }
-        heads = {e: data.headword() for e, data in loaded.items()}
-        words = sorted({frequency_key(h.word) for h in heads.values() if h is not None})
-        zipf = dict(
-            self._con.execute(f"SELECT text, zipf100 FROM freq WHERE text IN ({','.join('?' * len(words))})", words)
-        )
         for e in entry_ids:
-            data, head = loaded.get(e), heads.get(e)
-            if data is not None and head is not None and frequency_key(head.word) in zipf:
-                data = replace(data, frequency=zipf[frequency_key(head.word)] / 100)
+            kebs, rebs = forms[e]
+            if not (kebs or rebs):
+                self._cache[e] = None
+                continue
+            data = _EntryData(e, tuple(kebs), tuple(rebs), tuple(senses[e]), levels[e])
+            head = data.headword()
+            if head is not None:
+                key = frequency_key(head.word)
+                frequency = zipf[key] / 100 if key in zipf else None if key == head.word else self.frequency(key)
+                data = replace(data, frequency=frequency)
             self._cache[e] = data
 
     def _entry_for(self, data: _EntryData, text: str | None) -> Entry:

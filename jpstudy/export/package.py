@@ -28,6 +28,7 @@ from jpstudy.export.atomic import write_atomically
 from jpstudy.export.fields import note_fields
 from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck
 from jpstudy.export.notetype import note_type
+from jpstudy.export.preset import PRESET_ID, deck_preset
 from jpstudy.export.scheduling import (
     CARD_UPDATE_SQL,
     REVLOG_INSERT_SQL,
@@ -40,6 +41,7 @@ from jpstudy.export.selection import PROGRESS_EVERY, ExportCard, ExportError, Pr
 from jpstudy.srs import Scheduler
 
 COLLECTION_ENTRY = "collection.anki2"
+DEFAULT_DECK_ID = 1
 MEDIA_ENTRY = "media"
 
 
@@ -118,12 +120,17 @@ def _write_progress(
     cursor.executemany(REVLOG_INSERT_SQL, revlog_rows)
 
 
-def _write_day_numbering(cursor: sqlite3.Cursor, sched: Scheduler, now: datetime) -> None:
-    """Set the package's ``crt`` and config so its day numbers are the ones ``card_columns`` used."""
-    (config,) = cursor.execute("SELECT conf FROM col").fetchone()
+def _write_collection_settings(cursor: sqlite3.Cursor, sched: Scheduler, now: datetime) -> None:
+    """The package's ``crt`` and config (its day numbering, see ``scheduling``), and the ``jpstudy``
+    deck preset for every exported deck (see ``preset``)."""
+    config, presets, decks = (json.loads(v) for v in cursor.execute("SELECT conf, dconf, decks FROM col").fetchone())
+    presets[str(PRESET_ID)] = deck_preset(sched.options, presets["1"])
+    for deck in decks.values():
+        if deck["id"] != DEFAULT_DECK_ID:
+            deck["conf"] = PRESET_ID
     cursor.execute(
-        "UPDATE col SET crt = ?, conf = ?",
-        (package_crt(sched, now), json.dumps(package_config(json.loads(config), sched))),
+        "UPDATE col SET crt = ?, conf = ?, dconf = ?, decks = ?",
+        (package_crt(sched, now), json.dumps(package_config(config, sched)), json.dumps(presets), json.dumps(decks)),
     )
 
 
@@ -143,7 +150,7 @@ def build_collection(
         anki_ids = _anki_ids(cursor, selection)
         note_times = zip((item.last_change for item in selection), (nid for nid, _ in anki_ids), strict=True)
         cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", note_times)
-        _write_day_numbering(cursor, sched, now)
+        _write_collection_settings(cursor, sched, now)
         if with_progress:
             _write_progress(cursor, selection, anki_ids, sched, now)
         db.commit()

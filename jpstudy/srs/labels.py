@@ -30,8 +30,7 @@ def describe_interval(seconds: float) -> str:
     magnitude = abs(seconds)
     _limit, size, suffix, decimals = next(unit for unit in _UNITS if magnitude < unit[0])
     amount = magnitude / size
+    sign = "-" if seconds < 0 else ""
     if decimals == 0:
-        text = str(round_half_up(amount))
-    else:
-        text = f"{round_half_up(amount * 10) / 10:.1f}".removesuffix(".0")
-    return ("-" if seconds < 0 else "") + text + suffix
+        return f"{sign}{round_half_up(amount)}{suffix}"
+    return sign + f"{round_half_up(amount * 10) / 10:.1f}".removesuffix(".0") + suffix

@@ -60,9 +60,7 @@ def passing_intervals(
 
 def lapse_interval(interval: int, options: SchedulerOptions, fuzz_factor: float | None) -> int:
     """The interval after a lapse: ``I × new interval``, at least the minimum interval."""
-    return constrain(
-        mul(f32(max(interval, 1)), options.new_interval), options.minimum_interval, options, fuzz_factor
-    )
+    return constrain(mul(f32(max(interval, 1)), options.new_interval), options.minimum_interval, options, fuzz_factor)
 
 
 def graduating_interval(easy: bool, options: SchedulerOptions, fuzz_factor: float | None) -> int:

@@ -42,9 +42,7 @@ class Scheduler:
 
     # --- answering -------------------------------------------------------------------------------
 
-    def answer(
-        self, state: CardState, rating: Rating | int, now: datetime, rng: Random | None = None
-    ) -> CardState:
+    def answer(self, state: CardState, rating: Rating | int, now: datetime, rng: Random | None = None) -> CardState:
         """The state after answering ``state`` with ``rating`` at ``now``."""
         return self.answer_with_log(state, rating, now, rng=rng)[0]
 
@@ -88,17 +86,18 @@ class Scheduler:
         """The next state for each button (without fuzz)."""
         return {rating: self.answer(state, rating, now) for rating in Rating}
 
-    def button_labels(
-        self, state: CardState, now: datetime, learn_ahead: timedelta = DEFAULT_LEARN_AHEAD
-    ) -> dict[Rating, str]:
-        """Each button's next interval as Anki labels it, e.g. {AGAIN: "<1m", HARD: "<6m", ...}:
-        intraday steps shorter than ``learn_ahead`` get Anki's "<" (the card may come back sooner)."""
+    def button_labels(self, state: CardState, now: datetime, learn_ahead: timedelta | None = None) -> dict[Rating, str]:
+        """Each button's next interval as a label, e.g. {AGAIN: "1m", HARD: "6m", GOOD: "10m", EASY: "4d"}.
+
+        With ``learn_ahead`` (Anki's is 20 minutes), intraday steps shorter than it get Anki's "<"
+        prefix ("<1m"), meaning the card may come back sooner; Anki's reviewer shows exactly that.
+        """
         labels = {}
         for rating, after in self.preview(state, now).items():
             seconds = self.seconds_until_due(after, now)
             intraday = after.kind in ("learning", "relearning") and not after.interday
-            soon = "<" if intraday and seconds < learn_ahead.total_seconds() else ""
-            labels[rating] = soon + describe_interval(seconds)
+            soon = learn_ahead is not None and intraday and seconds < learn_ahead.total_seconds()
+            labels[rating] = ("<" if soon else "") + describe_interval(seconds)
         return labels
 
     describe_interval = staticmethod(describe_interval)
@@ -171,9 +170,7 @@ class Scheduler:
         factor = answered_factor(state.factor, rating)
         if rating != Rating.AGAIN:
             days_late = max(0, -clock.days_until(state.due))
-            intervals = passing_intervals(
-                state.interval_days, state.factor, days_late, self.options, fuzz_factor
-            )
+            intervals = passing_intervals(state.interval_days, state.factor, days_late, self.options, fuzz_factor)
             interval = {Rating.HARD: intervals.hard, Rating.GOOD: intervals.good, Rating.EASY: intervals.easy}
             return self._reviewing(state, interval[rating], factor, clock)
         lapses = state.lapses + 1
@@ -202,9 +199,7 @@ class Scheduler:
         self, state: CardState, rating: Rating, clock: DayClock, fuzz_factor: float | None
     ) -> tuple[CardState, int]:
         if rating == Rating.AGAIN:
-            state = replace(
-                state, interval_days=lapse_interval(state.interval_days, self.options, fuzz_factor)
-            )
+            state = replace(state, interval_days=lapse_interval(state.interval_days, self.options, fuzz_factor))
         outcome = step_outcome(self.options.relearning_step_seconds, state.step, rating)
         if isinstance(outcome, NextStep):
             return self._on_step(state, outcome, clock, fuzz_factor)
@@ -220,14 +215,10 @@ class Scheduler:
             due, log_ivl = clock.moment(clock.now_secs + delay), -step.delay_secs
         else:
             due, log_ivl = clock.day_start(days), days
-        placed = replace(
-            state, step=step.step, due=due, interday=days is not None, reps=state.reps + 1, **changes
-        )
+        placed = replace(state, step=step.step, due=due, interday=days is not None, reps=state.reps + 1, **changes)
         return placed, log_ivl
 
-    def _reviewing(
-        self, state: CardState, interval: int, factor: int, clock: DayClock
-    ) -> tuple[CardState, int]:
+    def _reviewing(self, state: CardState, interval: int, factor: int, clock: DayClock) -> tuple[CardState, int]:
         """``state`` as a review card due in ``interval`` days with ease ``factor``; and the log interval."""
         reviewed = replace(
             state,

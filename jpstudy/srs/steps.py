@@ -47,10 +47,8 @@ def hard_delay(steps: tuple[int, ...], index: int) -> int:
     (capped at one day more), rounded to whole days when over a day; later steps repeat themselves."""
     if index > 0:
         return steps[index]
-    if len(steps) >= 2:
-        delay = (steps[0] + steps[1]) // 2
-    else:
-        delay = min(steps[0] * 3 // 2, steps[0] + SECONDS_PER_DAY)
+    single_step = min(steps[0] * 3 // 2, steps[0] + SECONDS_PER_DAY)
+    delay = (steps[0] + steps[1]) // 2 if len(steps) >= 2 else single_step
     if delay > SECONDS_PER_DAY:
         delay = round_half_up(div(delay, SECONDS_PER_DAY)) * SECONDS_PER_DAY
     return delay

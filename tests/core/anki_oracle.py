@@ -233,8 +233,7 @@ class AnkiOracle:
             "select type, queue, due, ivl, factor, reps, lapses, left, nid from cards where id = ?", card_id
         )
         log = self.col.db.first(
-            "select id, ease, ivl, lastIvl, factor, time, type from revlog where cid = ?"
-            " order by id desc limit 1",
+            "select id, ease, ivl, lastIvl, factor, time, type from revlog where cid = ? order by id desc limit 1",
             card_id,
         )
         tags = self.col.db.scalar("select tags from notes where id = ?", row[8])

@@ -155,7 +155,7 @@ def test_broken_data_leaves_no_file_behind(tmp_path: Path) -> None:
     with (source / "jmdict-sense.tsv").open("a", encoding="utf-8") as handle:
         handle.write("1313580\tn\n")  # too few fields
     data = tmp_path / "data"
-    with pytest.raises(DictionaryDataError, match="malformed line"):
+    with pytest.raises(DictionaryDataError, match="malformed data"):
         ensure_built(data, source=DataSource.folder(source))
     assert list(data.iterdir()) == []
 

@@ -134,10 +134,12 @@ def anki(tmp_path: Path) -> Iterator[AnkiCollection]:
     a.close()
 
 
-def import_package(anki: AnkiCollection, path: Path, *, with_scheduling: bool) -> ImportLog:
-    request = ImportAnkiPackageRequest(
-        package_path=str(path), options=ImportAnkiPackageOptions(with_scheduling=with_scheduling)
-    )
+def import_package(
+    anki: AnkiCollection, path: Path, *, with_scheduling: bool, with_deck_configs: bool = False
+) -> ImportLog:
+    """Import like Anki's import dialog ("Import any learning progress", "Import deck presets")."""
+    options = ImportAnkiPackageOptions(with_scheduling=with_scheduling, with_deck_configs=with_deck_configs)
+    request = ImportAnkiPackageRequest(package_path=str(path), options=options)
     return anki.import_anki_package(request).log
 
 
@@ -215,6 +217,7 @@ def test_package_imports_with_notes_fields_decks_tags_and_note_types(
         assert html.unescape(got["note"]["Meaning"]) == note.meaning
         assert got["note"]["Reading"] == note.reading
         assert got["card"].type == 0 and got["card"].queue == 0  # without progress: new
+    assert {anki.decks.config_dict_for_deck_id(v["card"].did)["name"] for v in imported.values()} == {"Default"}
     assert imported[("予定", "recognition")]["note"].tags == ["jlpt::n4", "work"]
     assert imported[("残業", "recognition")]["note"].tags == ["mined"]
     assert imported[("派遣", "recognition")]["note"].tags == []
@@ -355,17 +358,17 @@ def test_interday_learning_steps_carry_over_and_continue(tmp_path: Path, anki: A
     try:
         out = tmp_path / "interday.apkg"
         export_apkg(built.col, out, with_progress=True, now=built.now)
-        import_package(anki, out, with_scheduling=True)
+        import_package(anki, out, with_scheduling=True, with_deck_configs=True)
         imported = anki_cards(anki)
         expected = {key: expected_row(card, built.col, built.now) for key, card in built.cards.items()}
         assert {key: actual_row(anki, imported[key]["card"]) for key in built.cards} == expected
         assert {(e["type"], e["queue"]) for e in expected.values()} == {(0, 0), (1, 3), (3, 3), (3, 1)}
         assert min(e.get("due_in_days", 0) for e in expected.values()) < 0
 
+        # the decks got jpstudy's options as a preset, so Anki answers with the same steps
         config = anki.decks.config_dict_for_deck_id(imported[("明日", "recognition")]["card"].did)
-        config["new"]["delays"] = list(INTERDAY_STEPS.learning_steps)
-        config["lapse"]["delays"] = list(INTERDAY_STEPS.relearning_steps)
-        anki.decks.update_config(config)
+        assert config["name"] == "jpstudy"
+        assert config["new"]["delays"] == [1.0, 2880.0] and config["lapse"]["delays"] == [10.0, 2880.0]
         assert answer_good_in_both(built, anki) == len(INTERDAY_HISTORIES)
     finally:
         built.col.close()

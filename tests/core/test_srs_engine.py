@@ -16,9 +16,7 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 def review_card(interval: int, factor: int = 2500, due: datetime = NOW, lapses: int = 0) -> CardState:
-    return CardState(
-        kind="review", ease=factor / 1000, interval_days=interval, due=due, reps=3, lapses=lapses
-    )
+    return CardState(kind="review", ease=factor / 1000, interval_days=interval, due=due, reps=3, lapses=lapses)
 
 
 def test_naive_times_are_rejected() -> None:
@@ -57,9 +55,11 @@ def test_preview_and_button_labels_of_a_new_card() -> None:
     assert [preview[r].kind for r in Rating] == ["learning", "learning", "learning", "review"]
     assert preview[Rating.GOOD] == sched.answer(CardState.new(), Rating.GOOD, NOW)
     labels = sched.button_labels(CardState.new(), NOW)
-    assert [labels[r] for r in Rating] == ["<1m", "<6m", "<10m", "4d"]
+    assert [labels[r] for r in Rating] == ["1m", "6m", "10m", "4d"]
+    labels = sched.button_labels(CardState.new(), NOW, learn_ahead=timedelta(minutes=20))
+    assert [labels[r] for r in Rating] == ["<1m", "<6m", "<10m", "4d"]  # as Anki's reviewer shows them
     long_steps = Scheduler(SchedulerOptions(learning_steps=(20,)))
-    labels = long_steps.button_labels(CardState.new(), NOW)
+    labels = long_steps.button_labels(CardState.new(), NOW, learn_ahead=timedelta(minutes=20))
     assert [labels[r] for r in Rating] == ["20m", "30m", "1d", "4d"]
 
 
@@ -123,9 +123,7 @@ def test_hard_on_a_single_day_long_step_is_rounded_to_whole_days() -> None:
 def test_no_learning_steps_graduate_at_once() -> None:
     sched = Scheduler(SchedulerOptions(learning_steps=()))
     preview = sched.preview(CardState.new(), NOW)
-    assert [(preview[r].kind, preview[r].interval_days) for r in Rating] == [("review", 1)] * 3 + [
-        ("review", 4)
-    ]
+    assert [(preview[r].kind, preview[r].interval_days) for r in Rating] == [("review", 1)] * 3 + [("review", 4)]
 
 
 def test_rollover_uses_the_local_time_zone() -> None:

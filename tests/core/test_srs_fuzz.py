@@ -73,16 +73,10 @@ def test_fuzz_is_deterministic_for_a_seed_and_absent_without_rng() -> None:
 
 def test_graduating_intervals_are_fuzzed() -> None:
     sched = Scheduler()
-    easy = {
-        sched.answer(CardState.new(), Rating.EASY, NOW, rng=random.Random(s)).interval_days
-        for s in range(200)
-    }
+    easy = {sched.answer(CardState.new(), Rating.EASY, NOW, rng=random.Random(s)).interval_days for s in range(200)}
     assert easy == {3, 4, 5}  # x = 4: delta 1.225
     good_from_last_step = sched.answer(CardState.new(), Rating.GOOD, NOW)
-    good = {
-        sched.answer(good_from_last_step, Rating.GOOD, NOW, rng=random.Random(s)).interval_days
-        for s in range(50)
-    }
+    good = {sched.answer(good_from_last_step, Rating.GOOD, NOW, rng=random.Random(s)).interval_days for s in range(50)}
     assert good == {1}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import random
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -43,10 +43,13 @@ def test_describe_interval_matches_ankis_answer_button_format(tmp_path: Path) ->
 def test_new_card_buttons_match_anki(tmp_path: Path, steps: tuple[float, ...]) -> None:
     col = Collection(str(tmp_path / "buttons.anki2"))
     try:
-        # Anki describes steps at its real clock: keep its day rollover half a day away from now.
+        # Anki describes steps at its real clock: move its day rollover hours away from now.
         prefs = col.get_preferences()
-        prefs.scheduling.rollover = (time.localtime().tm_hour + 12) % 24
-        col.set_preferences(prefs)
+        for hour in range(24):
+            prefs.scheduling.rollover = hour
+            col.set_preferences(prefs)
+            if col._backend.sched_timing_today().next_day_at - time.time() > 3 * 3600:
+                break
         config = col.decks.config_dict_for_deck_id(1)
         config["new"]["delays"] = list(steps)
         col.decks.update_config(config)
@@ -59,5 +62,5 @@ def test_new_card_buttons_match_anki(tmp_path: Path, steps: tuple[float, ...]) -
         col.close()
     sched = Scheduler(SchedulerOptions(learning_steps=steps))
     now = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)  # far from the 04:00 rollover: no step is interday
-    labels = sched.button_labels(CardState.new(), now)
+    labels = sched.button_labels(CardState.new(), now, learn_ahead=timedelta(minutes=20))  # Anki's default
     assert [labels[r] for r in Rating] == [text.translate(ISOLATES) for text in anki_labels]

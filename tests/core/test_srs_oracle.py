@@ -119,9 +119,7 @@ class History:
             due_date = scheduling_date(state.due, UTC, SIM_ROLLOVER_HOUR)
             span = max(state.interval_days, 1)
             timing = self.rng.choice(("early", "on time", "overdue"))
-            offset = {"early": -self.rng.randint(1, span), "on time": 0}.get(
-                timing, self.rng.randint(1, 2 * span + 2)
-            )
+            offset = {"early": -self.rng.randint(1, span), "on time": 0}.get(timing, self.rng.randint(1, 2 * span + 2))
             target = due_date + timedelta(days=offset)
         else:
             timing = self.rng.choice(("immediately", "same day", "next days"))
@@ -209,9 +207,7 @@ def test_engine_agrees_with_anki_on_every_field_of_random_histories(tmp_path: Pa
         oracle.close()
     failures = [h.failure for h in histories if h.failure]
     print(dict(sorted(tally.items())))
-    assert not failures, f"{len(failures)} of {len(histories)} histories disagree; first:\n" + "\n".join(
-        failures[:3]
-    )
+    assert not failures, f"{len(failures)} of {len(histories)} histories disagree; first:\n" + "\n".join(failures[:3])
     assert len(histories) >= 500
     # The histories really exercise what they claim: every timing, interday steps, leeches, suspends.
     exercised = ("timing early", "timing on time", "timing overdue", "timing immediately", "queue 3")
