@@ -20,6 +20,7 @@ words, so common words recur across ads as in real job ads), about 200,000 ad-wo
 
 from __future__ import annotations
 
+import functools
 import random
 import shutil
 import sys
@@ -79,11 +80,12 @@ def build_fixture(path: Path) -> None:
         for w in rng.sample(vocab, 60):
             col.ignore_word(w.word, w.reading, w.entry_id)
         lib = AdLibrary(col)
+        status = functools.cache(col.word_status)
         for i in range(ADS):
             picked = {(w.word, w.reading): w for w in rng.choices(vocab, weights, k=rng.randint(*WORDS_PER_AD))}
             words = [
                 _Word(w.word, w.reading, w.meaning, w.level, rng.choice((1, 1, 1, 2, 2, 3, 5)),
-                      f"{w.word}があります。", col.word_status(w.entry_id, w.word, w.reading), w.entry_id)
+                      f"{w.word}があります。", status(w.entry_id, w.word, w.reading), w.entry_id)
                 for w in picked.values()
             ]
             text = f"求人 {i}: {rng.choice(JOB_TYPES)}スタッフ募集\n" + "".join(w.sentence for w in words) * 2

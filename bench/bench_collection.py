@@ -24,6 +24,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import sys
 import time
@@ -143,12 +144,18 @@ def build_fixture(folder: Path) -> dict[str, float]:
                            word, i))
         anki_cards.append((cid, nid, anki_decks[level], secs, f.type, f.queue, f.due, f.ivl, f.factor, f.reps,
                            f.lapses, f.left))
-    acol.db.executemany("INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data) "
+    acol.close()
+    # Anki's own db.executemany commits row by row (minutes for 200,000 rows): write with sqlite3 in one
+    # transaction instead; "unicase" is the collation Anki registers for some of its indexes.
+    adb = sqlite3.connect(folder / ANKI_FILE)
+    adb.create_collation("unicase", lambda a, b: (a.casefold() > b.casefold()) - (a.casefold() < b.casefold()))
+    with adb:
+        adb.executemany("INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data) "
                         "VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", anki_notes)
-    acol.db.executemany("INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, "
+        adb.executemany("INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, "
                         "lapses, left, odue, odid, flags, data) VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, "
                         "0, 0, 0, '')", anki_cards)
-    acol.close()
+    adb.close()
     info = {"built_at": now.isoformat(), "cards": CARDS, "seconds": round(time.perf_counter() - started, 1)}
     (folder / DONE_MARK).write_text(json.dumps(info), encoding="utf-8")
     return {"build_s": time.perf_counter() - started}

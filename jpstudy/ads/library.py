@@ -56,14 +56,14 @@ class AdFilter:
     job_type: str | None = None
     tag: str | None = None
 
-    def sql(self, alias: str = "ads") -> tuple[str, list[str]]:
-        """A WHERE condition over the ``ads`` table (named ``alias``) and its parameters."""
+    def sql(self) -> tuple[str, list[str]]:
+        """A WHERE condition over the ``ads`` table and its parameters."""
         conditions, params = ["1"], []
         if self.job_type is not None:
-            conditions.append(f"{alias}.job_type = ?")
+            conditions.append("job_type = ?")
             params.append(self.job_type.strip())
         if self.tag is not None:
-            conditions.append(f"instr(' ' || {alias}.tags || ' ', ' ' || ? || ' ') > 0")
+            conditions.append("instr(' ' || tags || ' ', ' ' || ? || ' ') > 0")
             params.append(self.tag.strip())
         return " AND ".join(conditions), params
 
@@ -94,7 +94,7 @@ class AdLibrary:
         weighs its ``count``). ``title`` defaults to the text's first non-empty line.
 
         Raises:
-            ValueError: the text is empty.
+            ValueError: the text is empty, or a candidate has no headword; nothing is saved.
         """
         stored = getattr(result, "text", None) or text
         if not isinstance(stored, str) or not stored.strip():
@@ -283,10 +283,9 @@ class AdLibrary:
         sentence of the ad where it occurs most and that ad's title as source, tagged ``mined`` and
         ``jlpt::nX`` when its level is known (cards as ``jpstudy.mining`` makes them: the word highlighted
         in the sentence, a glossary term's note in the notes). All or nothing; returns the words added."""
-        words = self.word_list(top=n, job_type=job_type, tag=tag, status={"new"})
         with self.col.lock:
-            notes = [self._new_note(w) for w in words]
-            self.col.add_notes(notes, deck=MINED_DECK, now=now)
+            words = self.word_list(top=n, job_type=job_type, tag=tag, status={"new"})
+            self.col.add_notes([self._new_note(w) for w in words], deck=MINED_DECK, now=now)
         return words
 
     def _new_note(self, w: MarketWord) -> NewNote:

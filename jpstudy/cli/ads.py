@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     """Register ``ads`` and its actions."""
     p = sub.add_parser("ads", help="saved job ads: readiness then and now, the job-market word list",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.set_defaults(run=run, action="list", job_type=None, tag=None)
+    p.set_defaults(run=run, job_type=None, tag=None)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
 
     def filters(q: argparse.ArgumentParser) -> None:
@@ -164,7 +164,7 @@ def _ads(col: Collection, args: argparse.Namespace) -> int:
     action = {"list": _list, "show": _show, "words": _words, "edit": _edit, "delete": _delete,
               "export": _export}
     try:
-        return action[args.action](AdLibrary(col), args)
+        return action[args.action or "list"](AdLibrary(col), args)
     except KeyError as exc:
         print(f"jpstudy: {exc.args[0]} (see `jpstudy ads list`)", file=sys.stderr)
         return 1

@@ -52,8 +52,12 @@ def _export(col: Collection, args: argparse.Namespace) -> int:
     decks = ", ".join(result.decks) or "no decks"
     history = f", {result.reviews} review-log rows" if args.with_progress else ""
     print(f"wrote {result.path}: {result.notes} cards from {decks}{history}")
+    if result.skipped:
+        print(f"left out {len(result.skipped)} production card(s) with no meaning to ask with: "
+              f"{', '.join(result.skipped[:10])}{' …' if len(result.skipped) > 10 else ''}")
     if args.with_progress:
-        print('In Anki, tick "Import any learning progress" when importing, or the cards start as new.')
+        print('In Anki, tick "Import any learning progress" when importing, or the cards start as new; '
+              'tick "Import deck presets" too to keep studying with jpstudy\'s options.')
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 MAX_INPUT_BYTES = 12_000_000
 TABLE_MEANING_WIDTH = 48
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -25,6 +26,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=0, help="show at most N candidates in the table")
     p.add_argument("--save", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(run=run)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when more than 2 % of the bytes are control characters other than tab, line breaks and form
+    feed (UTF-16 text is recognised by its byte-order mark first)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    return controls > len(data) * 0.02
 
 
 def read_input(name: str) -> str:
@@ -39,7 +49,7 @@ def read_input(name: str) -> str:
         raise ValueError(f"cannot read {name}: {exc.strerror or exc}") from exc
     if len(data) > MAX_INPUT_BYTES:
         raise ValueError(f"{name} is larger than {MAX_INPUT_BYTES // 1_000_000} MB; paste a single ad")
-    if data.count(b"\x00") > len(data) // 100 + 1:
+    if looks_binary(data):
         raise ValueError(f"{name} does not look like text (binary data)")
     for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
         try:

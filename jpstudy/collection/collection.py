@@ -547,6 +547,12 @@ class Collection:
             self._db.execute("DELETE FROM word_marks WHERE word = ? AND reading = ?", (word, reading))
 
     def iter_export(self, deck: str | None = None) -> Iterator[tuple[Note, list[Card]]]:
-        """Each note of ``deck``'s subtree (or all) with its cards, for exporters."""
-        for note_id in self.note_ids(deck):
-            yield self.get_note(note_id), self.cards_of_note(note_id)
+        """Each note of ``deck``'s subtree (or all) with its cards, for exporters (two bulk reads)."""
+        wanted = set(self.note_ids(deck))
+        cards: dict[int, list[Card]] = {}
+        for row in self._db.execute(f"SELECT {CARD_COLUMNS} FROM cards ORDER BY id"):
+            if row[1] in wanted:
+                cards.setdefault(row[1], []).append(card_from_row(row))
+        for row in self._db.execute(f"SELECT {NOTE_COLUMNS} FROM notes ORDER BY id"):
+            if row[0] in wanted:
+                yield note_from_row(row), cards.get(row[0], [])

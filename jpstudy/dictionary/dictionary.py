@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -90,15 +91,18 @@ def _items(text: str) -> tuple[str, ...]:
 
 class Dictionary:
     """The offline JMdict dictionary. Open it with ``Dictionary.open()``; it is read-only and cheap to
-    query (lookups take tens of microseconds). Use one instance per thread."""
+    query (lookups take tens of microseconds). Safe to share between threads: queries are serialised."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self._con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-            self.meta: dict[str, str] = dict(self._con.execute("SELECT key, value FROM meta"))
+            self._con = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+            self.meta: dict[str, str] = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error as exc:
             raise DictionaryDataError(f"cannot open dictionary {path}: {exc}") from exc
+        self._lock = threading.Lock()
         self._cache: dict[int, _EntryData | None] = {}
 
     @classmethod
@@ -118,7 +122,12 @@ class Dictionary:
         return cls.open(data_dir, source=DataSource.folder(fixture_dir))
 
     def close(self) -> None:
-        self._con.close()
+        with self._lock:
+            self._con.close()
+
+    def _query(self, sql: str, args: Sequence[object] = ()) -> list[tuple]:
+        with self._lock:
+            return self._con.execute(sql, args).fetchall()
 
     def __enter__(self) -> Dictionary:
         return self
@@ -139,7 +148,7 @@ class Dictionary:
         """(entry, best rank, 0 if a kanji form matched else 1) per entry having a form equal to
         ``text``, ordered by rank, then entry id."""
         best: dict[int, tuple[int, int]] = {}
-        for entry, rank, kind in self._con.execute("SELECT entry, rank, kind FROM form WHERE text = ?", (text,)):
+        for entry, rank, kind in self._query("SELECT entry, rank, kind FROM form WHERE text = ?", (text,)):
             best[entry] = min(best.get(entry, (rank, kind)), (rank, kind))
         return sorted(((e, rank, kind) for e, (rank, kind) in best.items()), key=lambda row: (row[1], row[0]))
 
@@ -158,16 +167,16 @@ class Dictionary:
 
     def exists(self, text: str) -> bool:
         """True when ``text`` is exactly some keb or reb (no width folding: a fast probe for compounds)."""
-        return self._con.execute("SELECT 1 FROM form WHERE text = ? LIMIT 1", (text,)).fetchone() is not None
+        return bool(self._query("SELECT 1 FROM form WHERE text = ? LIMIT 1", (text,)))
 
     def matches_by_reading(self, reading: str) -> list[FormMatch]:
         """Entries having ``reading`` as a reb, in hiragana or katakana spelling; most common first."""
         variants = {reading, to_hiragana(reading), to_katakana(reading)}
         marks = ",".join("?" * len(variants))
-        rows = self._con.execute(
+        rows = self._query(
             f"SELECT entry, min(rank) FROM form WHERE text IN ({marks}) AND kind = 1 GROUP BY entry ORDER BY 2, 1",
             tuple(variants),
-        ).fetchall()
+        )
         return [FormMatch(e, rank, True) for e, rank in rows]
 
     def lookup(self, text: str) -> list[Entry]:
@@ -209,7 +218,7 @@ class Dictionary:
 
     def all_forms(self) -> list[str]:
         """Every distinct keb and reb text (for prefix probing in longest-match scans)."""
-        return [text for (text,) in self._con.execute("SELECT DISTINCT text FROM form")]
+        return [text for (text,) in self._query("SELECT DISTINCT text FROM form")]
 
     def jlpt_level(self, entry_id: int, reading: str | None = None) -> str | None:
         """The JLPT level of (entry, reading) — easiest when listed at several — or, with no reading,
@@ -224,8 +233,8 @@ class Dictionary:
 
     def frequency(self, text: str) -> float | None:
         """wordfreq's zipf for ``text`` (NFKC, lower case), or None when the list lacks it."""
-        row = self._con.execute("SELECT zipf100 FROM freq WHERE text = ?", (frequency_key(text),)).fetchone()
-        return None if row is None else row[0] / 100
+        rows = self._query("SELECT zipf100 FROM freq WHERE text = ?", (frequency_key(text),))
+        return rows[0][0] / 100 if rows else None
 
     def kanji_level(self, text: str) -> str | None:
         """Hint for an unlisted word: the hardest JLPT level among its kanji; None when it has no kanji
@@ -234,16 +243,14 @@ class Dictionary:
         if not chars:
             return None
         marks = ",".join("?" * len(chars))
-        levels = [
-            lvl for (lvl,) in self._con.execute(f"SELECT level FROM kanji WHERE kanji IN ({marks})", tuple(chars))
-        ]
+        levels = [lvl for (lvl,) in self._query(f"SELECT level FROM kanji WHERE kanji IN ({marks})", tuple(chars))]
         return min(levels) if len(levels) == len(chars) else None
 
     def kanji_levels(self, text: str) -> dict[str, str]:
         """The JLPT level of each listed kanji in ``text``."""
         chars = sorted({ch for ch in text if is_kanji(ch)})
         marks = ",".join("?" * len(chars))
-        return dict(self._con.execute(f"SELECT kanji, level FROM kanji WHERE kanji IN ({marks})", chars))
+        return dict(self._query(f"SELECT kanji, level FROM kanji WHERE kanji IN ({marks})", chars))
 
     # -- internals ------------------------------------------------------------------------------
 
@@ -252,21 +259,24 @@ class Dictionary:
 
     def _entries(self, entry_ids: Sequence[int]) -> list[_EntryData | None]:
         """The stored data of each id (None for an unknown id), loading the missing ones in batches."""
-        missing = [e for e in dict.fromkeys(entry_ids) if e not in self._cache]
+        found = {e: self._cache[e] for e in entry_ids if e in self._cache}
+        missing = [e for e in dict.fromkeys(entry_ids) if e not in found]
         if missing:
             if len(self._cache) + len(missing) > _ENTRY_CACHE:
-                self._cache.clear()
+                self._cache = {}
             for start in range(0, len(missing), _CHUNK):
-                self._load(missing[start : start + _CHUNK])
-        return [self._cache[e] for e in entry_ids]
+                loaded = self._load(missing[start : start + _CHUNK])
+                self._cache.update(loaded)
+                found.update(loaded)
+        return [found[e] for e in entry_ids]
 
-    def _load(self, entry_ids: list[int]) -> None:
-        """Read entries into the cache: forms joined with their JLPT level and frequency, then senses."""
+    def _load(self, entry_ids: list[int]) -> dict[int, _EntryData | None]:
+        """Read entries: forms joined with their JLPT level and frequency, then senses."""
         marks = ",".join("?" * len(entry_ids))
         forms: dict[int, tuple[list[_Form], list[_Form]]] = {e: ([], []) for e in entry_ids}
         levels: dict[int, dict[str, str]] = {e: {} for e in entry_ids}
         zipf: dict[str, int] = {}
-        for entry, kind, text, rank, info, restr, nokanji, level, zipf100 in self._con.execute(
+        for entry, kind, text, rank, info, restr, nokanji, level, zipf100 in self._query(
             "SELECT f.entry, f.kind, f.text, f.rank, f.info, f.restr, f.nokanji, j.level, q.zipf100 FROM form f"
             " LEFT JOIN jlpt j ON f.kind = 1 AND j.entry = f.entry AND j.reading = f.text"
             f" LEFT JOIN freq q ON q.text = f.text WHERE f.entry IN ({marks}) ORDER BY f.entry, f.kind, f.ord",
@@ -278,15 +288,16 @@ class Dictionary:
             if zipf100 is not None:
                 zipf[text] = zipf100
         senses: dict[int, list[Sense]] = {e: [] for e in entry_ids}
-        for entry, pos, misc, stagk, stagr, gloss in self._con.execute(
+        for entry, pos, misc, stagk, stagr, gloss in self._query(
             f"SELECT entry, pos, misc, stagk, stagr, gloss FROM sense WHERE entry IN ({marks}) ORDER BY entry, ord",
             entry_ids,
         ):
             senses[entry].append(Sense(_codes(pos), _codes(misc), _items(gloss), _items(stagk), _items(stagr)))
+        loaded: dict[int, _EntryData | None] = {}
         for e in entry_ids:
             kebs, rebs = forms[e]
             if not (kebs or rebs):
-                self._cache[e] = None
+                loaded[e] = None
                 continue
             data = _EntryData(e, tuple(kebs), tuple(rebs), tuple(senses[e]), levels[e])
             head = data.headword()
@@ -294,7 +305,8 @@ class Dictionary:
                 key = frequency_key(head.word)
                 frequency = zipf[key] / 100 if key in zipf else None if key == head.word else self.frequency(key)
                 data = replace(data, frequency=frequency)
-            self._cache[e] = data
+            loaded[e] = data
+        return loaded
 
     def _entry_for(self, data: _EntryData, text: str | None) -> Entry:
         if text is None:

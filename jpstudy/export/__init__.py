@@ -5,8 +5,11 @@
 
 Modules: ``identity`` (GUIDs, deck ids, tags), ``notetype`` (the note types, from
 ``resources/anki/``), ``fields`` (escaped field HTML), ``selection`` (reading the collection),
-``scheduling`` (SM-2 state and review log as Anki rows), ``package`` (building the file),
-``atomic`` (all-or-nothing writes).
+``scheduling`` (SM-2 state and review log as Anki rows), ``preset`` (the options as an Anki deck
+preset), ``package`` (building the file), ``atomic`` (all-or-nothing writes).
+
+Anki's importer never changes the scheduling of cards it already holds: progress carries over on
+the first import of each card; later exports update the notes' content only.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jpstudy.export.package import build_collection, write_package
-from jpstudy.export.selection import ExportError, ProgressCallback, read_selection
+from jpstudy.export.selection import ExportError, ProgressCallback, has_prompt, read_selection
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
@@ -34,12 +37,14 @@ class ExportResult:
         notes: Anki notes written (one per jpstudy card).
         reviews: review-log rows written (0 without progress).
         decks: full names of the decks the cards are in, sorted.
+        skipped: words whose production card was left out because its meaning is blank.
     """
 
     path: Path
     notes: int
     reviews: int
     decks: tuple[str, ...]
+    skipped: tuple[str, ...] = ()
 
 
 def export_apkg(
@@ -64,7 +69,8 @@ def export_apkg(
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name ending in .apkg.")
-    selection = read_selection(col, deck, with_reviews=with_progress, progress=progress)
+    cards = read_selection(col, deck, with_reviews=with_progress, progress=progress)
+    selection = tuple(item for item in cards if has_prompt(item))
     collection = build_collection(
         selection, col.scheduler, now, with_progress=with_progress, progress=progress
     )
@@ -81,4 +87,5 @@ def export_apkg(
         notes=len(selection),
         reviews=sum(len(item.reviews) for item in selection),
         decks=tuple(sorted({item.deck_name for item in selection})),
+        skipped=tuple(item.note.word for item in cards if not has_prompt(item)),
     )

@@ -2,9 +2,9 @@
 
 An ``.apkg`` is a zip archive holding ``collection.anki2`` (an Anki collection in SQLite, schema 11)
 and ``media`` (a JSON map of media files; jpstudy has none). genanki writes the note types, decks,
-notes and cards — every card as new. For an export with progress the collection is then completed:
-each card gets its SM-2 state and its review log (``scheduling``), and the package's ``crt`` is set
-so that its day numbers start on the exporting day.
+notes and cards — every card as new. Then the collection is completed: its ``crt`` and config
+(day numbering, ``scheduling``), jpstudy's options as the decks' preset (``preset``), and — for an
+export with progress — each card's SM-2 state and review log (``scheduling``).
 
 Every exported Anki note is one jpstudy card (see ``notetype``); its ``mod`` is the note's last
 modification in jpstudy (or the card's last answer, if later), so Anki's "update if newer" updates

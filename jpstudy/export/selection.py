@@ -52,6 +52,12 @@ class ExportCard:
         return max(int(self.note.modified.timestamp()), last_answer)
 
 
+def has_prompt(item: ExportCard) -> bool:
+    """Whether the card's question side shows something: a production card asks with the meaning,
+    so one whose meaning is blank cannot be studied (Anki would not even create it)."""
+    return item.card.direction != "production" or bool(item.note.meaning.strip())
+
+
 def _deck_names(col: Collection, deck: str | None) -> tuple[str | None, dict[int, str]]:
     """The canonical spelling of ``deck`` and the exported decks by id (``deck`` and below, or all).
 

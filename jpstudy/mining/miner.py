@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jpstudy.mining.compounds import (
@@ -35,7 +35,7 @@ from jpstudy.mining.filters import is_grammar, is_junk_word, is_number
 from jpstudy.mining.glossary import Glossary, GlossaryTerm
 from jpstudy.mining.lexicon import Lexicon, hira
 from jpstudy.mining.lookup import Resolved, present, resolve_form, resolve_token
-from jpstudy.mining.normalise import fold_width, masked_spans, normalise
+from jpstudy.mining.normalise import MAX_CHARS, fold_width, masked_spans, normalise
 from jpstudy.mining.rank import rank_key
 from jpstudy.mining.tokenize import Token, chunks, tokenize
 
@@ -188,6 +188,9 @@ class Miner:
     def mine(self, raw: str, status_of: StatusOf | None = None,
              progress: Progress | None = None) -> MiningResult:
         """Mine ``raw`` (any pasted text); see :func:`mine_text`."""
+        message = ""
+        if len(raw) > MAX_CHARS:
+            message = f"the text is very long: only its first {MAX_CHARS:,} characters were mined"
         text = normalise(raw)
         folded = fold_width(text)
         masks = masked_spans(text)
@@ -197,7 +200,10 @@ class Miner:
             self._mine_block(folded, text, start, end, masks, found)
             if progress is not None:
                 progress(done, len(spans))
-        return self._finish(text, found.words, status_of or _all_new)
+        result = self._finish(text, found.words, status_of or _all_new)
+        if not message and not result.candidates and not result.names:
+            message = "no Japanese vocabulary found in this text"
+        return replace(result, message=message) if message else result
 
     def _mine_block(self, folded: str, text: str, start: int, end: int, masks: Sequence[Any],
                     found: _Collected) -> None:

@@ -19,8 +19,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-MAX_CHARS = 12_000_000
-"""Longer input is cut to this many characters (a clear limit instead of an unbounded run)."""
+MAX_CHARS = 1_000_000
+"""Longer input is cut to this many characters (a job ad is a few thousand; the miner says so)."""
 
 _JP = r"\u3041-\u309F\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\u3005\u3006\u30F6\uFF66-\uFF9F"
 _STRAY_SPACE = re.compile(rf"(?<=[{_JP}])[ \t\u3000]+(?=[{_JP}])")
@@ -81,11 +81,12 @@ def fold_width(text: str) -> str:
 
 
 def masked_spans(text: str) -> list[Masked]:
-    """The masked spans of normalised text, sorted by start, overlapping ones merged."""
+    """The masked spans of normalised text, sorted by start, overlapping ones merged (the merged
+    span keeps the kind of the longest span starting first)."""
     found: list[Masked] = []
     for kind, pattern in _MASKS:
         found.extend(Masked(m.start(), m.end(), kind) for m in pattern.finditer(text) if m.end() > m.start())
-    found.sort()
+    found.sort(key=lambda m: (m.start, -m.end))
     merged: list[Masked] = []
     for span in found:
         if merged and span.start < merged[-1].end:

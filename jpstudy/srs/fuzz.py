@@ -30,9 +30,15 @@ def fuzz_delta(interval: float) -> float:
 
 
 def fuzz_bounds(interval: float, minimum: int, maximum: int) -> tuple[int, int]:
-    """Lowest and highest fuzzed interval for ``interval``, inside ``[minimum, maximum]``."""
+    """Lowest and highest fuzzed interval for ``interval``, inside ``[minimum, maximum]``.
+
+    As real Anki does (checked against the ``anki`` package), ``interval`` is first raised to the
+    minimum (or lowered to the maximum), so the spread is that of the interval actually given; the
+    spec's wording (clamping only the bounds) gives narrower ranges when ``interval < minimum``.
+    """
     minimum = min(minimum, maximum)
-    delta = fuzz_delta(f32(interval))
+    interval = min(max(f32(interval), minimum), maximum)
+    delta = fuzz_delta(interval)
     low = min(max(round_half_up(f32(interval - delta)), minimum), maximum)
     high = min(max(round_half_up(f32(interval + delta)), minimum), maximum)
     if low == high and 2 < high < maximum:

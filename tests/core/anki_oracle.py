@@ -27,8 +27,12 @@ when the local hour is 2 or 3; the phases keep Anki's local hour at 12–13, far
 
 from __future__ import annotations
 
+import json
 import math
 import os
+import random
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -259,3 +263,76 @@ def _posix_tz(offset_secs: int) -> str:
     sign = "-" if offset_secs >= 0 else "+"
     minutes = abs(offset_secs) // 60
     return f"ORC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# --- fuzz, which ANKI_TEST_MODE turns off: sampled in a separate process without it ---------------
+
+FUZZ_LAPSE_MULTIPLIER = 0.5  # the sampler's "new interval", so that lapse intervals are fuzzed too
+# (interval, days late, factor) of the sampled review cards; every card answers the first one.
+FUZZ_REVIEWS = (
+    (10, 0, 2500),
+    (1, 0, 2500),
+    (2, 0, 2800),
+    (2, 1, 1300),
+    (3, 3, 1300),
+    (4, 0, 1300),
+    (5, 0, 1300),
+    (7, 10, 2500),
+    (15, 0, 1300),
+    (25, 3, 2800),
+    (60, 0, 2500),
+    (200, 10, 2800),
+)
+
+
+def fuzz_samples(folder: Path, cards: int, seed: int) -> dict[str, Any]:
+    """Real Anki's fuzzed intervals, from a child process without ``ANKI_TEST_MODE``.
+
+    Returns ``{"easy_graduation": [...], "reviews": [[ivl, days_late, factor, again, hard, good, easy],
+    ...]}``: the Easy interval of each new card and, for review cards given random intervals, lateness
+    and ease, the four intervals Anki offers. The load balancer is switched off, so only fuzz remains.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "ANKI_TEST_MODE"}
+    command = [sys.executable, __file__, str(folder), str(cards), str(seed)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"fuzz sampler failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def _sample_fuzz(folder: Path, cards: int, seed: int) -> dict[str, Any]:
+    from anki.collection import Collection
+    from anki.config_pb2 import ConfigKey
+
+    if os.environ.get("ANKI_TEST_MODE"):
+        raise RuntimeError("fuzz is off under ANKI_TEST_MODE")
+    col = Collection(str(folder / "fuzz.anki2"))
+    col.db.execute("pragma synchronous = off")
+    col.set_config_bool(ConfigKey.LOAD_BALANCER_ENABLED, False)
+    config = col.decks.config_dict_for_deck_id(1)
+    config["lapse"]["mult"] = FUZZ_LAPSE_MULTIPLIER
+    col.decks.update_config(config)
+    rng = random.Random(seed)
+    today = col.sched.today
+    easy_graduation, reviews = [], []
+    for number in range(cards):
+        note = col.new_note(col.models.by_name("Basic"))
+        note["Front"] = f"fuzz {number}"
+        col.add_note(note, 1)
+        card_id = note.cards()[0].id
+        easy_graduation.append(col._backend.get_scheduling_states(card_id).easy.normal.review.scheduled_days)
+        for reps, (ivl, late, factor) in enumerate((FUZZ_REVIEWS[0], *rng.sample(FUZZ_REVIEWS[1:], 3)), start=3):
+            col.db.execute(
+                "update cards set type = 2, queue = 2, ivl = ?, due = ?, factor = ?, reps = ? where id = ?",
+                ivl, today - late, factor, reps, card_id,
+            )  # fmt: skip
+            states = col._backend.get_scheduling_states(card_id)
+            again = states.again.normal.relearning.review.scheduled_days
+            offered = [states.hard, states.good, states.easy]
+            reviews.append([ivl, late, factor, again, *(s.normal.review.scheduled_days for s in offered)])
+    col.close()
+    return {"easy_graduation": easy_graduation, "reviews": reviews}
+
+
+if __name__ == "__main__":
+    print(json.dumps(_sample_fuzz(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))))

@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jpstudy import Collection, Rating
 from jpstudy.ads import AdLibrary, export_ads
@@ -249,3 +251,30 @@ def test_export_csv_and_json(tmp_path: Path, col: Collection, lib: AdLibrary) ->
     with pytest.raises(ValueError, match="csv"):
         export_ads(lib, tmp_path / "ads.json", fmt="xml")
     assert (tmp_path / "ads.json").read_bytes() == before
+
+
+WORD_IDS = st.tuples(st.sampled_from((None, 1, 2)), st.sampled_from(("勤務", "勤め", "仕事")),
+                     st.sampled_from(("きんむ", "しごと")))
+ACTIONS = st.lists(st.tuples(st.sampled_from(("card", "mature", "known", "ignored")), WORD_IDS), max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(actions=ACTIONS)
+def test_bulk_status_agrees_with_word_status_after_any_history(
+    tmp_path_factory: pytest.TempPathFactory, actions: list[tuple[str, tuple[int | None, str, str]]]
+) -> None:
+    from jpstudy.collection import NewNote
+
+    with Collection.open(tmp_path_factory.mktemp("c") / "c.sqlite3", created=T0) as col:
+        for action, (entry_id, word, reading) in actions:
+            if action in ("card", "mature"):
+                note = col.add_note(NewNote(word, reading, "m", entry_id=entry_id), now=T0)
+                if note is not None and action == "mature":  # a review card with a 30-day interval
+                    with col.transaction() as db:
+                        db.execute("UPDATE cards SET type = 2, queue = 2, ivl = 30 WHERE note_id = ?", (note.id,))
+            elif action == "known":
+                col.mark_known(word, reading, entry_id)
+            else:
+                col.ignore_word(word, reading, entry_id)
+        every = [(e, w, r) for e in (None, 1, 2) for w in ("勤務", "勤め", "仕事") for r in ("きんむ", "しごと")]
+        assert StatusIndex.load(col.db).statuses(every) == {k: col.word_status(*k) for k in every}

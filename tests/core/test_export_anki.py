@@ -410,3 +410,38 @@ def test_failed_export_leaves_no_half_written_file(built: Built, tmp_path: Path)
         with pytest.raises(ExportError):
             export_apkg(built.col, unwritable, now=built.now)
     assert not (tmp_path / "missing").exists()
+
+
+def test_second_import_with_progress_updates_notes_but_anki_keeps_its_card_state(
+    built: Built, anki: AnkiCollection, tmp_path: Path
+) -> None:
+    # Documented limitation (jpstudy.export): Anki never reschedules cards it already holds.
+    first = tmp_path / "first.apkg"
+    export_apkg(built.col, first, with_progress=True, now=built.now)
+    import_package(anki, first, with_scheduling=True)
+    key = ("予定", "recognition")
+    before = actual_row(anki, anki_cards(anki)[key]["card"])
+    revlog_rows = anki.db.scalar("select count() from revlog")
+
+    card = built.col.answer(built.cards[key], GOOD, now=built.now + M)
+    note = built.col.note_of(card)
+    built.col.update_note(dataclasses.replace(note, meaning="plan"), now=built.now + 2 * M)
+    second = tmp_path / "second.apkg"
+    export_apkg(built.col, second, with_progress=True, now=built.now + 3 * M)
+    log = import_package(anki, second, with_scheduling=True)
+
+    assert len(log.new) == 0 and {n.fields[0] for n in log.updated} == {"予定"}
+    got = anki_cards(anki)[key]
+    assert got["note"]["Meaning"] == "plan"
+    assert actual_row(anki, got["card"]) == before
+    assert anki.db.scalar("select count() from revlog") == revlog_rows
+
+
+def test_production_card_with_blank_meaning_is_left_out(tmp_path: Path, anki: AnkiCollection) -> None:
+    with Collection.open(tmp_path / "j.sqlite3") as col:
+        col.add_note(NewNote(word="未定", reading="みてい", meaning=" ", jlpt="N2"), deck="Mined",
+                     directions=("recognition", "production"))
+        result = export_apkg(col, tmp_path / "o.apkg")
+    assert (result.notes, result.skipped) == (1, ("未定",))
+    import_package(anki, tmp_path / "o.apkg", with_scheduling=False)
+    assert list(anki_cards(anki)) == [("未定", "recognition")]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import random
+from dataclasses import astuple
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from anki_oracle import FUZZ_LAPSE_MULTIPLIER, fuzz_samples
 
-from jpstudy.srs import CardState, Rating, Scheduler
-from jpstudy.srs.fuzz import fuzz_bounds, fuzzed_interval, jitter_limit
+from jpstudy.srs import CardState, Rating, Scheduler, SchedulerOptions
+from jpstudy.srs.fuzz import fuzz_bounds, fuzz_delta, fuzzed_interval, jitter_limit
+from jpstudy.srs.review import lapse_interval, passing_intervals
 
 NOW = datetime(2026, 5, 10, 9, 0, tzinfo=UTC)
 
@@ -23,8 +28,10 @@ NOW = datetime(2026, 5, 10, 9, 0, tzinfo=UTC)
         (1.0, 1, 36_500, (1, 1)),
         (3.0, 1, 36_500, (2, 4)),  # delta 1.075
         (100.0, 1, 36_500, (93, 107)),  # delta 1 + 0.15*4.5 + 0.10*13 + 0.05*80 = 6.975
-        (5.0, 8, 100, (8, 9)),  # raised to the minimum, then widened
-        (30.0, 1, 20, (20, 20)),  # at the maximum interval nothing to spread
+        (5.0, 8, 100, (8, 10)),  # raised to the minimum first (as Anki does), delta 1.775
+        (7.0, 8, 100, (8, 10)),
+        (30.0, 1, 20, (17, 20)),  # lowered to the maximum first, delta 2.975
+        (1.0, 3, 3, (3, 3)),  # minimum = maximum
     ],
 )
 def test_fuzz_bounds(interval: float, minimum: int, maximum: int, bounds: tuple[int, int]) -> None:
@@ -90,3 +97,36 @@ def test_learning_delays_get_jitter_but_the_log_keeps_the_step() -> None:
         delays.add((state.due - NOW) // timedelta(seconds=1))
         assert log.ivl == -600
     assert min(delays) == 600 and max(delays) < 750 and len(delays) > 100
+
+
+def fuzz_factors(largest_span: int) -> list[float]:
+    """One fuzz factor inside every piece on which fuzzed intervals are constant: the pieces lie
+    between fractions k/n (n = days in a fuzz range, at most ``largest_span``); take their midpoints."""
+    cuts = sorted({k / n for n in range(1, largest_span + 1) for k in range(n)} | {1.0})
+    return [(a + b) / 2 for a, b in itertools.pairwise(cuts)]
+
+
+def test_fuzz_agrees_with_real_anki(tmp_path: Path) -> None:
+    """Real Anki (fuzz on, load balancer off) only offers intervals the engine can produce with one
+    fuzz factor for all buttons, and covers the whole fuzz range."""
+    samples = fuzz_samples(tmp_path, cards=300, seed=1)
+    options = SchedulerOptions(new_interval=FUZZ_LAPSE_MULTIPLIER)
+    offered_by_card: dict[tuple[int, int, int], list[tuple[int, ...]]] = {}
+    for ivl, late, factor, *offered in samples["reviews"]:
+        offered_by_card.setdefault((ivl, late, factor), []).append(tuple(offered))
+    for (ivl, late, factor), offers in offered_by_card.items():
+        widest = int(2 * fuzz_delta(1.2 * max(easy for *_, easy in offers))) + 3
+        possible = {
+            (lapse_interval(ivl, options, r), *astuple(passing_intervals(ivl, factor, late, options, r)))
+            for r in fuzz_factors(widest)
+        }
+        assert set(offers) <= possible, (ivl, late, factor, set(offers) - possible)
+    on_time_10_days = offered_by_card[10, 0, 2500]  # again, hard, good, easy
+    assert len(on_time_10_days) == 300
+    assert [sorted({offer[i] for offer in on_time_10_days}) for i in range(4)] == [
+        [4, 5, 6],  # lapse: 10 x 0.5 = 5, delta 1.375
+        list(range(11, 15)),
+        list(range(22, 29)),
+        list(range(29, 37)),
+    ]
+    assert set(samples["easy_graduation"]) == {3, 4, 5}

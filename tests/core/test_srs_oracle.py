@@ -94,6 +94,7 @@ class History:
     start: date = date(2026, 1, 1)
     trail: list[str] = field(default_factory=list)
     failure: str | None = None
+    next: tuple[Rating, date, int, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
