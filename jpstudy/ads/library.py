@@ -224,6 +224,18 @@ class AdLibrary:
         return SavedAd(ad_id, title, source, _time(saved), job, tuple(tag_text.split()), text,
                        Readiness(known, total), Readiness(now_known, total), words, spans)
 
+    def job_types(self) -> list[str]:
+        """The job types given to saved ads, sorted (for a filter)."""
+        with self.col.lock:
+            rows = self.col.db.execute("SELECT DISTINCT job_type FROM ads WHERE job_type != '' ORDER BY job_type")
+            return [r[0] for r in rows]
+
+    def tags(self) -> list[str]:
+        """The tags given to saved ads, sorted (for a filter)."""
+        with self.col.lock:
+            rows = self.col.db.execute("SELECT DISTINCT tags FROM ads WHERE tags != ''").fetchall()
+        return sorted({t for (text,) in rows for t in text.split()})
+
     def readiness_now(self, ad_id: int) -> Readiness:
         """Readiness of a saved ad with today's statuses (``KeyError`` if there is no such ad)."""
         return self.get(ad_id).readiness_now

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from jpstudy.ads import AdLibrary, AdSpan, export_ads
 from jpstudy.ads.export import FORMATS
-from jpstudy.ads.models import LEVELS, READ_OK
+from jpstudy.ads.models import LEVELS
 from jpstudy.cli.common import with_collection
 from jpstudy.collection import Collection
 
+MEANING_WIDTH = 48
 STATUS_COLOURS = {"known": "32", "learning": "33", "new": "31", "ignored": "90"}
 """ANSI colours of word statuses when the text of an ad is shown on a terminal."""
 
@@ -62,6 +63,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     filters(q)
 
 
+def _short(meaning: str) -> str:
+    """A meaning's first sense, cut to ``MEANING_WIDTH`` characters, for one table line."""
+    first = meaning.split(" | ")[0]
+    return first if len(first) <= MEANING_WIDTH else first[: MEANING_WIDTH - 1] + "…"
+
+
 def _count(value: str) -> int:
     number = int(value)
     if number < 0:
@@ -92,7 +99,7 @@ def _show(lib: AdLibrary, args: argparse.Namespace) -> int:
     beyond = lib.words_beyond(ad.id, args.level)
     print(f"\n{len(beyond)} words beyond {args.level} not known yet:")
     for w in beyond:
-        print(f"  {w.word}【{w.reading}】 {w.jlpt or '-':<3} {w.status:<8} {w.meaning}")
+        print(f"  {w.word}【{w.reading}】 {w.jlpt or '-':<3} {w.status:<8} {_short(w.meaning)}")
     terms = lib.glossary_terms(ad.id)
     if terms:
         print("\njob terms to understand before applying:")
@@ -120,7 +127,7 @@ def _words(lib: AdLibrary, args: argparse.Namespace) -> int:
     if args.add:
         added = lib.add_top_unknown(args.top, job_type=args.job_type, tag=args.tag)
         for w in added:
-            print(f"added {w.word}【{w.reading}】 {w.meaning}  (in {w.ads} ads)")
+            print(f"added {w.word}【{w.reading}】 {_short(w.meaning)}  (in {w.ads} ads)")
         print(f"{len(added)} cards added to the Mined deck" if added else "no new words left to add")
         return 0
     words = lib.word_list(top=args.top, job_type=args.job_type, tag=args.tag)
@@ -129,9 +136,7 @@ def _words(lib: AdLibrary, args: argparse.Namespace) -> int:
         return 0
     print(f"{'ads':>4} {'count':>5}  {'status':<8} {'JLPT':<4}  word【reading】 meaning")
     for w in words:
-        mark = "" if w.status in READ_OK else " *"
-        print(f"{w.ads:>4} {w.count:>5}  {w.status:<8} {w.jlpt or '-':<4}  "
-              f"{w.word}【{w.reading}】 {w.meaning}{mark}")
+        print(f"{w.ads:>4} {w.count:>5}  {w.status:<8} {w.jlpt or '-':<4}  {w.word}【{w.reading}】 {_short(w.meaning)}")
     return 0
 
 

@@ -92,7 +92,10 @@ class DataSource:
             raise DictionaryDataError(f"cannot read {path}: {exc}") from exc
 
     def stamp(self) -> str:
-        return f"{self.meta()['data_version']}-s{SCHEMA_VERSION}"
+        version = self.meta().get("data_version")
+        if not isinstance(version, str) or not version.replace("-", "").isalnum():
+            raise DictionaryDataError(f"{self.dict_dir / 'meta.json'}: missing or bad data_version {version!r}")
+        return f"{version}-s{SCHEMA_VERSION}"
 
     def table_path(self, folder: Path, name: str) -> Path:
         for candidate in (folder / f"{name}.tsv.xz", folder / f"{name}.tsv"):

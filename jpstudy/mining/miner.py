@@ -252,6 +252,8 @@ class Miner:
         term = self.glossary.get(tok.surface) or self.glossary.get(tok.orth_base)
         if term is not None:
             return self._term_word(term)
+        if _latin(tok.surface) and not _abbreviation(tok.surface):
+            return None
         res = self._resolve(tok)
         proper = tok.pos2 == "固有名詞"
         if res is None:
@@ -375,6 +377,16 @@ def _nounish(u: Unit, tokens: Sequence[Token]) -> bool:
         return True
     noun_end = last.pos1 == "名詞" or last.pos2 == "名詞的"
     return first.pos1 == "名詞" and first.pos2 != "固有名詞" and noun_end
+
+
+def _latin(text: str) -> bool:
+    return any("Ａ" <= c <= "ｚ" for c in text)
+
+
+def _abbreviation(text: str) -> bool:
+    """2–4 full-width capitals (ＩＴ, ＰＣ, ＯＪＴ): taken as a Japanese word. Other Latin words
+    (English in a bilingual ad) are not vocabulary unless the glossary lists them (Excel → エクセル)."""
+    return 2 <= len(text) <= 4 and all("Ａ" <= c <= "Ｚ" for c in text)
 
 
 def _composing_suffix(tok: Token) -> bool:

@@ -34,9 +34,12 @@ _ASCII_ALNUM_TO_WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F) if chr(c).isaln
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("email", re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")),
-    ("url", re.compile(r"(?:https?://|www\.)[^\s\u3000-\u30FF\u4E00-\u9FFF（）「」]+|"
-                       r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|net|org|jp|co|io|info|biz)\b(?:/[\w\-./?%&=#]*)?")),
+    # Every repeat is bounded, so a long run of letters cannot make these patterns quadratic.
+    ("email", re.compile(r"(?<![A-Za-z0-9._+\-])[A-Za-z0-9._+\-]{1,64}@"
+                         r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")),
+    ("url", re.compile(r"(?:https?://|www\.)[^\s\u3000-\u30FF\u4E00-\u9FFF（）「」]{1,2000}|"
+                       r"\b[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.(?:com|net|org|jp|co|io|info|biz)\b"
+                       r"(?:/[\w\-./?%&=#]{0,2000})?")),
     ("phone", re.compile(r"(?:\+81[\s\-]?|\(?0\d{1,4}\)?[\s\-‐－]?)\d{1,4}[\-‐－]\d{3,4}|\b0[5-9]0\d{8}\b")),
     ("price", re.compile(rf"[¥￥$]\s?{_NUM}(?:万|千|億)?円?|{_NUM}\s?(?:億|万|千)?(?:{_NUM})?円")),
     ("time", re.compile(r"\d{1,2}\s?[:：]\s?\d{2}|\d{1,2}時(?:\d{1,2}分)?|\d{1,3}分")),

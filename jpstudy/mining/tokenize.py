@@ -62,26 +62,48 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
             yield base + i, piece[i : i + _MAX_CHUNK]
 
 
+_FIELDS = 19
+"""unidic's first 19 feature fields hold everything a Token needs (pos1..kanaBase)."""
+_fields_cache: dict[tuple[str, str], tuple[str, str, str, str, str, str, str, bool]] = {}
+
+
+def _fields(surface: str, raw: str, node: object) -> tuple[str, str, str, str, str, str, str, bool]:
+    """(pos1, pos2, pos3, cForm, lemma stem, orthBase, kanaBase, unknown) of one node, parsed from
+    its raw feature string (quoted CSV fields only occur after the first 19, else the parsed
+    features are used)."""
+    head = raw.partition('"')[0]
+    if head.count(",") >= _FIELDS:
+        f = head.split(",", _FIELDS)
+        lemma, orth_base, kana_base = f[7], f[10], f[18]
+        dash = lemma.find("-")
+        return (f[0], f[1], f[2], f[5], lemma if dash <= 0 else lemma[:dash], orth_base, kana_base, False)
+    feature = node.feature  # type: ignore[attr-defined]
+    if feature.lemma is None:
+        return (feature.pos1, feature.pos2 or "", feature.pos3 or "", "", surface, surface, "", True)
+    lemma = feature.lemma
+    dash = lemma.find("-")
+    return (feature.pos1, feature.pos2, feature.pos3, feature.cForm, lemma if dash <= 0 else lemma[:dash],
+            feature.orthBase, feature.kanaBase or "", False)
+
+
 def tokenize(text: str) -> list[Token]:
     """All tokens of ``text`` (already folded), in order, with offsets into ``text``."""
     tag = tagger()
     out: list[Token] = []
     append = out.append
+    cache = _fields_cache
+    if len(cache) > 500_000:
+        cache.clear()
     for base, piece in chunks(text):
         pos = 0
         for node in tag(piece):
             surface = node.surface
-            f = node.feature
+            raw = node.feature_raw
+            fields = cache.get((surface, raw))
+            if fields is None:
+                fields = cache[(surface, raw)] = _fields(surface, raw, node)
             found = piece.find(surface, pos) if surface else -1
             start = pos if found < 0 else found
             pos = start + len(surface)
-            lemma = f.lemma
-            unknown = lemma is None
-            if unknown:
-                append(Token(surface, base + start, base + pos, f.pos1, f.pos2 or "", f.pos3 or "",
-                             "", surface, surface, "", True))
-                continue
-            dash = lemma.find("-")
-            append(Token(surface, base + start, base + pos, f.pos1, f.pos2, f.pos3, f.cForm,
-                         lemma if dash <= 0 else lemma[:dash], f.orthBase, f.kanaBase or "", False))
+            append(Token(surface, base + start, base + pos, *fields))
     return out

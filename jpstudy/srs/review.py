@@ -10,6 +10,7 @@ Terms:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from jpstudy.srs.f32 import add, div, f32, mul, round_half_up
@@ -79,4 +80,4 @@ def is_leech(lapses: int, threshold: int) -> bool:
     """True on the lapses that make a card a leech: the threshold, then every half-threshold after."""
     if threshold <= 0 or lapses < threshold:
         return False
-    return (lapses - threshold) % -(-threshold // 2) == 0
+    return (lapses - threshold) % math.ceil(threshold / 2) == 0

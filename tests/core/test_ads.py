@@ -125,6 +125,7 @@ def test_word_list_ranks_by_ads_then_count_with_status(col: Collection, lib: AdL
     assert [w.word for w in lib.word_list(status={"ignored"})] == ["仕事"]
     assert [a.job_type for a in lib.list(job_type="介護")] == ["介護", "介護"]
     assert len(lib.list(tag="夜勤")) == 1 and lib.list(tag="夜") == []
+    assert (lib.job_types(), lib.tags()) == (["IT", "介護"], ["夜勤"])
 
 
 def test_add_top_unknown_adds_cards_from_the_ads(col: Collection, lib: AdLibrary) -> None:
@@ -169,12 +170,17 @@ def test_bulk_status_agrees_with_the_collection(col: Collection) -> None:
     col.mark_known("仕事", "しごと", 1358280)
     col.ignore_word("夜勤", "やきん")
     col.mark_known("夜勤", "よきん")
+    col.mark_known("給料", "きゅうりょう", 99)  # two marks of one entry: ignoring wins, in either order
+    col.ignore_word("給金", "きゅうりょう", 99)
+    col.ignore_word("手当", "てあて", 98)
+    col.mark_known("手当て", "てあて", 98)
     words = [
         (1245390, "勤務", "きんむ"), (1245390, "勤め", "きんむ"), (None, "勤務", "きんむ"),
         (1245390, "勤務", "つとめ"), (1245280, "給料", "きゅうよ"), (None, "給与", "きゅうよ"),
         (None, "昇給", "しょうきゅう"), (7, "昇給", "しょうきゅう"), (1358280, "しごと", "しごと"),
         (None, "仕事", "しごと"), (None, "夜勤", "やきん"), (None, "夜勤", "よきん"),
-        (None, "介護", "かいご"), (1200900, "介護", "かいご"),
+        (None, "介護", "かいご"), (1200900, "介護", "かいご"), (99, "給料", "きゅうりょう"),
+        (None, "給料", "きゅうりょう"), (98, "手当て", "てあて"), (98, "手当", "てあて"),
     ]
     index = StatusIndex.load(col.db)
     assert index.statuses(words) == {w: col.word_status(*w) for w in words}

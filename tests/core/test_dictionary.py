@@ -4,6 +4,7 @@ written by tools/make_dict_fixture.py). Expected values come from the JMdict rec
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,13 @@ def test_frequency_and_kanji_hint(dic: Dictionary) -> None:
     assert dic.kanji_level("縡") is None  # not a JLPT kanji
 
 
+def test_shared_between_threads(dic: Dictionary) -> None:
+    texts = ["事", "こと", "する", "伯父", "ペン", "IT"] * 20
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda t: [e.entry_id for e in dic.lookup(t)], texts))
+    assert results == [[e.entry_id for e in dic.lookup(t)] for t in texts]
+
+
 def test_version_stamp_triggers_rebuild(tmp_path: Path) -> None:
     source = tmp_path / "source"
     shutil.copytree(FIXTURE, source)
@@ -163,6 +171,15 @@ def test_broken_data_leaves_no_file_behind(tmp_path: Path) -> None:
 def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DictionaryDataError, match=r"meta\.json"):
         ensure_built(tmp_path / "data", source=DataSource.folder(tmp_path / "nowhere"))
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURE, source)
+    (source / "jmdict-form.tsv").unlink()
+    with pytest.raises(DictionaryDataError, match="missing data file"):
+        ensure_built(tmp_path / "data", source=DataSource.folder(source))
+    (source / "meta.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(DictionaryDataError, match="data_version"):
+        ensure_built(tmp_path / "data", source=DataSource.folder(source))
+    assert list((tmp_path / "data").iterdir()) == []
 
 
 def test_progress_reports_until_done(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,715 @@
+"""The job-ad library window (issue 8): the saved ads with their readiness when saved and today, one ad
+coloured by today's word statuses with the words beyond the target JLPT level and the job terms it
+contains, and the personal job-market word list across the ads.
+
+Terms (the core's, see ``jpstudy.ads.models``):
+    readiness: the share of an ad's words known (or ignored); "64% → 82%" is when saved → today.
+    beyond the target level: words not known yet whose JLPT level is harder than the level chosen in
+        the window (N3 unless changed), or that have no level.
+    job terms: job-glossary words of the ad with a note (固定残業代, 試用期間 …).
+    job-market words: the words across the saved ads (of the chosen job type / tag), ranked by the
+        number of ads using them, then by how often they occur.
+
+Keys: Ctrl+1 saved ads · Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+L target level ·
+F2 edit the ad's title, job type and tags · Delete delete the ad · Ctrl+Shift+E export the list ·
+Ctrl+Shift+A add the 20 most common unknown words · F5 reload · Esc close.
+
+Every collection call runs on the database worker (``AppContext.worker``); results arrive as callbacks
+on the GUI thread, and a result that no longer matches the selection or the filters is dropped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jpstudy.ads import AdLibrary, AdSpan, AdSummary, AdWord, MarketWord, SavedAd, export_ads
+from jpstudy.ads.models import LEVELS
+
+from .ads_model import RecordModel, ad_columns, ad_word_columns, readiness_text, status_colour, word_columns
+from .context import AppContext
+from .taskman import Change
+from .theme import Palette, japanese_font
+from .widgets import StackedBar, card_frame, label
+
+TOP_UNKNOWN = 20
+"""How many words "Add the most common unknown words" adds."""
+DEFAULT_LEVEL = "N3"
+ALL = "All"
+STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not studied yet"), ("ignored", "ignored"))
+
+
+@dataclass(frozen=True)
+class LibraryPage:
+    """What the saved-ads tab shows: the ads passing the filters, and the filter choices of all ads."""
+
+    ads: list[AdSummary]
+    job_types: list[str]
+    tags: list[str]
+    total: int
+
+
+@dataclass(frozen=True)
+class AdDetail:
+    """One ad as the detail pane shows it, with its words beyond ``level`` and its job terms."""
+
+    ad: SavedAd
+    level: str
+    beyond: list[AdWord]
+    terms: list[AdWord]
+
+
+def load_page(col: Any, job_type: str | None, tag: str | None) -> LibraryPage:
+    """Runs on the worker: the saved ads (newest first) of ``job_type`` carrying ``tag`` (None: any)."""
+    everything = AdLibrary(col).list()
+    shown = [a for a in everything
+             if (job_type is None or a.job_type == job_type) and (tag is None or tag in a.tags)]
+    return LibraryPage(
+        shown,
+        sorted({a.job_type for a in everything if a.job_type}),
+        sorted({t for a in everything for t in a.tags}),
+        len(everything),
+    )
+
+
+def load_detail(col: Any, ad_id: int, level: str) -> AdDetail:
+    """Runs on the worker: one saved ad with today's colours, its words beyond ``level`` and job terms."""
+    lib = AdLibrary(col)
+    return AdDetail(lib.get(ad_id), level, lib.words_beyond(ad_id, level), lib.glossary_terms(ad_id))
+
+
+def tint(colour: str, background: str, strength: float = 0.16) -> str:
+    """``colour`` mixed into ``background`` (a soft wash for highlighting text)."""
+    c, b = QColor(colour), QColor(background)
+    mix = [round(b_ + (c_ - b_) * strength) for c_, b_ in
+           ((c.red(), b.red()), (c.green(), b.green()), (c.blue(), b.blue()))]
+    return QColor(*mix).name()
+
+
+def status_style(palette: Palette, status: str) -> str:
+    """The inline CSS of a word with ``status`` in the coloured ad text."""
+    colour = status_colour(palette, status)
+    if status in ("new", "learning"):
+        return f"color:{colour}; background-color:{tint(colour, palette.surface)};"
+    return f"color:{colour};"
+
+
+def coloured_html(text: str, spans: Sequence[AdSpan], palette: Palette) -> str:
+    """The ad's text as HTML, each word span in the colour of its status today (overlaps skipped)."""
+    out: list[str] = []
+    at = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < at:
+            continue
+        out.append(html.escape(text[at:span.start]))
+        out.append(f'<span style="{status_style(palette, span.status)}">'
+                   f"{html.escape(text[span.start:span.end])}</span>")
+        at = span.end
+    out.append(html.escape(text[at:]))
+    return f'<div style="white-space:pre-wrap; line-height:160%;">{"".join(out)}</div>'
+
+
+def legend_html(palette: Palette) -> str:
+    """The colour key of the ad text."""
+    items = (f'<span style="{status_style(palette, status)}">&nbsp;{name}&nbsp;</span>'
+             for status, name in STATUS_LEGEND)
+    return "Words coloured by today's status: " + " · ".join(items)
+
+
+def terms_html(terms: Sequence[AdWord], palette: Palette) -> str:
+    """The job terms of an ad with their readings, meanings and notes."""
+    if not terms:
+        return f'<p style="color:{palette.muted}">No job-glossary terms in this ad.</p>'
+    rows = []
+    for w in terms:
+        reading = f" 【{html.escape(w.reading)}】" if w.reading and w.reading != w.word else ""
+        rows.append(
+            f'<p style="margin-bottom:8px"><b>{html.escape(w.word)}</b>{reading}'
+            f' <span style="color:{status_colour(palette, w.status)}">({html.escape(w.status)})</span><br>'
+            f"{html.escape(w.meaning)}<br>"
+            f'<span style="color:{palette.muted}">{html.escape(w.glossary_note)}</span></p>'
+        )
+    return "".join(rows)
+
+
+class AdDetailsDialog(QDialog):
+    """Edits an ad's title, job type and tags; :meth:`ask` returns them or None when cancelled."""
+
+    def __init__(self, ad: AdSummary, job_types: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit saved ad")
+        self.setAccessibleName("Edit saved ad")
+        form = QFormLayout(self)
+        self.title = QLineEdit(ad.title)
+        self.title.setAccessibleName("Title")
+        self.job_type = QComboBox()
+        self.job_type.setEditable(True)
+        self.job_type.addItems(["", *job_types])
+        self.job_type.setCurrentText(ad.job_type)
+        self.job_type.setAccessibleName("Job type")
+        self.tags = QLineEdit(" ".join(ad.tags))
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("separated by spaces or commas, e.g. 夜勤 横浜")
+        form.addRow("&Title:", self.title)
+        form.addRow("&Job type:", self.job_type)
+        form.addRow("T&ags:", self.tags)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, list[str]]:
+        """Title, job type and tags as typed."""
+        tags = self.tags.text().replace(",", " ").replace("、", " ").split()
+        return self.title.text().strip(), self.job_type.currentText().strip(), tags
+
+    @classmethod
+    def ask(
+        cls, ad: AdSummary, job_types: Sequence[str], parent: QWidget | None = None
+    ) -> tuple[str, str, list[str]] | None:
+        """Show the dialog; the new values, or None when cancelled."""
+        dialog = cls(ad, job_types, parent)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class AdsScreen(QWidget):
+    """The job-ad library window; see the module docstring."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._stale = False
+        self._page: LibraryPage | None = None
+        self.detail: AdDetail | None = None
+        self.setWindowTitle("Job-ad library — jpstudy")
+        self.setAccessibleName("Job-ad library")
+        self.resize(1200, 780)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 16, 20, 12)
+        outer.setSpacing(10)
+        outer.addLayout(self._build_filters())
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Job-ad library views")
+        self.tabs.addTab(self._build_ads_tab(), "&Saved ads")
+        self.tabs.addTab(self._build_words_tab(), "Job-market &words")
+        outer.addWidget(self.tabs, 1)
+        self.status = label("", "muted", wrap=True, name="Status")
+        outer.addWidget(self.status)
+
+        for keys, handler in (
+            ("Ctrl+1", lambda: self._show_tab(0)),
+            ("Ctrl+2", lambda: self._show_tab(1)),
+            ("F2", self.edit_selected),
+            ("Delete", self.delete_selected),
+            ("Ctrl+Shift+E", self.export_list),
+            ("Ctrl+Shift+A", self.add_top_unknown),
+            ("F5", self.reload),
+            ("Escape", self.close),
+        ):
+            self._shortcut(keys, handler)
+        context.worker.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------------
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.job_type = self._combo("Job type filter", [ALL])
+        self.tag = self._combo("Tag filter", [ALL])
+        self.level = self._combo("Target JLPT level", list(LEVELS))
+        self.level.setCurrentText(DEFAULT_LEVEL)
+        self.level.setToolTip("Words harder than this level, or without a level, are listed per ad")
+        for text, combo in (("&Job type:", self.job_type), ("&Tag:", self.tag), ("Target &level:", self.level)):
+            caption = label(text, "muted", name=text.replace("&", ""))
+            caption.setBuddy(combo)
+            row.addWidget(caption)
+            row.addWidget(combo)
+            row.addSpacing(12)
+        row.addStretch(1)
+        self.summary = label("", "muted", name="Library summary")
+        row.addWidget(self.summary)
+        self.job_type.currentIndexChanged.connect(lambda _: self.reload())
+        self.tag.currentIndexChanged.connect(lambda _: self.reload())
+        self.level.currentIndexChanged.connect(lambda _: self._load_detail())
+        return row
+
+    def _build_ads_tab(self) -> QWidget:
+        page = QWidget()
+        page.setAccessibleName("Saved ads")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.ads_model: RecordModel[AdSummary] = RecordModel(ad_columns(), key=lambda a: a.id)
+        self.ads_table = self._table(self.ads_model, "Saved ads list")
+        self.ads_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.ads_table.horizontalHeader().setStretchLastSection(False)
+        self.ads_table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
+        self.ads_table.activated.connect(lambda _: self.ad_text.setFocus())
+        left_layout.addWidget(self.ads_table, 1)
+        buttons = QHBoxLayout()
+        self.edit_button = self._button("Edit details…", "F2", self.edit_selected)
+        self.delete_button = self._button("Delete…", "Del", self.delete_selected)
+        self.export_button = self._button("Export list…", "Ctrl+Shift+E", self.export_list)
+        for button in (self.edit_button, self.delete_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        split.addWidget(left)
+
+        frame, side = card_frame("Selected ad")
+        self.ad_title = label("", "heading", wrap=True, name="Ad title")
+        self.ad_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ad_meta = label("", "muted", wrap=True, name="Ad details")
+        self.ad_readiness = label("", None, wrap=True, name="Readiness")
+        self.readiness_bar = StackedBar("Readiness when saved and today")
+        self.readiness_key = label("", "muted", wrap=True, name="Readiness bar key")
+        self.readiness_key.setTextFormat(Qt.TextFormat.RichText)
+        for widget in (self.ad_title, self.ad_meta, self.ad_readiness, self.readiness_bar, self.readiness_key):
+            side.addWidget(widget)
+
+        detail_split = QSplitter(Qt.Orientation.Vertical)
+        detail_split.setChildrenCollapsible(False)
+        self.ad_text = QTextBrowser()
+        self.ad_text.setAccessibleName("Ad text coloured by word status")
+        self.ad_text.setFont(japanese_font(self._context.settings.font_size * 1.1))
+        self.ad_text.setOpenLinks(False)
+        detail_split.addWidget(self.ad_text)
+        lists = QWidget()
+        lists_layout = QHBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 8, 0, 0)
+        lists_layout.setSpacing(12)
+        beyond_box = QVBoxLayout()
+        self.beyond_caption = label("", "heading", name="Words beyond the target level")
+        self.beyond_model: RecordModel[AdWord] = RecordModel(
+            ad_word_columns(lambda: self._context.theme.palette), key=lambda w: (w.word, w.reading)
+        )
+        self.beyond_table = self._table(self.beyond_model, "Words beyond the target level")
+        self.beyond_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.beyond_caption.setBuddy(self.beyond_table)
+        beyond_box.addWidget(self.beyond_caption)
+        beyond_box.addWidget(self.beyond_table, 1)
+        terms_box = QVBoxLayout()
+        self.terms_caption = label("", "heading", name="Job terms")
+        self.terms = QTextBrowser()
+        self.terms.setAccessibleName("Job terms with notes")
+        self.terms_caption.setBuddy(self.terms)
+        terms_box.addWidget(self.terms_caption)
+        terms_box.addWidget(self.terms, 1)
+        lists_layout.addLayout(beyond_box, 3)
+        lists_layout.addLayout(terms_box, 2)
+        detail_split.addWidget(lists)
+        detail_split.setStretchFactor(0, 3)
+        detail_split.setStretchFactor(1, 2)
+        side.addWidget(detail_split, 1)
+        self.legend = label("", "muted", wrap=True, name="Colour key")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        side.addWidget(self.legend)
+        split.addWidget(frame)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([460, 700])
+        return page
+
+    def _build_words_tab(self) -> QWidget:
+        page = QWidget()
+        page.setAccessibleName("Job-market words")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        intro = label(
+            "The words of your saved ads, most widely used first: learn these and most ads get easier.",
+            "muted", wrap=True, name="About the job-market words",
+        )
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        self.add_button = self._button(
+            f"Add the {TOP_UNKNOWN} most common unknown words", "Ctrl+Shift+A", self.add_top_unknown
+        )
+        self.add_button.setProperty("role", "primary")
+        self.add_button.setToolTip("Cards in the Mined deck, each with a sentence of the ad it occurs most in")
+        row.addWidget(self.add_button)
+        self.only_new = QCheckBox("Only words not &studied yet")
+        self.only_new.setAccessibleName("Only words not studied yet")
+        self.only_new.toggled.connect(lambda _: self._load_words())
+        row.addWidget(self.only_new)
+        row.addStretch(1)
+        self.words_count = label("", "muted", name="Word count")
+        row.addWidget(self.words_count)
+        layout.addLayout(row)
+        self.words_model: RecordModel[MarketWord] = RecordModel(
+            word_columns(lambda: self._context.theme.palette), key=lambda w: (w.word, w.reading)
+        )
+        self.words_table = self._table(self.words_model, "Job-market words")
+        self.words_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.words_table, 1)
+        return page
+
+    def _combo(self, name: str, items: list[str]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.addItems(items)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMinimumWidth(90)
+        return combo
+
+    def _table(self, model: RecordModel[Any], name: str) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(False)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(lambda column: self._sort(table, model, column))
+        return table
+
+    def _button(self, text: str, keys: str, handler: Callable[[], object]) -> QPushButton:
+        button = QPushButton(f"{text}   {keys}")
+        button.setAccessibleName(text)
+        button.setToolTip(keys)
+        button.clicked.connect(handler)
+        return button
+
+    def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(handler)
+        self.addAction(action)
+
+    def _show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        (self.ads_table if index == 0 else self.words_table).setFocus()
+
+    @staticmethod
+    def _sort(table: QTableView, model: RecordModel[Any], column: int) -> None:
+        """Header click: sort by the column, flipping the order on a second click."""
+        header = table.horizontalHeader()
+        ascending = not (header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+                         and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder)
+        order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        model.sort(column, order)
+
+    # -- filters -------------------------------------------------------------------------------------
+    def _choice(self, combo: QComboBox) -> str | None:
+        return None if combo.currentIndex() <= 0 else combo.currentText()
+
+    @property
+    def filters(self) -> tuple[str | None, str | None]:
+        """The chosen job type and tag (None: any)."""
+        return self._choice(self.job_type), self._choice(self.tag)
+
+    @staticmethod
+    def _refill(combo: QComboBox, items: Sequence[str], keep: str | None) -> None:
+        """Replace the combo's choices with "All" + ``items``, keeping ``keep`` chosen when still there."""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([ALL, *items])
+        combo.setCurrentIndex(items.index(keep) + 1 if keep in items else 0)
+        combo.blockSignals(False)
+
+    # -- loading -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the saved ads (filtered) and the job-market words again."""
+        self._stale = False
+        job_type, tag = self.filters
+        self.summary.setText("Loading…")
+        self._context.worker.run(
+            lambda col: load_page(col, job_type, tag),
+            lambda page: self._show_page(page, (job_type, tag)),
+            self._failed("read the saved ads"),
+        )
+        self._load_words()
+
+    def _show_page(self, page: LibraryPage, asked: tuple[str | None, str | None]) -> None:
+        if asked != self.filters:
+            return  # the filters changed meanwhile; a newer load is on its way
+        selected = self.selected_ad_id()
+        self._page = page
+        self._refill(self.job_type, page.job_types, asked[0])
+        self._refill(self.tag, page.tags, asked[1])
+        self.ads_model.set_records(page.ads)
+        header = self.ads_table.horizontalHeader()
+        if header.isSortIndicatorShown():
+            self.ads_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        shown = len(page.ads)
+        self.summary.setText(
+            f"{page.total} saved ad{'s' if page.total != 1 else ''}"
+            + (f", {shown} shown" if shown != page.total else "")
+        )
+        row = self.ads_model.row_of(selected) if selected is not None else None
+        self._select_row(row if row is not None else 0)
+        if not page.ads:
+            self._load_detail()
+
+    def _select_row(self, row: int) -> None:
+        if self.ads_model.rowCount() == 0:
+            return
+        row = max(0, min(row, self.ads_model.rowCount() - 1))
+        self.ads_table.selectRow(row)
+        self.ads_table.setCurrentIndex(self.ads_model.index(row, 0))
+
+    def selected_ad_id(self) -> int | None:
+        """The id of the ad whose row is current, if any."""
+        index = self.ads_table.currentIndex()
+        if not index.isValid() or index.row() >= self.ads_model.rowCount():
+            return None
+        return int(self.ads_model.key(index.row()))  # type: ignore[arg-type]
+
+    def _load_detail(self) -> None:
+        ad_id = self.selected_ad_id()
+        level = self.level.currentText()
+        if ad_id is None:
+            self._show_empty_detail()
+            return
+        self._context.worker.run(
+            lambda col: load_detail(col, ad_id, level), self._show_detail, self._detail_failed(ad_id)
+        )
+
+    def _show_detail(self, detail: AdDetail) -> None:
+        if detail.ad.id != self.selected_ad_id() or detail.level != self.level.currentText():
+            return  # the selection or level changed meanwhile
+        self.detail = detail
+        ad, palette = detail.ad, self._context.theme.palette
+        self.ad_title.setText(ad.title)
+        meta = [f"Saved {ad.saved_at.astimezone():%Y-%m-%d %H:%M}"]
+        meta += [x for x in (ad.source, ad.job_type) if x]
+        meta += [" ".join(f"#{t}" for t in ad.tags)] if ad.tags else []
+        meta.append(f"{len(ad.words)} words")
+        self.ad_meta.setText(" · ".join(meta))
+        then, now = ad.readiness_then, ad.readiness_now
+        self.ad_readiness.setText(f"{ad.summary().readiness_line()} (when saved → today)")
+        gained = max(0, now.known - then.known)
+        self.readiness_bar.set_segments(
+            [(min(then.known, now.known), palette.review), (gained, palette.accent)], now.total, palette.heat0
+        )
+        self.readiness_bar.setAccessibleDescription(readiness_text(ad.summary()))
+        self.readiness_key.setText(
+            f'<span style="color:{palette.review}">■</span> known when saved '
+            f"({then.known} of {then.total} word uses) &nbsp; "
+            f'<span style="color:{palette.accent}">■</span> learned since ({gained})'
+        )
+        self.ad_text.setHtml(coloured_html(ad.text, ad.spans, palette))
+        self.legend.setText(legend_html(palette))
+        self.beyond_caption.setText(f"Beyond {detail.level}, not known yet ({len(detail.beyond)})")
+        self.beyond_model.set_records(detail.beyond)
+        self.terms_caption.setText(f"Job terms ({len(detail.terms)})")
+        self.terms.setHtml(terms_html(detail.terms, palette))
+        self._enable_ad_actions(True)
+
+    def _show_empty_detail(self) -> None:
+        self.detail = None
+        empty = self._page is not None and self._page.total == 0
+        self.ad_title.setText("No saved ads yet" if empty else "No ad selected")
+        self.ad_meta.setText(
+            "Mine a job ad (Ctrl+M in the main window) and save it: it appears here with how much of it "
+            "you can read, and how that grows as you study." if empty else ""
+        )
+        for widget in (self.ad_readiness, self.readiness_key, self.beyond_caption, self.terms_caption):
+            widget.setText("")
+        self.readiness_bar.set_segments([], 0, self._context.theme.palette.heat0)
+        self.ad_text.clear()
+        self.terms.clear()
+        self.legend.setText("")
+        self.beyond_model.set_records([])
+        self._enable_ad_actions(False)
+
+    def _enable_ad_actions(self, enabled: bool) -> None:
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(enabled)
+
+    def _load_words(self) -> None:
+        job_type, tag = self.filters
+        status = {"new"} if self.only_new.isChecked() else None
+        asked = (job_type, tag, status is not None)
+        self._context.worker.run(
+            lambda col: AdLibrary(col).word_list(job_type=job_type, tag=tag, status=status),
+            lambda words: self._show_words(words, asked),
+            self._failed("read the job-market words"),
+        )
+
+    def _show_words(self, words: list[MarketWord], asked: tuple[str | None, str | None, bool]) -> None:
+        if asked != (*self.filters, self.only_new.isChecked()):
+            return
+        self.words_model.set_records(words)
+        header = self.words_table.horizontalHeader()
+        if header.isSortIndicatorShown():
+            self.words_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        unknown = sum(1 for w in words if w.status == "new")
+        self.words_count.setText(f"{len(words)} words · {unknown} not studied yet")
+        self.add_button.setEnabled(unknown > 0)
+        if words:
+            self.words_table.setCurrentIndex(self.words_model.index(0, 0))
+
+    def _on_changed(self, changes: Change, initiator: object) -> None:
+        if initiator is self:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Reload when the collection changed while the window was hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _failed(self, what: str) -> Callable[[BaseException], None]:
+        return lambda exc: self.status.setText(f"Could not {what}: {exc}")
+
+    def _detail_failed(self, ad_id: int) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, KeyError):  # deleted elsewhere meanwhile
+                self.reload()
+            else:
+                self.status.setText(f"Could not read the saved ad: {exc}")
+
+        return failed
+
+    # -- actions -------------------------------------------------------------------------------------
+    def add_top_unknown(self) -> None:
+        """Add cards for the most common not-yet-studied words of the (filtered) ads."""
+        job_type, tag = self.filters
+        now = self._context.clock()
+        self.add_button.setEnabled(False)
+        self.status.setText("Adding words…")
+        self._context.worker.run_op(
+            lambda col: AdLibrary(col).add_top_unknown(TOP_UNKNOWN, job_type=job_type, tag=tag, now=now),
+            Change.NOTES | Change.CARDS,
+            self._added,
+            self._op_failed("add the words"),
+            initiator=self,
+        )
+
+    def _added(self, words: list[MarketWord]) -> None:
+        if words:
+            shown = "、".join(w.word for w in words[:8]) + ("…" if len(words) > 8 else "")
+            self.status.setText(f"Added {len(words)} word{'s' if len(words) != 1 else ''} to the Mined deck: "
+                                f"{shown}")
+        else:
+            self.status.setText("Every word of these ads is already studied, known or ignored.")
+        self.reload()
+
+    def _op_failed(self, what: str) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            self.status.setText(f"Could not {what}: {exc}. Nothing was changed.")
+            self.reload()
+
+        return failed
+
+    def delete_selected(self) -> None:
+        """Delete the selected ad and its text, after confirming."""
+        ad_id = self.selected_ad_id()
+        if ad_id is None or self.tabs.currentIndex() != 0:
+            return
+        title = self.ads_model.record(self.ads_table.currentIndex().row()).title
+        if not self._confirm_delete(title):
+            self.ads_table.setFocus()
+            return
+        self._context.worker.run_op(
+            lambda col: AdLibrary(col).delete(ad_id),
+            Change.NONE,
+            lambda _: self._deleted(ad_id, title),
+            self._op_failed("delete the ad"),
+            initiator=self,
+        )
+
+    def _confirm_delete(self, title: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete saved ad",
+                          f"Delete the saved ad “{title}”?", parent=self)
+        box.setInformativeText("Its text is erased from your collection. Cards you made from it stay.")
+        delete = box.addButton("&Delete ad", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAccessibleName("Delete saved ad")
+        box.exec()
+        return box.clickedButton() is delete
+
+    def _deleted(self, ad_id: int, title: str) -> None:
+        row = self.ads_table.currentIndex().row()
+        self.ads_model.remove(ad_id)
+        self._select_row(row)
+        self.ads_table.setFocus()
+        self.status.setText(f"Deleted “{title}” and its text.")
+        self.reload()
+
+    def edit_selected(self) -> None:
+        """Change the selected ad's title, job type and tags."""
+        ad_id = self.selected_ad_id()
+        if ad_id is None or self.tabs.currentIndex() != 0:
+            return
+        ad = self.ads_model.record(self.ads_table.currentIndex().row())
+        values = AdDetailsDialog.ask(ad, self._page.job_types if self._page else [], self)
+        self.ads_table.setFocus()
+        if values is None:
+            return
+        title, job_type, tags = values
+        self._context.worker.run_op(
+            lambda col: AdLibrary(col).update(ad_id, title=title, job_type=job_type, tags=tags),
+            Change.NONE,
+            lambda summary: (self.status.setText(f"Saved “{summary.title}”."), self.reload()),
+            self._op_failed("save the ad"),
+            initiator=self,
+        )
+
+    def export_list(self) -> None:
+        """Write the (filtered) list of saved ads to a CSV or JSON file chosen in a dialog."""
+        path_text, chosen = QFileDialog.getSaveFileName(
+            self, "Export the list of saved ads", str(Path.home() / "jpstudy-ads.csv"),
+            "CSV spreadsheet (*.csv);;JSON (*.json)",
+        )
+        if not path_text:
+            return
+        path = Path(path_text)
+        if path.suffix.lower() not in (".csv", ".json"):
+            path = path.with_name(path.name + (".json" if "json" in chosen.lower() else ".csv"))
+        job_type, tag = self.filters
+        self.status.setText("Exporting…")
+        self._context.worker.run(
+            lambda col: export_ads(AdLibrary(col), path, job_type=job_type, tag=tag),
+            lambda n: self.status.setText(f"Exported {n} ad{'s' if n != 1 else ''} to {path}."),
+            self._failed(f"export to {path}"),
+        )
