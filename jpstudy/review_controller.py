@@ -406,9 +406,7 @@ class ReviewController:
     # -- internals -----------------------------------------------------------------------------------
     def _load_next(self) -> None:
         self._phase = Phase.LOADING
-        self._runner.run(
-            lambda col: self._fetch(col, self._clock()), self._present, self._fail_back(Phase.FINISHED)
-        )
+        self._runner.run(lambda col: self._fetch(col, self._clock()), self._present, self._fail_back(Phase.FINISHED))
 
     def _fetch(self, col: Collection, now: datetime) -> _Loaded | None:
         """Runs on the runner: the next card and everything needed to show it."""

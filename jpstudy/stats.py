@@ -162,9 +162,7 @@ def state_counts(col: Collection) -> StateCounts:
             counter["mature"] += 1
         else:
             counter["young"] += 1
-    return StateCounts(
-        counter["new"], counter["learning"], counter["young"], counter["mature"], counter["suspended"]
-    )
+    return StateCounts(counter["new"], counter["learning"], counter["young"], counter["mature"], counter["suspended"])
 
 
 def forecast(col: Collection, now: datetime, days: int = 30) -> list[int]:
@@ -244,10 +242,7 @@ def known_over_time(col: Collection, now: datetime, weeks: int = 26) -> dict[str
         if start is not None:
             spans[level].append((start, None))
     return {
-        level: [
-            (point, sum(1 for s, e in spans[level] if s <= point and (e is None or e > point)))
-            for point in points
-        ]
+        level: [(point, sum(1 for s, e in spans[level] if s <= point and (e is None or e > point))) for point in points]
         for level in LEVELS
     }
 
@@ -262,3 +257,41 @@ def _level_lookup(col: Collection) -> Callable[[int], str | None]:
             return None
 
     return level
+
+
+@dataclass(frozen=True)
+class StatsReport:
+    """Everything the statistics screen draws, read in one pass.
+
+    Attributes:
+        today: the current study day.
+        per_day: answers per study day over the last year.
+        streak_days: see the module docstring.
+        forecast: review cards due on each of the next 30 days (today first).
+        retention: retention of mature cards per month, last 12 months.
+        states: cards by state.
+        known: words known per JLPT level at the end of each of the last 26 weeks.
+    """
+
+    today: date
+    per_day: dict[date, int]
+    streak_days: int
+    forecast: list[int]
+    retention: list[RetentionPoint]
+    states: StateCounts
+    known: dict[str, list[tuple[date, int]]]
+
+
+def report(col: Collection, now: datetime) -> StatsReport:
+    """The statistics screen's figures at ``now``."""
+    per_day = reviews_per_day(col, now)
+    today = study_day(col, now)
+    return StatsReport(
+        today=today,
+        per_day=per_day,
+        streak_days=streak(per_day, today),
+        forecast=forecast(col, now),
+        retention=retention_by_month(col, now),
+        states=state_counts(col),
+        known=known_over_time(col, now),
+    )

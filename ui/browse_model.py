@@ -133,9 +133,7 @@ class BrowseModel(QAbstractTableModel):
         """Number of columns."""
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column titles; row numbers."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -151,15 +149,13 @@ class BrowseModel(QAbstractTableModel):
         row = self._rows.get(card_id)
         if row is None:
             self._request(index.row())
-            return "…"
-        return row.cell(index.column())
+            row = self._rows.get(card_id)  # a fetcher may answer at once
+        return "…" if row is None else row.cell(index.column())
 
     # -- lazy reading --------------------------------------------------------------------------------
     def _request(self, row: int) -> None:
         start = row - row % CHUNK
-        wanted = [
-            i for i in self._ids[start : start + CHUNK] if i not in self._rows and i not in self._pending
-        ]
+        wanted = [i for i in self._ids[start : start + CHUNK] if i not in self._rows and i not in self._pending]
         if not wanted:
             return
         self._pending.update(wanted)

@@ -185,6 +185,7 @@ class BrowseScreen(QWidget):
 
         def edit(note: object) -> None:
             edited = NoteEditor.ask(note, self)
+            self.activateWindow()
             self.table.setFocus()
             if edited is not None:
                 self._op(lambda col: col.update_note(edited), Change.NOTES, lambda n: f"Saved {n.word}.")
@@ -209,9 +210,7 @@ class BrowseScreen(QWidget):
         ids = self.selected_card_ids()
         if ids and self._confirm(f"Make {len(ids)} card(s) new again? Their review history is kept."):
             now = self._context.clock()
-            self._op(
-                lambda col: col.reset(ids, now=now), Change.CARDS, lambda _: f"Reset {len(ids)} card(s)."
-            )
+            self._op(lambda col: col.reset(ids, now=now), Change.CARDS, lambda _: f"Reset {len(ids)} card(s).")
 
     def move_selected(self) -> None:
         """Move the selected cards to a deck chosen (or typed) in a dialog."""
@@ -243,9 +242,7 @@ class BrowseScreen(QWidget):
             notes = {col.get_card(i).note_id for i in ids}
             return col.delete_notes(notes)
 
-        self._context.worker.run_op(
-            work, Change.CARDS | Change.NOTES, lambda n: self._deleted(n), initiator=self
-        )
+        self._context.worker.run_op(work, Change.CARDS | Change.NOTES, lambda n: self._deleted(n), initiator=self)
 
     def _deleted(self, notes: int) -> None:
         self.count.setText(f"Deleted {notes} note(s).")

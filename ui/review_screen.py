@@ -200,9 +200,7 @@ class ReviewScreen(QWidget):
         for widget in (self.finished_title, self.next_due, self.summary_text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             card.addWidget(widget)
-        self.finished_back = self._button(
-            "Back to decks   Esc", "Back to decks", self.back_requested.emit, "primary"
-        )
+        self.finished_back = self._button("Back to decks   Esc", "Back to decks", self.back_requested.emit, "primary")
         card.addSpacing(12)
         card.addWidget(self.finished_back)
         layout.addWidget(frame)
@@ -279,9 +277,7 @@ class ReviewScreen(QWidget):
             )
         else:
             self.finished_title.setText("Nothing to study right now")
-            self.summary_text.setText(
-                "Rest is part of learning. Add a JLPT level or mine a job ad for more words."
-            )
+            self.summary_text.setText("Rest is part of learning. Add a JLPT level or mine a job ad for more words.")
         if summary.next_due is None:
             self.next_due.setText("No reviews scheduled yet.")
         elif summary.next_due <= now:
@@ -361,6 +357,7 @@ class ReviewScreen(QWidget):
 
         def edit(note: Any) -> None:
             edited = NoteEditor.ask(note, self)
+            self.activateWindow()
             self.setFocus()
             if edited is not None:
                 self._context.worker.run_op(

@@ -69,9 +69,7 @@ class DbWorker(QObject):
         self._wake.connect(self._run_on_main, Qt.ConnectionType.QueuedConnection)
 
     # -- lifecycle ---------------------------------------------------------------------------------------
-    def open(
-        self, path: Path, done: Callable[[Collection], None], failed: Callable[[BaseException], None]
-    ) -> None:
+    def open(self, path: Path, done: Callable[[Collection], None], failed: Callable[[BaseException], None]) -> None:
         """Open (or create) the collection at ``path`` on the worker thread."""
 
         def work(_: Any) -> Collection:

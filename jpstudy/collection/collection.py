@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
-from jpstudy.collection.db import connect, transaction
+from jpstudy.collection.db import connect, integrity_problems, transaction
 from jpstudy.collection.models import (
     MATURE_DAYS,
     MINED_DECK,
@@ -47,17 +47,28 @@ from jpstudy.collection.rows import (
     tags_text,
     timestamp,
 )
+from jpstudy.collection.schema import CollectionFileError
 from jpstudy.collection.search import compile_query
 from jpstudy.collection.undo import UndoStack, UndoStep
 from jpstudy.srs import CardState, Rating, Scheduler, SchedulerOptions
 from jpstudy.srs.timing import day_number
 
 JLPT_DECK_PREFIX = "JLPT::"
+SCHEDULING_COLUMNS = ("type", "queue", "due", "ivl", "factor", "reps", "lapses", "left", "state")
 NEW_STATE_JSON = json.dumps(CardState.new().to_dict())
 
 
 def _now(now: datetime | None) -> datetime:
     return datetime.now(UTC) if now is None else now
+
+
+def valid_text(*texts: str) -> None:
+    """Raise ``ValueError`` if a text cannot be stored (lone surrogates from undecodable input)."""
+    for text in texts:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(f"{text[:40]!r} contains characters that are not valid text") from exc
 
 
 def note_guid(entry_id: int | None, word: str, reading: str) -> str:
@@ -95,7 +106,22 @@ class Collection:
             CollectionFileError: the file is damaged, another program's, or from a newer jpstudy.
         """
         path = Path(path)
-        return cls(connect(path), path, created)
+        db = connect(path)
+        try:
+            db.execute("SELECT count(*) FROM decks").fetchone()
+            db.execute("SELECT max(id) FROM cards").fetchone()
+            return cls(db, path, created)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise CollectionFileError(
+                f"{path} is damaged ({exc}). It was left untouched; restore a backup with `jpstudy restore FILE`."
+            ) from exc
+
+    def check(self) -> list[str]:
+        """Problems SQLite finds in the file's pages (empty when intact); slow on big files, run it off
+        the UI thread."""
+        with self._lock:
+            return integrity_problems(self._db)
 
     def close(self) -> None:
         """Close the file (pending WAL content is checkpointed into it)."""
@@ -168,6 +194,7 @@ class Collection:
             return self._ensure_deck(name)
 
     def _ensure_deck(self, name: str) -> Deck:
+        valid_text(name)
         parts = [p.strip() for p in name.split("::")]
         if not all(parts):
             raise ValueError(f"invalid deck name {name!r}: each part between '::' needs text")
@@ -227,6 +254,8 @@ class Collection:
         self, note: NewNote, deck_id: int, directions: Sequence[Direction], now: datetime, position: int
     ) -> int | None:
         word, reading = note.word.strip(), note.reading.strip()
+        valid_text(word, reading, note.meaning, note.pos, note.jlpt or "", note.sentence, note.sentence_meaning,
+                   note.source, note.notes, *note.tags)
         if not word:
             raise ValueError("a note needs a word")
         if not directions:
@@ -313,13 +342,20 @@ class Collection:
 
     def update_note(self, note: Note, now: datetime | None = None) -> Note:
         """Store edited fields and tags of ``note`` (its id, guid and identity-free fields)."""
-        if not note.word.strip():
+        word, reading = note.word.strip(), note.reading.strip()
+        if not word:
             raise ValueError("a note needs a word")
+        valid_text(word, reading, note.meaning, note.pos, note.jlpt or "", note.sentence, note.sentence_meaning,
+                   note.source, note.notes, *note.tags)
         with self._lock, transaction(self._db):
+            clash = self._db.execute("SELECT 1 FROM notes WHERE word = ? AND reading = ? AND id != ?",
+                                     (word, reading, note.id)).fetchone()
+            if clash:
+                raise ValueError(f"{word}【{reading}】 is already in the collection")
             cur = self._db.execute(
                 "UPDATE notes SET word = ?, reading = ?, meaning = ?, pos = ?, jlpt = ?, sentence = ?, "
                 "sentence_meaning = ?, source = ?, notes = ?, tags = ?, modified = ? WHERE id = ?",
-                (note.word.strip(), note.reading.strip(), note.meaning, note.pos, note.jlpt, note.sentence,
+                (word, reading, note.meaning, note.pos, note.jlpt, note.sentence,
                  note.sentence_meaning, note.source, note.notes, tags_text(note.tags), timestamp(_now(now)),
                  note.id),
             )
@@ -437,18 +473,19 @@ class Collection:
             current = self.get_card(card.id)
             rng = random.Random(current.id + current.state.reps) if self.fuzz else None
             state, log = self._sched.answer_with_log(current.state, rating, now, time_taken_ms=time_taken_ms, rng=rng)
-            cur = self._db.execute("SELECT * FROM cards WHERE id = ?", (card.id,))
+            cur = self._db.execute(f"SELECT id, {', '.join(SCHEDULING_COLUMNS)} FROM cards WHERE id = ?", (card.id,))
             before_row = dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
             note = self.get_note(current.note_id)
             today = self.today(now)
+            became_leech = state.leech and not current.state.leech and "leech" not in note.tags
             with transaction(self._db):
                 self._write_state(card.id, state, current.position, now)
                 revlog_id = self._insert_revlog(card.id, log)
                 daily = self._count_daily(today, current)
-                if state.leech and not current.state.leech and "leech" not in note.tags:
+                if became_leech:
                     self._db.execute("UPDATE notes SET tags = ? WHERE id = ?",
                                      (tags_text((*note.tags, "leech")), note.id))
-            self._undo.push(UndoStep(before_row, revlog_id, daily, note.id, tags_text(note.tags)))
+            self._undo.push(UndoStep(before_row, revlog_id, daily, note.id if became_leech else None))
             return self.get_card(card.id)
 
     def _insert_revlog(self, card_id: int, log: object) -> int:
@@ -463,7 +500,9 @@ class Collection:
         return revlog_id
 
     def _count_daily(self, today: int, card: Card) -> tuple[int, int, int, int] | None:
-        new, review = int(card.state.kind == "new"), int(card.state.kind == "review")
+        # interday (re)learning answers count against the review limit, as in Anki's v3 scheduler
+        new = int(card.state.kind == "new")
+        review = int(card.state.kind == "review" or card.state.interday)
         if not (new or review):
             return None
         self._db.execute(
@@ -481,6 +520,8 @@ class Collection:
     def undo(self) -> Card | None:
         """Undo the last answer completely (card state, review-log row, daily counts, leech tag).
 
+        Only what the answer changed is restored: a later move or edit of the card or its note stays.
+
         Returns the card as it was before that answer, or None when there is nothing to undo.
         """
         with self._lock:
@@ -496,7 +537,10 @@ class Collection:
                     self._db.execute(
                         "UPDATE daily SET new_done = new_done - ?, review_done = review_done - ? "
                         "WHERE day = ? AND deck_id = ?", (new, review, day, deck_id))
-                self._db.execute("UPDATE notes SET tags = ? WHERE id = ?", (step.note_tags, step.note_id))
+                if step.leech_note_id is not None:
+                    tags = self.get_note(step.leech_note_id).tags
+                    self._db.execute("UPDATE notes SET tags = ? WHERE id = ?",
+                                     (tags_text(tuple(t for t in tags if t != "leech")), step.leech_note_id))
             return self.get_card(int(step.card_row["id"]))
 
     def review_log(self, card_id: int | None = None) -> list[ReviewEntry]:

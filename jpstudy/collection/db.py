@@ -19,10 +19,18 @@ from jpstudy.collection.schema import CollectionFileError, upgrade
 def connect(path: Path) -> sqlite3.Connection:
     """Open (or create) the collection file, check it is ours and bring its schema up to date.
 
+    Only the header and the schema are read here (O(1)); ``integrity_problems`` checks every page and is
+    run in the background by the app and on every backup.
+
     Raises:
         CollectionFileError: not a SQLite file, another program's file, or a newer jpstudy's.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not path.is_file():
+        raise CollectionFileError(
+            f"{path} is a folder, not a collection file. It was left untouched; choose another data folder "
+            "with --data-dir."
+        )
     if path.exists() and path.stat().st_size > 0:
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
@@ -35,12 +43,6 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA busy_timeout = 5000")
         db.execute("PRAGMA foreign_keys = ON")
-        quick = db.execute("PRAGMA quick_check").fetchone()[0]
-        if quick != "ok":
-            raise CollectionFileError(
-                f"{path} is damaged ({quick}). It was left untouched; restore a backup with "
-                "`jpstudy restore FILE`."
-            )
         upgrade(db, str(path))
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
@@ -66,3 +68,9 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def integrity_problems(db: sqlite3.Connection) -> list[str]:
+    """What SQLite's ``quick_check`` finds wrong with the open file (empty when it is intact)."""
+    rows = [str(r[0]) for r in db.execute("PRAGMA quick_check")]
+    return [] if rows == ["ok"] else rows

@@ -8,7 +8,9 @@ Terms:
         ``due`` a day number); shown with the reviews on its day.
     daily limit: new cards and reviews per day, per deck. A deck's limit covers the cards of its
         whole subtree (``JLPT`` caps ``JLPT::N5`` … ``JLPT::N1`` together), each subdeck's own limit
-        still applying to itself; what was studied today is kept in the ``daily`` table.
+        still applying to itself; what was studied today is kept in the ``daily`` table. As in Anki's
+        v3 scheduler, interday learning cards count against the review limit, and new cards are shown
+        only while the review limit has room left after the due reviews.
     Order: due intraday learning cards, then interday learning cards and reviews (oldest due day
         first), then new cards (in the order they were added), then learning cards due within
         ``LEARN_AHEAD``.
@@ -83,30 +85,23 @@ def daily_limits(
     return Limits(
         new_left=new_left,
         review_left=review_left,
-        open_new=tuple(d for d in names if path_open(d, new_left)),
+        open_new=tuple(d for d in names if path_open(d, new_left) and path_open(d, review_left)),
         open_review=tuple(d for d in names if path_open(d, review_left)),
     )
 
 
-def capped_counts(names: dict[int, str], available: dict[int, int], left: dict[int, int]) -> dict[int, int]:
-    """Cards each deck's subtree can show today: its own cards plus its children's, capped by its limit."""
-    children: dict[int, list[int]] = {d: [] for d in names}
+def children_of(names: dict[int, str]) -> tuple[dict[int, list[int]], list[int]]:
+    """Each deck's direct subdecks, and the top-level decks."""
     by_name = {name: deck_id for deck_id, name in names.items()}
+    children: dict[int, list[int]] = {d: [] for d in names}
+    tops: list[int] = []
     for deck_id, name in names.items():
         parent = parent_name(name)
         if parent is not None and parent in by_name:
             children[by_name[parent]].append(deck_id)
-    result: dict[int, int] = {}
-
-    def visit(deck_id: int) -> int:
-        total = available.get(deck_id, 0) + sum(visit(c) for c in children[deck_id])
-        result[deck_id] = min(total, left[deck_id])
-        return result[deck_id]
-
-    for deck_id, name in names.items():
-        if parent_name(name) is None or parent_name(name) not in by_name:
-            visit(deck_id)
-    return result
+        else:
+            tops.append(deck_id)
+    return children, tops
 
 
 def _first_due(db: sqlite3.Connection, sql: str, params: Iterable[tuple[int, ...]]) -> tuple[int, int] | None:
@@ -144,20 +139,29 @@ def next_card_id(db: sqlite3.Connection, limits: Limits, now_s: int, today: int)
 def deck_counts(
     db: sqlite3.Connection, names: dict[int, str], limits: Limits, now_s: int, today: int
 ) -> dict[int, tuple[int, int, int]]:
-    """(new, learning, review) left today per deck subtree, limits applied."""
+    """(new, learning, review) left today per deck subtree, limits applied as Anki's v3 scheduler does."""
+
     def grouped(sql: str, params: tuple[int, ...]) -> dict[int, int]:
         return {deck_id: n for deck_id, n in db.execute(sql, params)}
 
-    new_avail = grouped("SELECT deck_id, count(*) FROM cards WHERE queue = 0 GROUP BY deck_id", ())
-    rev_avail = grouped(
-        "SELECT deck_id, count(*) FROM cards WHERE queue = 2 AND due <= ? GROUP BY deck_id", (today,)
-    )
-    learn = grouped(
-        "SELECT deck_id, count(*) FROM cards WHERE (queue = 1 AND due <= ?) OR (queue = 3 AND due <= ?) "
-        "GROUP BY deck_id",
-        (now_s + int(LEARN_AHEAD.total_seconds()), today),
-    )
-    new = capped_counts(names, new_avail, limits.new_left)
-    rev = capped_counts(names, rev_avail, limits.review_left)
-    learn_sub = _subtree_sum(names, learn)
-    return {d: (new[d], learn_sub[d], rev[d]) for d in names}
+    ahead = now_s + int(LEARN_AHEAD.total_seconds())
+    intraday = _subtree_sum(names, grouped(
+        "SELECT deck_id, count(*) FROM cards WHERE queue = 1 AND due <= ? GROUP BY deck_id", (ahead,)))
+    day_learn = grouped("SELECT deck_id, count(*) FROM cards WHERE queue = 3 AND due <= ? GROUP BY deck_id", (today,))
+    reviews = grouped("SELECT deck_id, count(*) FROM cards WHERE queue = 2 AND due <= ? GROUP BY deck_id", (today,))
+    new = grouped("SELECT deck_id, count(*) FROM cards WHERE queue = 0 GROUP BY deck_id", ())
+    children, tops = children_of(names)
+    result: dict[int, tuple[int, int, int]] = {}
+
+    def visit(deck_id: int) -> tuple[int, int, int]:
+        kids = [visit(c) for c in children[deck_id]]
+        room = limits.review_left[deck_id]
+        dl = min(day_learn.get(deck_id, 0) + sum(k[0] for k in kids), room)
+        rv = min(reviews.get(deck_id, 0) + sum(k[1] for k in kids), room - dl)
+        nw = min(new.get(deck_id, 0) + sum(k[2] for k in kids), limits.new_left[deck_id], room - dl - rv)
+        result[deck_id] = (nw, intraday[deck_id] + dl, rv)
+        return dl, rv, nw
+
+    for deck_id in tops:
+        visit(deck_id)
+    return result

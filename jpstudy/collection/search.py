@@ -36,6 +36,10 @@ def _like(text: str) -> str:
 def compile_query(query: str) -> tuple[str, list[object]]:
     """Return ``(sql_condition, parameters)`` for a query; an empty query matches every card."""
     try:
+        query.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise SearchError(f"the search {query[:40]!r} contains characters that are not valid text") from exc
+    try:
         terms = shlex.split(query)
     except ValueError as exc:
         raise SearchError(f"cannot read the search {query!r}: {exc}") from exc

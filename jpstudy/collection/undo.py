@@ -1,8 +1,8 @@
 """Undo of answers: before-images of what an answer changed, newest last, at most ``UNDO_LIMIT``.
 
 Terms:
-    before-image: the card's whole row as it was before the answer, the review-log row the answer
-        added, the daily-limit increment it made and the note's tags before a leech tag was added.
+    before-image: the card's scheduling columns as they were before the answer, the review-log row the
+        answer added, the daily-limit increment it made and the note it tagged ``leech``, if any.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ class UndoStep:
     card_row: dict[str, Any]
     revlog_id: int
     daily: tuple[int, int, int, int] | None  # (day, deck_id, new, review) increments
-    note_id: int
-    note_tags: str
+    leech_note_id: int | None  # the note this answer tagged "leech"
 
 
 class UndoStack:

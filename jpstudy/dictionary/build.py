@@ -36,7 +36,7 @@ from jpstudy.paths import deck_data_path, resource_path
 
 ProgressCallback = Callable[[int, int, str], None]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: form/sense columns in file order (entry, kind, ord, …)
 LEVELS = ("N5", "N4", "N3", "N2", "N1")
 _BATCH = 20_000
 
@@ -84,12 +84,16 @@ class DataSource:
         """A source holding everything in one folder (the test fixture layout)."""
         return cls(Path(path), Path(path))
 
-    def meta(self) -> dict[str, object]:
+    def meta(self) -> dict[str, Any]:
+        """The source's ``meta.json``: data_version, sources, dates and the row counts of each table."""
         path = self.dict_dir / "meta.json"
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            meta = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise DictionaryDataError(f"cannot read {path}: {exc}") from exc
+        if not isinstance(meta, dict):
+            raise DictionaryDataError(f"{path}: not a JSON object")
+        return meta
 
     def stamp(self) -> str:
         version = self.meta().get("data_version")
@@ -109,9 +113,13 @@ def _open_table(path: Path, columns: tuple[str, ...]) -> tuple[IO[str], Iterator
     opener = lzma.open if path.suffix == ".xz" else open
     try:
         handle = opener(path, "rt", encoding="utf-8", newline="")
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+    except OSError as exc:
+        raise DictionaryDataError(f"cannot read {path}: {exc}") from exc
+    reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+    try:
         header = next(reader, [])
-    except (OSError, lzma.LZMAError, UnicodeDecodeError, csv.Error) as exc:
+    except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError, csv.Error) as exc:
+        handle.close()
         raise DictionaryDataError(f"cannot read {path}: {exc}") from exc
     if tuple(header) != columns:
         handle.close()
@@ -155,7 +163,7 @@ def _insert(con: sqlite3.Connection, sql: str, rows: Iterator[Any], path: Path, 
         while batch := list(itertools.islice(rows, _BATCH)):
             con.executemany(sql, batch)
             advance(len(batch))
-    except (sqlite3.Error, OSError, lzma.LZMAError, UnicodeDecodeError, csv.Error) as exc:
+    except (sqlite3.Error, OSError, lzma.LZMAError, EOFError, UnicodeDecodeError, csv.Error) as exc:
         raise DictionaryDataError(f"{path}: malformed data ({exc})") from exc
 
 

@@ -12,9 +12,10 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from jpstudy.dictionary.build import (
     DataSource,
@@ -26,6 +27,7 @@ from jpstudy.dictionary.kana import (
     fold_full_width,
     frequency_key,
     has_ascii_alnum,
+    is_kana,
     is_kanji,
     to_hiragana,
     to_katakana,
@@ -34,10 +36,20 @@ from jpstudy.dictionary.models import Entry, FormMatch, Headword, Sense
 
 _ENTRY_CACHE = 20_000  # entries kept in memory (a few MB); the cache is emptied when full
 _CHUNK = 500  # ids per "IN (...)" query, below SQLite's variable limit
+_SENSE_ROW = 2  # row kind of a sense in _LOAD_SQL (forms are 0 = kanji form, 1 = reading)
+_LOAD_SQL = (
+    "SELECT f.entry, f.kind, f.ord, f.text, f.rank, f.info, f.restr, f.nokanji, '', j.level, q.zipf100"
+    " FROM form f LEFT JOIN jlpt j ON f.kind = 1 AND j.entry = f.entry AND j.reading = f.text"
+    " LEFT JOIN freq q ON q.text = f.text WHERE f.entry IN ({marks})"
+    " UNION ALL SELECT entry, 2, ord, gloss, 0, pos, misc, stagk, stagr, NULL, NULL FROM sense WHERE entry IN ({marks})"
+    " ORDER BY 1, 2, 3"
+)
+KANA_QUERY_PENALTY = 40  # rank added, for a kana query, to entries not usually written in kana
 
 
-@dataclass(frozen=True)
-class _Form:
+class _Form(NamedTuple):
+    """A stored keb or reb (a named tuple: built thousands of times per second, and never exposed)."""
+
     text: str
     rank: int
     info: tuple[str, ...]
@@ -56,24 +68,34 @@ class _EntryData:
     levels: dict[str, str]  # reading → JLPT level
     frequency: float | None = None  # zipf of the default headword
 
+    @property
+    def usually_kana(self) -> bool:
+        return not self.kebs or (bool(self.senses) and "uk" in self.senses[0].misc)
+
     def valid_readings(self, keb: str) -> tuple[str, ...]:
         return tuple(r.text for r in self.rebs if not r.nokanji and (not r.restr or keb in r.restr))
 
-    def headword(self, preferred: str | None = None) -> Headword | None:
+    def headword(self, preferred: str | None = None) -> Headword:
         """See ``Dictionary.headword``."""
-        if not self.rebs:
-            return None
         keb_texts = [k.text for k in self.kebs]
         if preferred is not None and preferred in keb_texts:
             word = preferred
         elif preferred is not None and any(r.text == preferred for r in self.rebs):
             return Headword(preferred, preferred)
-        elif keb_texts and not (self.senses and "uk" in self.senses[0].misc):
-            word = keb_texts[0]
         else:
-            return Headword(self.rebs[0].text, self.rebs[0].text)
+            word = _default_word(self.kebs, self.rebs, self.senses)
+            if word == self.rebs[0].text:
+                return Headword(word, word)
         readings = self.valid_readings(word)
         return Headword(word, readings[0] if readings else self.rebs[0].text)
+
+
+def _default_word(kebs: Sequence[_Form], rebs: Sequence[_Form], senses: Sequence[Sense]) -> str:
+    """The headword with no preference: the first kanji form, or the first reading when sense 1 is
+    ``uk`` or there is no kanji form (an entry always has a reading)."""
+    if kebs and not (senses and "uk" in senses[0].misc):
+        return kebs[0].text
+    return rebs[0].text
 
 
 def _easiest(levels: Iterable[str]) -> str | None:
@@ -180,14 +202,21 @@ class Dictionary:
         return [FormMatch(e, rank, True) for e, rank in rows]
 
     def lookup(self, text: str) -> list[Entry]:
-        """Entries with a keb or reb equal to ``text``, most common first (see ``matches``).
+        """Entries with a keb or reb equal to ``text``, most likely first.
 
+        Order: by the rank of the matching form, then entry id (as ``matches``); but when ``text`` is kana,
+        an entry not usually written in kana ranks ``KANA_QUERY_PENALTY`` lower, so こと gives 事 (uk)
+        before 琴 and はい the interjection before 肺. On the 178 kana words of the JLPT lists that match
+        several entries, this puts the listed entry first for 147 (rank order alone: 124).
         ``Entry.readings`` honour re_restr: when ``text`` is a kanji form, the readings valid for it;
         when it is a reading, that reading plus every reading not restricted to some other form.
         """
         key, rows = self._key(text)
         datas = self._entries([e for e, _rank, _kind in rows])
-        return [self._entry_for(data, key) for data in datas if data is not None]
+        found = [(rank, data) for (_e, rank, _kind), data in zip(rows, datas, strict=True) if data is not None]
+        if is_kana(key):
+            found.sort(key=lambda f: (f[0] + (0 if f[1].usually_kana else KANA_QUERY_PENALTY), f[1].entry_id))
+        return [self._entry_for(data, key) for _rank, data in found]
 
     def entry(self, entry_id: int) -> Entry | None:
         """The entry with this JMdict id (all its readings), or None."""
@@ -271,41 +300,55 @@ class Dictionary:
         return [found[e] for e in entry_ids]
 
     def _load(self, entry_ids: list[int]) -> dict[int, _EntryData | None]:
-        """Read entries: forms joined with their JLPT level and frequency, then senses."""
+        """Read entries in one query (one round trip is a good part of a lookup's cost): the form rows,
+        each joined with its JLPT level and frequency, followed by the sense rows (kind ``_SENSE_ROW``)."""
         marks = ",".join("?" * len(entry_ids))
         forms: dict[int, tuple[list[_Form], list[_Form]]] = {e: ([], []) for e in entry_ids}
+        senses: dict[int, list[Sense]] = {e: [] for e in entry_ids}
         levels: dict[int, dict[str, str]] = {e: {} for e in entry_ids}
         zipf: dict[str, int] = {}
-        for entry, kind, text, rank, info, restr, nokanji, level, zipf100 in self._query(
-            "SELECT f.entry, f.kind, f.text, f.rank, f.info, f.restr, f.nokanji, j.level, q.zipf100 FROM form f"
-            " LEFT JOIN jlpt j ON f.kind = 1 AND j.entry = f.entry AND j.reading = f.text"
-            f" LEFT JOIN freq q ON q.text = f.text WHERE f.entry IN ({marks}) ORDER BY f.entry, f.kind, f.ord",
-            entry_ids,
-        ):
-            forms[entry][kind].append(_Form(text, rank, _codes(info), _items(restr), bool(nokanji)))
+        rows = self._query(_LOAD_SQL.format(marks=marks), (*entry_ids, *entry_ids))
+        for (
+            entry,
+            kind,
+            _ord,
+            text_or_gloss,
+            rank,
+            info_or_pos,
+            restr_or_misc,
+            nokanji_or_stagk,
+            stagr,
+            level,
+            zipf100,
+        ) in rows:
+            if kind == _SENSE_ROW:
+                senses[entry].append(
+                    Sense(
+                        _codes(info_or_pos),
+                        _codes(restr_or_misc),
+                        _items(text_or_gloss),
+                        _items(nokanji_or_stagk),
+                        _items(stagr),
+                    )
+                )
+                continue
+            forms[entry][kind].append(
+                _Form(text_or_gloss, rank, _codes(info_or_pos), _items(restr_or_misc), bool(nokanji_or_stagk))
+            )
             if level is not None:
-                levels[entry][text] = level
+                levels[entry][text_or_gloss] = level
             if zipf100 is not None:
-                zipf[text] = zipf100
-        senses: dict[int, list[Sense]] = {e: [] for e in entry_ids}
-        for entry, pos, misc, stagk, stagr, gloss in self._query(
-            f"SELECT entry, pos, misc, stagk, stagr, gloss FROM sense WHERE entry IN ({marks}) ORDER BY entry, ord",
-            entry_ids,
-        ):
-            senses[entry].append(Sense(_codes(pos), _codes(misc), _items(gloss), _items(stagk), _items(stagr)))
+                zipf[text_or_gloss] = zipf100
         loaded: dict[int, _EntryData | None] = {}
         for e in entry_ids:
             kebs, rebs = forms[e]
-            if not (kebs or rebs):
+            if not rebs:  # unknown id (every JMdict entry has a reading)
                 loaded[e] = None
                 continue
-            data = _EntryData(e, tuple(kebs), tuple(rebs), tuple(senses[e]), levels[e])
-            head = data.headword()
-            if head is not None:
-                key = frequency_key(head.word)
-                frequency = zipf[key] / 100 if key in zipf else None if key == head.word else self.frequency(key)
-                data = replace(data, frequency=frequency)
-            loaded[e] = data
+            word = _default_word(kebs, rebs, senses[e])
+            key = frequency_key(word)
+            frequency = zipf[key] / 100 if key in zipf else None if key == word else self.frequency(key)
+            loaded[e] = _EntryData(e, tuple(kebs), tuple(rebs), tuple(senses[e]), levels[e], frequency)
         return loaded
 
     def _entry_for(self, data: _EntryData, text: str | None) -> Entry:

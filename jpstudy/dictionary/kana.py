@@ -35,6 +35,11 @@ def has_ascii_alnum(text: str) -> bool:
     return any(ch in _ASCII_ALNUM for ch in text)
 
 
+def is_kana(text: str) -> bool:
+    """True when ``text`` is non-empty and only hiragana, katakana and ー."""
+    return bool(text) and all("\u3041" <= ch <= "\u30ff" for ch in text)
+
+
 def is_kanji(ch: str) -> bool:
     """True for a CJK ideograph (including 々 and 〆, which JMdict forms use like kanji)."""
     return ch in "々〆" or unicodedata.name(ch, "").startswith("CJK")

@@ -41,14 +41,21 @@ class FormIndex:
         self._set = frozenset(listed)
         in_order = len(listed) == len(self._set) and all(a < b for a, b in pairwise(listed))
         self._sorted = listed if in_order else sorted(self._set)
+        self._prefixes: dict[str, bool] = {}
 
     def __contains__(self, text: str) -> bool:
         return text in self._set
 
     def has_prefix(self, prefix: str) -> bool:
-        """True if some string of the index starts with ``prefix``."""
-        i = bisect_left(self._sorted, prefix)
-        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
+        """True if some string of the index starts with ``prefix`` (answers are remembered)."""
+        known = self._prefixes.get(prefix)
+        if known is None:
+            i = bisect_left(self._sorted, prefix)
+            known = i < len(self._sorted) and self._sorted[i].startswith(prefix)
+            if len(self._prefixes) > 500_000:
+                self._prefixes.clear()
+            self._prefixes[prefix] = known
+        return known
 
     def __len__(self) -> int:
         return len(self._set)
@@ -110,6 +117,10 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
     units: list[Unit] = []
     i, n = 0, len(tokens)
     while i < n:
+        if not joinable(tokens[i], masked[i]):
+            units.append(Unit(i, i + 1, "token", tokens[i].surface))
+            i += 1
+            continue
         g_end, g_key = longest(tokens, masked, i, glossary, min(max_span, MAX_GLOSSARY_SPAN), digits=True)
         d_end, d_key = longest(tokens, masked, i, forms, min(max_span, MAX_DICT_SPAN))
         if g_end >= d_end and g_end > i:

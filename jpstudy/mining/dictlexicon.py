@@ -30,6 +30,10 @@ class DictLexicon:
         self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._entries: dict[int, LexEntry] = {}
+        self._levels: dict[tuple[int, str], str] = {}
+        for entry, reading, level in self._rows("SELECT entry, reading, level FROM jlpt"):
+            key = (entry, hira(reading))
+            self._levels[key] = max(level, self._levels.get(key, level))
 
     def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -43,10 +47,12 @@ class DictLexicon:
         have = self._entries.get(entry_id)
         if have is not None:
             return have
-        forms = self._rows("SELECT kind, text, rank, restr, nokanji FROM form WHERE entry = ? "
-                           "ORDER BY kind, ord",
-                           (entry_id,))
-        senses = self._rows("SELECT pos, misc, gloss FROM sense WHERE entry = ? ORDER BY ord", (entry_id,))
+        rows = self._rows(
+            "SELECT kind, ord, text, rank, restr, nokanji FROM form WHERE entry = ? "
+            "UNION ALL SELECT * FROM (SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? "
+            "ORDER BY ord LIMIT ?) ORDER BY 1, 2", (entry_id, entry_id, MEANING_SENSES))
+        forms = [(kind, text, rank, restr, nokanji) for kind, _o, text, rank, restr, nokanji in rows if kind < 2]
+        senses = [(pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2]
         kanji = tuple(text for kind, text, *_ in forms if kind == 0)
         kana = tuple(KanaForm(text, tuple(restr.split("|")) if restr else (), bool(nokanji))
                      for kind, text, _rank, restr, nokanji in forms if kind == 1)
@@ -61,10 +67,9 @@ class DictLexicon:
         return entry
 
     def jlpt(self, entry_id: int, reading: str) -> str | None:
-        kata = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in reading)
-        rows = self._rows("SELECT level FROM jlpt WHERE entry = ? AND reading IN (?, ?)",
-                          (entry_id, hira(reading), kata))
-        return max((level for (level,) in rows), default=None)
+        """The easiest level ("N5" > "N1" as strings) listed for the entry with that reading, in
+        hiragana or katakana spelling (the whole jlpt table, ~8,000 rows, is held in memory)."""
+        return self._levels.get((entry_id, hira(reading)))
 
     def zipf(self, text: str) -> float | None:
         rows = self._rows("SELECT zipf100 FROM freq WHERE text = ?", (frequency_key(text),))

@@ -12,8 +12,8 @@ Terms:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 
@@ -47,6 +47,10 @@ class LexEntry:
     meaning: str
     pos: str
     rank: int = 99
+    hira_readings: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hira_readings", frozenset(hira(k.text) for k in self.kana))
 
     def readings_for(self, form: str) -> list[str]:
         """The kana forms valid for written form ``form``, in JMdict order (``form`` itself if kana)."""
@@ -56,8 +60,7 @@ class LexEntry:
 
     def has_reading(self, kana: str) -> bool:
         """True if some kana form equals ``kana`` after katakana → hiragana on both sides."""
-        target = hira(kana)
-        return any(hira(k.text) == target for k in self.kana)
+        return hira(kana) in self.hira_readings
 
 
 class Hit(NamedTuple):
@@ -88,10 +91,13 @@ class Lexicon(Protocol):
 
 
 class CachedLexicon:
-    """A :class:`Lexicon` that remembers every answer of the one it wraps (lookups repeat a lot)."""
+    """A :class:`Lexicon` that remembers every answer of the one it wraps (lookups repeat a lot).
+    Given ``forms`` (every form of the dictionary, in memory), texts that are no form are answered
+    without asking the dictionary."""
 
-    def __init__(self, inner: Lexicon) -> None:
+    def __init__(self, inner: Lexicon, forms: Container[str] | None = None) -> None:
         self.inner = inner
+        self.forms = forms
         self._lookup: dict[str, tuple[Hit, ...]] = {}
         self._jlpt: dict[tuple[int, str], str | None] = {}
         self._zipf: dict[str, float | None] = {}
@@ -99,7 +105,8 @@ class CachedLexicon:
     def lookup(self, text: str) -> tuple[Hit, ...]:
         hits = self._lookup.get(text)
         if hits is None:
-            hits = self._lookup[text] = tuple(self.inner.lookup(text))
+            known = self.forms is None or text in self.forms
+            hits = self._lookup[text] = tuple(self.inner.lookup(text)) if known else ()
         return hits
 
     def jlpt(self, entry_id: int, reading: str) -> str | None:

@@ -49,7 +49,9 @@ def present(entry: LexEntry, preferred: str) -> Resolved:
 
 
 def resolve_token(lex: Lexicon, tok: Token) -> Resolved | None:
-    """The entry for one token: orthBase∩lemma, orthBase, lemma, surface, reading; reading filter; rank."""
+    """The entry for one token: orthBase∩lemma, orthBase, lemma, surface, reading; reading filter; rank.
+    When no entry of orthBase has unidic's reading but one of the lemma has the lemma's reading, the
+    lemma's entry is taken (potential forms: 弾ける → 弾く ひく, not 弾ける はじける)."""
     ob, lm, sf = tok.orth_base, tok.lemma, tok.surface
     kana = hira(tok.kana_base)
     a = lex.lookup(ob)
@@ -58,6 +60,12 @@ def resolve_token(lex: Lexicon, tok: Token) -> Resolved | None:
     if a and b and b is not a:
         b_ids = {h.entry.entry_id for h in b}
         hits = tuple(h for h in a if h.entry.entry_id in b_ids)
+    if not hits and a and b is not a and kana and not any(h.entry.has_reading(kana) for h in a):
+        # orthBase names another word (弾ける はじける for ピアノが弾ける): try the lemma with its reading
+        lemma_kana = hira(tok.lemma_kana)
+        if lemma_kana and any(h.entry.has_reading(lemma_kana) for h in b):
+            best = choose(b, lemma_kana)
+            return None if best is None else present(best.entry, lm)
     if not hits:
         hits = a or b or lex.lookup(sf) or (lex.lookup(kana) if kana else ())
     best = choose(hits, kana)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from jpstudy.mining.compounds import (
     MAX_DICT_SPAN,
@@ -41,8 +41,8 @@ from jpstudy.mining.tokenize import Token, chunks, tokenize
 
 StatusOf = Callable[[int | None, str, str], str]
 Progress = Callable[[int, int], None]
-BLOCK_CHARS = 20_000
-"""Text is tokenised and grouped in blocks of about this many characters (progress is per block)."""
+CACHE_LIMIT = 200_000
+"""Per-miner memo tables are emptied when they grow past this many entries."""
 NON_COMPOSING_SUFFIXES = frozenset((
     "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "達", "たち", "等", "など", "ら",
     "方", "がた", "氏", "頃", "ごろ", "目", "毎", "ごと",
@@ -83,9 +83,9 @@ class Candidate:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """[start, end) of the normalised text holding ``word`` (reading), with its status."""
+class Span(NamedTuple):
+    """[start, end) of the normalised text holding ``word`` (reading), with its status (a NamedTuple:
+    a long text has hundreds of thousands)."""
 
     start: int
     end: int
@@ -115,9 +115,9 @@ class MiningResult:
         }
 
 
-@dataclass
-class _Word:
-    """A candidate being collected (mutable while the text is scanned)."""
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What is known about a word found in the text, before counting (see :class:`Candidate`)."""
 
     word: str
     reading: str
@@ -128,6 +128,13 @@ class _Word:
     term: GlossaryTerm | None
     proper_noun: bool
     parts: tuple[str, ...] = ()
+
+
+@dataclass
+class _Tally:
+    """Occurrences of one word in one text (mutable while the text is scanned)."""
+
+    info: WordInfo
     count: int = 0
     top_count: int = 0
     first: int = -1
@@ -135,24 +142,36 @@ class _Word:
 
 
 class _Collected:
-    """The words found so far in one text, and the occurrences already counted."""
+    """The words found so far in one text, and the stretches of text already counted."""
 
     def __init__(self) -> None:
-        self.words: dict[tuple[str, str], _Word] = {}
+        self.tallies: dict[tuple[str, str], _Tally] = {}
         self._seen: set[tuple[int, int]] = set()
 
-    def add(self, w: _Word, start: int, end: int, *, top: bool) -> None:
+    def add(self, w: WordInfo, start: int, end: int, *, top: bool) -> None:
         """Count ``w`` at [start, end) unless that stretch was already counted."""
         if (start, end) in self._seen:
             return
         self._seen.add((start, end))
-        have = self.words.setdefault((w.word, w.reading), w)
-        have.count += 1
-        have.top_count += top
-        if have.first < 0 or start < have.first:
-            have.first = start
+        tally = self.tallies.get((w.word, w.reading))
+        if tally is None:
+            tally = self.tallies[(w.word, w.reading)] = _Tally(w)
+        tally.count += 1
+        tally.top_count += top
+        if tally.first < 0 or start < tally.first:
+            tally.first = start
         if top:
-            have.spans.append((start, end))
+            tally.spans.append((start, end))
+
+
+class _ChunkLog:
+    """The occurrences found in one chunk, offsets relative to the chunk (replayed into _Collected)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[WordInfo, int, int, bool]] = []
+
+    def add(self, w: WordInfo, start: int, end: int, *, top: bool) -> None:
+        self.items.append((w, start, end, top))
 
 
 class Miner:
@@ -164,6 +183,9 @@ class Miner:
         self.glossary = glossary
         self.glossary_index = FormIndex(glossary.terms)
         self._token_cache: dict[tuple[str, str, str, str], Resolved | None] = {}
+        self._unit_cache: dict[tuple[Any, ...], WordInfo | None] = {}
+        self._parts_cache: dict[tuple[Any, ...], list[tuple[int, int, WordInfo]]] = {}
+        self._chunk_cache: dict[str, tuple[tuple[WordInfo, int, int, bool], ...]] = {}
 
     # -- words -------------------------------------------------------------------------------
     def _resolve(self, tok: Token) -> Resolved | None:
@@ -172,17 +194,17 @@ class Miner:
             self._token_cache[key] = resolve_token(self.lex, tok)
         return self._token_cache[key]
 
-    def _term_word(self, term: GlossaryTerm) -> _Word:
+    def _term_word(self, term: GlossaryTerm) -> WordInfo:
         hit = next((h for h in self.lex.lookup(term.word.strip()) if h.entry.has_reading(term.reading)), None)
-        return _Word(term.word, term.reading, term.meaning, hit.entry.entry_id if hit else None,
+        return WordInfo(term.word, term.reading, term.meaning, hit.entry.entry_id if hit else None,
                      hit.entry.pos if hit else "", "glossary", term, False)
 
-    def _dict_word(self, res: Resolved, kind: str, proper: bool = False) -> _Word:
+    def _dict_word(self, res: Resolved, kind: str, proper: bool = False) -> WordInfo:
         term = self.glossary.get(fold_width(res.word))
         if term is None or hira(term.reading) != hira(res.reading):
             term = None
         meaning = term.meaning if term is not None else res.entry.meaning
-        return _Word(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper)
+        return WordInfo(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper)
 
     # -- mining ------------------------------------------------------------------------------
     def mine(self, raw: str, status_of: StatusOf | None = None,
@@ -193,24 +215,37 @@ class Miner:
             message = f"the text is very long: only its first {MAX_CHARS:,} characters were mined"
         text = normalise(raw)
         folded = fold_width(text)
-        masks = masked_spans(text)
         found = _Collected()
-        spans = blocks(folded)
-        for done, (start, end) in enumerate(spans, start=1):
-            self._mine_block(folded, text, start, end, masks, found)
-            if progress is not None:
-                progress(done, len(spans))
-        result = self._finish(text, found.words, status_of or _all_new)
+        pieces = list(chunks(folded))
+        step = max(1, len(pieces) // 100)
+        for done, (offset, piece) in enumerate(pieces, start=1):
+            for w, start, end, top in self._mine_chunk(text[offset:offset + len(piece)], piece):
+                found.add(w, offset + start, offset + end, top=top)
+            if progress is not None and (done % step == 0 or done == len(pieces)):
+                progress(done, len(pieces))
+        result = self._finish(text, found.tallies, status_of or _all_new)
         if not message and not result.candidates and not result.names:
             message = "no Japanese vocabulary found in this text"
         return replace(result, message=message) if message else result
 
-    def _mine_block(self, folded: str, text: str, start: int, end: int, masks: Sequence[Any],
-                    found: _Collected) -> None:
-        tokens = [t._replace(start=t.start + start, end=t.end + start) for t in tokenize(folded[start:end])]
-        masked = _masked_flags(tokens, masks)
+    def _mine_chunk(self, text: str, folded: str) -> tuple[tuple[WordInfo, int, int, bool], ...]:
+        """The occurrences in one chunk (a line or sentence), remembered by its text: job ads repeat
+        lines (社会保険完備、交通費支給 …) and the words of a chunk depend on nothing else."""
+        have = self._chunk_cache.get(text)
+        if have is None:
+            log = _ChunkLog()
+            self._mine_block(folded, text, log)
+            have = tuple(log.items)
+            if len(self._chunk_cache) > CACHE_LIMIT:
+                self._chunk_cache.clear()
+            self._chunk_cache[text] = have
+        return have
+
+    def _mine_block(self, folded: str, text: str, found: _ChunkLog) -> None:
+        tokens = tokenize(folded)
+        masked = _masked_flags(tokens, masked_spans(text))
         units = segment(tokens, masked, self.forms, self.glossary_index)
-        unit_words: list[_Word | None] = []
+        unit_words: list[WordInfo | None] = []
         for u in units:
             unit_words.append(self._unit_word(u, tokens, masked))
         for u, w in zip(units, unit_words, strict=True):
@@ -221,7 +256,7 @@ class Miner:
         self._add_overlaps(found, tokens, masked, units)
         self._compose(found, text, units, unit_words, tokens)
 
-    def _add_overlaps(self, found: _Collected, tokens: Sequence[Token], masked: Sequence[bool],
+    def _add_overlaps(self, found: _ChunkLog, tokens: Sequence[Token], masked: Sequence[bool],
                       units: Sequence[Unit]) -> None:
         """Offer the longest dictionary or glossary word starting at each token inside a multi-token
         unit, also where it ends inside or beyond the unit (実務経験者 → 経験者; 実務経験 | 者数 → 経験者)."""
@@ -235,7 +270,25 @@ class Miner:
                         if w is not None:
                             found.add(w, tokens[i].start, tokens[end - 1].end, top=False)
 
-    def _unit_word(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> _Word | None:
+    def _unit_word(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> WordInfo | None:
+        """The word a unit stands for, or None when it is no vocabulary (remembered per unit shape)."""
+        key: tuple[Any, ...]
+        if u.kind == "token":
+            tok = tokens[u.first]
+            prev = tokens[u.first - 1] if u.first else None
+            key = (tok.surface, *tok[3:], masked[u.first], prev.pos2 if prev else "",
+                   prev.cform if prev else "", prev.surface[-1:] if prev else "")
+        else:
+            key = (u.kind, u.key, *(t.kana_base for t in tokens[u.first:u.last]))
+        if key in self._unit_cache:
+            return self._unit_cache[key]
+        word = self._unit_word_uncached(u, tokens, masked)
+        if len(self._unit_cache) > CACHE_LIMIT:
+            self._unit_cache.clear()
+        self._unit_cache[key] = word
+        return word
+
+    def _unit_word_uncached(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> WordInfo | None:
         if u.kind == "glossary":
             term = self.glossary.get(u.key)
             return None if term is None else self._term_word(term)
@@ -247,6 +300,8 @@ class Miner:
         prev = tokens[u.first - 1] if u.first else None
         if masked[u.first] or is_grammar(tok, prev) or is_number(tok, prev):
             return None
+        if tok.surface == "方" and _modified_as_person(prev):
+            tok = tok._replace(kana_base="カタ")
         if tok.pos1 in ("接頭辞", "接尾辞") and len(tok.surface) == 1:
             return None
         term = self.glossary.get(tok.surface) or self.glossary.get(tok.orth_base)
@@ -258,27 +313,43 @@ class Miner:
         proper = tok.pos2 == "固有名詞"
         if res is None:
             if proper and not tok.unknown:
-                return _Word(tok.orth_base, hira(tok.kana_base), "", None, "proper noun", "word", None, True)
+                return WordInfo(tok.orth_base, hira(tok.kana_base), "", None, "proper noun", "word", None, True)
             return None
         return self._dict_word(res, "word", proper)
 
-    def _add_parts(self, found: _Collected, tokens: Sequence[Token],
-                   masked: Sequence[bool], u: Unit) -> None:
-        """Offer the parts of a multi-token unit as candidates too, recursively: the longest words
-        shorter than the unit (正社員登用制度 → 正社員登用 + 制度 → 正社員 + 登用). A dictionary compound
-        is one word, so its one-character parts (勤務地 → 地, 正社員 → 正) are left out; a glossary term
-        is a phrase of words, so they stay (寮完備 → 寮)."""
+    def _add_parts(self, found: _ChunkLog, tokens: Sequence[Token], masked: Sequence[bool], u: Unit) -> None:
+        """Offer the parts of a multi-token unit as candidates too (see :meth:`_parts`)."""
         inner = tokens[u.first:u.last]
         inner_mask = masked[u.first:u.last]
+        key = (u.kind, *(_shape(t) for t in inner), *inner_mask)
+        parts = self._parts_cache.get(key)
+        if parts is None:
+            parts = self._parts(inner, inner_mask, u)
+            if len(self._parts_cache) > CACHE_LIMIT:
+                self._parts_cache.clear()
+            self._parts_cache[key] = parts
+        for first, last, w in parts:
+            found.add(w, inner[first].start, inner[last - 1].end, top=False)
+
+    def _parts(self, inner: Sequence[Token], inner_mask: Sequence[bool], u: Unit) -> list[tuple[int, int, WordInfo]]:
+        """(first, last, word) of the parts of a unit's tokens, recursively: the longest words shorter
+        than the unit (正社員登用制度 → 正社員登用 + 制度 → 正社員 + 登用). A dictionary compound is one
+        word, so its one-character parts (勤務地 → 地, 正社員 → 正) are left out; a glossary term is a
+        phrase of words, so they stay (寮完備 → 寮)."""
+        out: list[tuple[int, int, WordInfo]] = []
+        single_ok = u.kind != "compound" and u.key not in self.forms
         for sub in segment(inner, inner_mask, self.forms, self.glossary_index, max_span=len(inner) - 1):
             w = self._unit_word(sub, inner, inner_mask)
-            if w is not None and (len(w.word) > 1 or (u.kind != "compound" and u.key not in self.forms)):
-                found.add(w, inner[sub.first].start, inner[sub.last - 1].end, top=False)
+            if w is not None and (len(w.word) > 1 or single_ok):
+                out.append((sub.first, sub.last, w))
             if sub.last - sub.first > 1:
-                self._add_parts(found, inner, inner_mask, sub)
+                sub_tokens = inner[sub.first:sub.last]
+                nested = self._parts(sub_tokens, inner_mask[sub.first:sub.last], sub)
+                out.extend((sub.first + a, sub.first + b, w2) for a, b, w2 in nested)
+        return out
 
-    def _compose(self, found: _Collected, text: str, units: Sequence[Unit],
-                 unit_words: Sequence[_Word | None], tokens: Sequence[Token]) -> None:
+    def _compose(self, found: _ChunkLog, text: str, units: Sequence[Unit],
+                 unit_words: Sequence[WordInfo | None], tokens: Sequence[Token]) -> None:
         """Composed compounds from noun runs (資格+手当 → 資格手当)."""
         is_noun = [w is not None and not w.proper_noun and _nounish(u, tokens) and _composable(w.word)
                    for u, w in zip(units, unit_words, strict=True)]
@@ -302,11 +373,11 @@ class Miner:
                 else:
                     meaning = " + ".join(f"{p.word} {_first_gloss(p.meaning)}" for p in part_words)
                     reading = "".join(p.reading for p in part_words)
-                    w = _Word(surface, reading, meaning, None, "noun", "composed", None, False,
+                    w = WordInfo(surface, reading, meaning, None, "noun", "composed", None, False,
                               tuple(p.word for p in part_words))
                 found.add(w, start, end, top=False)
 
-    def _part(self, u: Unit, w: _Word | None, tokens: Sequence[Token]) -> _Word | None:
+    def _part(self, u: Unit, w: WordInfo | None, tokens: Sequence[Token]) -> WordInfo | None:
         """The word standing for one unit inside a composed compound (a suffix read as unidic reads it)."""
         if w is not None:
             return w
@@ -316,33 +387,34 @@ class Miner:
         for h in hits:
             if h.entry.has_reading(kana):
                 res = present(h.entry, tok.surface)
-                return _Word(res.word, kana, h.entry.meaning, None, "", "word", None, False)
+                return WordInfo(res.word, kana, h.entry.meaning, None, "", "word", None, False)
         return None
 
-    def _finish(self, text: str, words: dict[tuple[str, str], _Word], status_of: StatusOf) -> MiningResult:
+    def _finish(self, text: str, tallies: dict[tuple[str, str], _Tally], status_of: StatusOf) -> MiningResult:
         sentences = _sentence_finder(text)
         cands: list[Candidate] = []
         names: list[Candidate] = []
         spans: list[Span] = []
-        for w in words.values():
+        for t in tallies.values():
+            w = t.info
             if is_junk_word(w.word):
                 continue
             status = status_of(w.entry_id, w.word, w.reading)
             jlpt = self.lex.jlpt(w.entry_id, w.reading) if w.entry_id is not None else None
             cand = Candidate(
-                w.word, w.reading, w.meaning, jlpt, w.count, sentences(w.first), status, w.entry_id, w.pos,
+                w.word, w.reading, w.meaning, jlpt, t.count, sentences(t.first), status, w.entry_id, w.pos,
                 w.kind, w.term is not None, w.term.note if w.term else "", self._zipf(w), w.proper_noun,
-                w.top_count == 0, w.parts, w.first,
+                t.top_count == 0, w.parts, t.first,
             )
             (names if w.proper_noun else cands).append(cand)
             if not w.proper_noun:
-                spans.extend(Span(s, e, w.word, w.reading, status) for s, e in w.spans)
+                spans.extend(Span(s, e, w.word, w.reading, status) for s, e in t.spans)
         cands.sort(key=rank_key)
         names.sort(key=lambda c: c.first)
         spans.sort(key=lambda s: s.start)
         return MiningResult(text, tuple(cands), tuple(names), tuple(spans), coverage_of(cands, spans))
 
-    def _zipf(self, w: _Word) -> float | None:
+    def _zipf(self, w: WordInfo) -> float | None:
         z = self.lex.zipf(w.word)
         if z is not None or not w.parts:
             return z
@@ -350,20 +422,6 @@ class Miner:
         if any(p is None or p <= 0 for p in zs):
             return None
         return -math.log10(sum(10 ** -p for p in zs if p is not None))
-
-
-def blocks(text: str, size: int = BLOCK_CHARS) -> list[tuple[int, int]]:
-    """[start, end) ranges covering ``text``, each about ``size`` characters, ending where chunks end."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for offset, piece in chunks(text):
-        end = offset + len(piece)
-        if end - start >= size:
-            out.append((start, end))
-            start = end
-    if start < len(text) or not out:
-        out.append((start, len(text)))
-    return out
 
 
 def _all_new(entry_id: int | None, word: str, reading: str) -> str:
@@ -377,6 +435,19 @@ def _nounish(u: Unit, tokens: Sequence[Token]) -> bool:
         return True
     noun_end = last.pos1 == "名詞" or last.pos2 == "名詞的"
     return first.pos1 == "名詞" and first.pos2 != "固有名詞" and noun_end
+
+
+def _modified_as_person(prev: Token | None) -> bool:
+    """True when 方 follows の or a verb, adjective or auxiliary in 連体形 ("経験のある方", "日本語の
+    方"): it then means "person" (かた), though unidic often reads it ホウ ("direction; side")."""
+    if prev is None:
+        return False
+    return prev.surface == "の" or prev.cform.startswith("連体形")
+
+
+def _shape(tok: Token) -> tuple[Any, ...]:
+    """A token without its offsets (equal shapes are grouped the same way)."""
+    return (tok.surface, *tok[3:])
 
 
 def _latin(text: str) -> bool:

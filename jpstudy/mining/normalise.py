@@ -4,8 +4,9 @@ Terms:
     normalised text: the text the miner works on and reports offsets into. It is the input with HTML
         markup turned into plain text, NFKC applied (full-width ASCII becomes ASCII, half-width katakana
         becomes full width, Kangxi-radical look-alikes such as ⼿ ⽉ become the ordinary kanji 手 月),
-        control characters removed, and stray spaces between two Japanese characters dropped
-        (PDF copies often hold "勤 務 地").
+        control characters removed, and stray ASCII spaces (one or two) between two Japanese
+        characters dropped (PDF copies often hold "勤 務 地"; an ideographic space 　 is a deliberate
+        separator and stays).
     folded text: the normalised text with ASCII letters and digits turned full width, one character for
         one character, so offsets stay the same. JMdict and unidic know ＩＴ and ＰＣ, not IT and PC.
     masked span: a stretch of the normalised text that is a URL, an e-mail address, a phone number,
@@ -22,8 +23,9 @@ from typing import NamedTuple
 MAX_CHARS = 1_000_000
 """Longer input is cut to this many characters (a job ad is a few thousand; the miner says so)."""
 
-_JP = r"\u3041-\u309F\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\u3005\u3006\u30F6\uFF66-\uFF9F"
-_STRAY_SPACE = re.compile(rf"(?<=[{_JP}])[ \t\u3000]+(?=[{_JP}])")
+_JP = (r"\u3041-\u309F\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\u3005\u3006\u30F6\uFF66-\uFF9F"
+       r"\u2E80-\u2FDF\uF900-\uFAFF")  # with radicals and compatibility ideographs (before NFKC)
+_STRAY_SPACE = re.compile(rf"(?<=[{_JP}])[ \t]{{1,2}}(?=[{_JP}])")
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF\uFFFD\u200B-\u200D\u2060\uFEFF]")
 _LOOKS_HTML = re.compile(r"<\s*/?\s*(?:html|body|div|p|br|span|td|tr|li|ul|table|h[1-6]|a|b|strong)\b", re.I)
 _HTML_DROP = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
@@ -32,6 +34,8 @@ _HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
 _NEWLINES = re.compile(r"\r\n?")
 _ASCII_ALNUM_TO_WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F) if chr(c).isalnum()}
 
+_MAYBE_MASKED = re.compile(r"[0-9@.:/¥￥$]")
+"""Every masked span holds one of these (a quick test before the patterns run)."""
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 _MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Every repeat is bounded, so a long run of letters cannot make these patterns quadratic.
@@ -73,9 +77,9 @@ def normalise(text: str) -> str:
     text = text[:MAX_CHARS]
     text = _NEWLINES.sub("\n", text)
     text = strip_html(text)
+    text = _STRAY_SPACE.sub("", text)  # before NFKC, which turns the deliberate 　 into a space
     text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL.sub("", text)
-    return _STRAY_SPACE.sub("", text)
+    return _CONTROL.sub("", text)
 
 
 def fold_width(text: str) -> str:
@@ -87,6 +91,8 @@ def masked_spans(text: str) -> list[Masked]:
     """The masked spans of normalised text, sorted by start, overlapping ones merged (the merged
     span keeps the kind of the longest span starting first)."""
     found: list[Masked] = []
+    if not _MAYBE_MASKED.search(text):
+        return found
     for kind, pattern in _MASKS:
         found.extend(Masked(m.start(), m.end(), kind) for m in pattern.finditer(text) if m.end() > m.start())
     found.sort(key=lambda m: (m.start, -m.end))

@@ -35,8 +35,9 @@ def miner_for(dictionary: Any, glossary: Glossary | None = None) -> Miner:
         held = _miners.get(key)
         if held is not None and held[0] is dictionary:
             return held[1]
-        lex = CachedLexicon(as_lexicon(dictionary))
-        miner = Miner(lex, FormIndex(lex.all_forms()), glossary if glossary is not None else bundled())
+        lexicon = as_lexicon(dictionary)
+        forms = FormIndex(lexicon.all_forms())
+        miner = Miner(CachedLexicon(lexicon, forms), forms, glossary if glossary is not None else bundled())
         if len(_miners) > 4:
             _miners.clear()
         _miners[key] = (dictionary, miner)

@@ -4,7 +4,8 @@ Terms:
     token: one unidic morpheme with its offsets [start, end) in the text given to :func:`tokenize`.
         fugashi reuses the memory of its nodes, so every field is copied into a :class:`Token` while the
         node is current. ``lemma`` is unidic's lemma with its ``-suffix`` (レベル-level) cut off;
-        ``kana_base`` is the katakana reading of the dictionary form ("" when unknown).
+        ``kana_base`` is the katakana reading of the dictionary form, ``lemma_kana`` that of the lemma
+        (弾ける: kana_base ヒケル, lemma 弾く, lemma_kana ヒク); "" when unknown.
     chunk: a line or a sentence; the tagger gets one chunk at a time so very long input never becomes
         one huge MeCab lattice.
 
@@ -39,6 +40,7 @@ class Token(NamedTuple):
     orth_base: str
     kana_base: str
     unknown: bool
+    lemma_kana: str
 
 
 def tagger() -> fugashi.Tagger:
@@ -64,11 +66,12 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
 
 _FIELDS = 19
 """unidic's first 19 feature fields hold everything a Token needs (pos1..kanaBase)."""
-_fields_cache: dict[tuple[str, str], tuple[str, str, str, str, str, str, str, bool]] = {}
+_Fields = tuple[str, str, str, str, str, str, str, bool, str]
+_fields_cache: dict[tuple[str, str], _Fields] = {}
 
 
-def _fields(surface: str, raw: str, node: object) -> tuple[str, str, str, str, str, str, str, bool]:
-    """(pos1, pos2, pos3, cForm, lemma stem, orthBase, kanaBase, unknown) of one node, parsed from
+def _fields(surface: str, raw: str, node: object) -> _Fields:
+    """(pos1, pos2, pos3, cForm, lemma stem, orthBase, kanaBase, unknown, lForm) of one node, parsed from
     its raw feature string (quoted CSV fields only occur after the first 19, else the parsed
     features are used)."""
     head = raw.partition('"')[0]
@@ -76,25 +79,27 @@ def _fields(surface: str, raw: str, node: object) -> tuple[str, str, str, str, s
         f = head.split(",", _FIELDS)
         lemma, orth_base, kana_base = f[7], f[10], f[18]
         dash = lemma.find("-")
-        return (f[0], f[1], f[2], f[5], lemma if dash <= 0 else lemma[:dash], orth_base, kana_base, False)
+        return (f[0], f[1], f[2], f[5], lemma if dash <= 0 else lemma[:dash], orth_base, kana_base, False,
+                f[6])
     feature = node.feature  # type: ignore[attr-defined]
     if feature.lemma is None:
-        return (feature.pos1, feature.pos2 or "", feature.pos3 or "", "", surface, surface, "", True)
+        return (feature.pos1, feature.pos2 or "", feature.pos3 or "", "", surface, surface, "", True, "")
     lemma = feature.lemma
     dash = lemma.find("-")
     return (feature.pos1, feature.pos2, feature.pos3, feature.cForm, lemma if dash <= 0 else lemma[:dash],
-            feature.orthBase, feature.kanaBase or "", False)
+            feature.orthBase, feature.kanaBase or "", False, feature.lForm or "")
 
 
-def tokenize(text: str) -> list[Token]:
-    """All tokens of ``text`` (already folded), in order, with offsets into ``text``."""
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """All tokens of ``text[start:end]`` (already folded), in order, with offsets into ``text``."""
     tag = tagger()
     out: list[Token] = []
     append = out.append
     cache = _fields_cache
     if len(cache) > 500_000:
         cache.clear()
-    for base, piece in chunks(text):
+    for offset, piece in chunks(text[start:end] if start or end is not None else text):
+        base = offset + start
         pos = 0
         for node in tag(piece):
             surface = node.surface
@@ -103,7 +108,7 @@ def tokenize(text: str) -> list[Token]:
             if fields is None:
                 fields = cache[(surface, raw)] = _fields(surface, raw, node)
             found = piece.find(surface, pos) if surface else -1
-            start = pos if found < 0 else found
-            pos = start + len(surface)
-            append(Token(surface, base + start, base + pos, *fields))
+            at = pos if found < 0 else found
+            pos = at + len(surface)
+            append(Token(surface, base + at, base + pos, *fields))
     return out

@@ -241,3 +241,24 @@ def test_command_line_backup_list_and_restore(data: Path, capsys: pytest.Capture
     assert main(["--data-dir", str(data), "restore", str(data / "nothing.sqlite3")]) == 2
     err = capsys.readouterr().err
     assert "nothing was restored" in err and "nothing.sqlite3" in err
+
+
+def test_a_damaged_collection_is_not_backed_up(tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / COLLECTION_FILE
+    path.write_bytes(other_files(tmp_path / "files")["damaged"].read_bytes())
+    with pytest.raises(CollectionFileError, match="damaged, so no backup was made") as err:
+        backup.create_backup(path, backup.backup_folder(data), T0)
+    assert str(path) in str(err.value)
+    assert backup.list_backups(backup.backup_folder(data)) == []
+    assert not list(backup.backup_folder(data).glob("*.partial"))
+    assert main(["--data-dir", str(data), "backup"]) == 2
+    assert "no backup was made" in capsys.readouterr().err
+
+
+def test_restore_into_a_fresh_data_folder(tmp_path: Path, data: Path) -> None:
+    """Moving to a new computer: there is no collection yet, only the backup file."""
+    carried = tmp_path / "from-old-pc.sqlite3"
+    expected = make_collection(carried, answers=3)
+    assert backup.restore(carried, data / COLLECTION_FILE, backup.backup_folder(data), T0) is None
+    assert revlog_ids(data / COLLECTION_FILE) == expected
+    assert revlog_ids(carried) == expected  # the chosen file itself is only read

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jpstudy import Collection, Rating
-from jpstudy.collection import CollectionFileError, NewNote
+from jpstudy.collection import CollectionFileError, NewNote, SearchError
 from jpstudy.collection.schema import SCHEMA_VERSION
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
@@ -202,3 +202,45 @@ def test_failed_operation_leaves_collection_as_it_was(col: Collection) -> None:
         col.add_notes(bad, deck="Other", now=T0)
     assert col.card_count() == 2
     assert [d.name for d in col.decks()] == ["Mined"]
+
+
+def test_undo_keeps_a_later_move_and_tag_edit(col: Collection) -> None:
+    col.add_notes(words(2), deck="Mined", now=T0)
+    card = col.next_card(T0)
+    col.answer(card, Rating.GOOD, T0)
+    col.move_cards([card.id], "Other")
+    note = col.note_of(card)
+    col.update_note(note.__class__(**{**note.__dict__, "tags": ("mine",)}))
+    col.undo()
+    assert col.get_card(card.id).state.kind == "new"
+    assert col.decks()[col.get_card(card.id).deck_id - 1].name == "Other"
+    assert col.note_of(card).tags == ("mine",)
+
+
+def test_bad_edits_are_refused_with_a_message(col: Collection, tmp_path: Path) -> None:
+    col.add_note(NewNote(word="残業", reading="ざんぎょう", meaning="overtime"))
+    other = col.add_note(NewNote(word="休日", reading="きゅうじつ", meaning="holiday"))
+    with pytest.raises(ValueError, match="already in the collection"):
+        col.update_note(other.__class__(**{**other.__dict__, "word": "残業", "reading": "ざんぎょう"}))
+    with pytest.raises(ValueError, match="not valid text"):
+        col.add_note(NewNote(word="bad\udc80", reading="x", meaning="y"))
+    with pytest.raises(SearchError, match="not valid text"):
+        col.search_cards("x\ud800")
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(CollectionFileError, match="is a folder"):
+        Collection.open(tmp_path / "folder")
+
+
+def test_review_limit_caps_interday_learning_and_new_cards(col: Collection) -> None:
+    """Anki v3: interday learning counts against the review limit; new cards need room left in it."""
+    from jpstudy.srs import SchedulerOptions
+
+    col.set_options(SchedulerOptions(reviews_per_day=5, learning_steps=(1.0, 1440.0)))
+    col.add_notes(words(12), deck="Mined", now=T0)
+    now = T0
+    for _ in range(6):  # six cards onto the one-day step (interday learning, due tomorrow)
+        card = col.next_card(now)
+        card = col.answer(card, Rating.GOOD, now)  # Good moves it to the 1-day step
+        assert card.state.kind == "learning" and card.state.interday
+    tomorrow = T0 + timedelta(days=1)
+    assert col.counts(tomorrow) == (0, 5, 0)  # 6 interday cards due, the review limit of 5 caps them

@@ -135,25 +135,32 @@ class CollectionMachine(RuleBasedStateMachine):
         else:
             assert not word.strip()
 
-    @rule(sequence=st.lists(ratings, min_size=1, max_size=6))
-    def answer(self, sequence: list[Rating]) -> None:
-        for rating in sequence:
-            card = self.col.next_card(self.now)
-            if card is None:
-                return
-            before = dump(self.col)
-            after = self.col.answer(card, rating, self.now)
-            event(f"answered a {card.state.kind} card")
-            assert after.state.reps == card.state.reps + 1
-            revlog_id = self.col.review_log(card.id)[-1].id
-            self.answers.append(AnswerRecord(before, card.id, card, revlog_id))
-            del self.answers[:-30]
+    @rule(actions=st.lists(st.one_of(ratings, st.just("undo")), min_size=1, max_size=12))
+    def study(self, actions: list[Rating | str]) -> None:
+        """A review session: answers (each rating) and undos, in any order."""
+        for action in actions:
+            if action == "undo":
+                self.undo_once()
+            else:
+                self.answer_once(Rating(action))
             self.now += timedelta(seconds=20)
 
-    @rule(times=st.integers(1, 4))
-    def undo(self, times: int) -> None:
-        for _ in range(times):
-            self.undo_once()
+    def answer_once(self, rating: Rating) -> None:
+        card = self.col.next_card(self.now)
+        if card is None:
+            event("queue empty")
+            return
+        before = dump(self.col)
+        after = self.col.answer(card, rating, self.now)
+        event(f"answered a {card.state.kind} card")
+        assert after.state.reps == card.state.reps + 1
+        revlog_id = self.col.review_log(card.id)[-1].id
+        self.answers.append(AnswerRecord(before, card.id, card, revlog_id))
+        del self.answers[:-30]
+
+    @rule()
+    def undo(self) -> None:
+        self.undo_once()
 
     def undo_once(self) -> None:
         if not self.answers:
@@ -204,6 +211,8 @@ class CollectionMachine(RuleBasedStateMachine):
     def edit(self, data: st.DataObject, word: str, meaning: str, tags: list[str]) -> None:
         note = self.col.get_note(data.draw(st.sampled_from(self.note_ids())))
         edited = dataclasses.replace(note, word=word, meaning=meaning, tags=tuple(tags))
+        # IntegrityError: the edit gives the note another note's word+reading; it should become a
+        # ValueError with a message (asked of the collection's owner in notes/reliability-to-lead.md)
         if self.attempt((ValueError, sqlite3.IntegrityError), lambda: self.col.update_note(edited))[0]:
             self.changed()
             assert self.col.get_note(note.id).meaning == meaning

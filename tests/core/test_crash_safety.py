@@ -1,8 +1,9 @@
 """Killing the app at any moment loses no acknowledged answer and never damages the collection.
 
 A child process answers cards in a loop and prints ``card_id revlog_id`` after each ``col.answer``
-returns (the acknowledgement). The test kills it with SIGKILL — at random moments, and right after a
-random acknowledgement — over and over, and after every kill checks that the file passes SQLite's
+returns (the acknowledgement). The test kills it with SIGKILL — at any moment from its start (also
+while it opens the file and recovers the previous run's log), at random moments while it answers,
+and right after a random acknowledgement — over and over, and after every kill checks that the file passes SQLite's
 ``PRAGMA integrity_check``, opens as a collection, still holds every acknowledged answer, and that
 each card's repetition count equals its number of review-log rows (card and log row were written in
 the same transaction: neither survives without the other).
@@ -28,7 +29,7 @@ from jpstudy.collection import NewNote
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-KILLS = 24
+KILLS = 30
 CREATED = datetime(2026, 1, 1, 0, 0, tzinfo=UTC)
 
 WRITER = """
@@ -59,7 +60,8 @@ class Writer:
 
     def __init__(self, path: Path, seed: int) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), str(seed)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", WRITER, str(path), str(seed)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         self.acks: list[tuple[int, int]] = []
         self.ready = threading.Event()
@@ -89,6 +91,9 @@ class Writer:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
         self.reader.join(10)
+        assert self.proc.stderr is not None
+        errors = self.proc.stderr.read()
+        assert self.proc.returncode == -signal.SIGKILL, f"the writer stopped by itself:\n{errors}"
         return self.acks
 
 
@@ -120,11 +125,15 @@ def test_sigkill_never_loses_an_acknowledged_answer(tmp_path: Path) -> None:
     while kills < KILLS:
         assert time.monotonic() < deadline, f"only {kills} kills in time"
         writer = Writer(path, seed=kills)
-        assert writer.ready.wait(20), "the writer did not start"
-        if kills % 2:
-            time.sleep(rng.uniform(0, 0.25))  # a random moment: mid-answer, mid-commit, mid-print
+        mode = kills % 3
+        if mode == 0:  # any moment from the start: while importing, opening, recovering the log, answering
+            time.sleep(rng.uniform(0, 0.6))
         else:
-            writer.wait_acks(rng.randint(1, 40), timeout=5)  # right after an acknowledgement
+            assert writer.ready.wait(20), "the writer did not start"
+            if mode == 1:
+                time.sleep(rng.uniform(0, 0.25))  # a random moment: mid-answer, mid-commit, mid-print
+            else:
+                writer.wait_acks(rng.randint(1, 40), timeout=5)  # right after an acknowledgement
         acks = writer.kill()
         kills += 1
         acknowledged.update((revlog_id, card_id) for card_id, revlog_id in acks)

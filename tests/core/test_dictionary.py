@@ -1,8 +1,9 @@
-"""Lookup rules of the dictionary, on the small fixture (real JMdict 2021-04 records of 20 entries,
+"""Lookup rules of the dictionary, on the small fixture (the real JMdict 2021-04 records of 22 entries,
 written by tools/make_dict_fixture.py). Expected values come from the JMdict records themselves."""
 
 from __future__ import annotations
 
+import lzma
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -45,8 +46,9 @@ def test_lookup_by_reading_excludes_readings_restricted_to_forms(dic: Dictionary
 
 
 def test_results_are_ordered_by_priority_of_the_matching_form(dic: Dictionary) -> None:
-    # こと: 琴 (nf05), 事 (nf08), 古都 (nf14)
-    assert [e.entry_id for e in dic.lookup("こと")] == [1241450, 1313580, 1265960]
+    # こと: 琴 (nf05), 事 (nf08), 古都 (nf14) by rank; a kana lookup puts 事 (usually written こと) first
+    assert [m.entry_id for m in dic.matches("こと")] == [1241450, 1313580, 1265960]
+    assert [e.entry_id for e in dic.lookup("こと")] == [1313580, 1241450, 1265960]
     # 事: こと entry (nf08) first, then the untagged じ (2187200) and ごと (2613010) by id
     assert [e.entry_id for e in dic.lookup("事")] == [1313580, 2187200, 2613010]
     assert [(m.entry_id, m.rank) for m in dic.matches("する")] == [
@@ -84,6 +86,9 @@ def test_full_width_latin_forms(dic: Dictionary) -> None:
     assert [e.entry_id for e in dic.lookup("PC")] == [2322310]
     assert dic.lookup("PC")[0].readings == ("ピーシー",)
     assert not dic.exists("PC") and dic.exists("ＰＣ")
+    assert [e.entry_id for e in dic.lookup("Tシャツ")] == [1000160]
+    assert [e.entry_id for e in dic.lookup("3D")] == [2304700]
+    assert dic.lookup("pc") == []  # JMdict has upper case only
 
 
 def test_unknown_text(dic: Dictionary) -> None:
@@ -166,6 +171,17 @@ def test_broken_data_leaves_no_file_behind(tmp_path: Path) -> None:
     with pytest.raises(DictionaryDataError, match="malformed data"):
         ensure_built(data, source=DataSource.folder(source))
     assert list(data.iterdir()) == []
+
+
+def test_truncated_compressed_data_is_a_clear_error(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURE, source)
+    packed = lzma.compress((source / "jmdict-sense.tsv").read_bytes())
+    (source / "jmdict-sense.tsv").unlink()
+    (source / "jmdict-sense.tsv.xz").write_bytes(packed[: len(packed) // 2])
+    with pytest.raises(DictionaryDataError, match=r"jmdict-sense\.tsv\.xz"):
+        ensure_built(tmp_path / "data", source=DataSource.folder(source))
+    assert list((tmp_path / "data").iterdir()) == []
 
 
 def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:

@@ -69,3 +69,18 @@ def test_real_lookups(real: Dictionary) -> None:
     assert real.kanji_level("勤務地") == "N3"
     assert real.frequency("勤務") == pytest.approx(4.54)
     assert real.lookup("千代田") == []
+
+
+def test_kana_lookup_prefers_words_written_in_kana(real: Dictionary) -> None:
+    assert real.lookup("はい")[0].gloss_text(1).startswith("yes")  # not 肺 (lung)
+    assert real.lookup("こと")[0].entry_id == 1313580  # 事, not 琴
+    ambiguous = [
+        w
+        for level in LEVELS
+        for w in load_jlpt_words(level)
+        if w.entry_id is not None and w.word == w.reading and len(real.matches(w.word)) > 1
+    ]
+    first = sum(real.lookup(w.word)[0].entry_id == w.entry_id for w in ambiguous)
+    by_rank = sum(real.matches(w.word)[0].entry_id == w.entry_id for w in ambiguous)
+    assert len(ambiguous) > 150
+    assert first / len(ambiguous) >= 0.8 > by_rank / len(ambiguous)

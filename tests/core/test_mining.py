@@ -57,6 +57,13 @@ def test_readings_come_from_the_dictionary(dictionary: Dictionary) -> None:
     assert words["知識"].jlpt is not None
 
 
+def test_potential_verbs_and_the_person_reading_of_kata(dictionary: Dictionary) -> None:
+    words = by_word(mine(dictionary, "ピアノが弾ける方、日本語が話せる方を歓迎します。"))
+    assert words["弾く"].reading == "ひく"  # not 弾ける はじける
+    assert "弾ける" not in words
+    assert words["方"].reading == "かた"  # "person": unidic reads ホウ here
+
+
 def test_dictionary_compounds_are_one_candidate_with_parts_available(dictionary: Dictionary) -> None:
     words = by_word(mine(dictionary, "勤務地は東京です。日本語能力試験に合格した方。"))
     assert words["勤務地"].reading == "きんむち" and not words["勤務地"].part_of

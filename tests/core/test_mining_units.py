@@ -22,6 +22,7 @@ def test_kangxi_radicals_and_stray_spaces_from_pdf_copies() -> None:
     assert normalise("夜勤\u2f3f当・\u2f49給") == "夜勤手当・月給"
     assert normalise("勤 務 地：東京") == "勤務地:東京"
     assert normalise("月給 25万円") == "月給 25万円"  # a space before digits stays
+    assert normalise("保育園\u3000保育士") == "保育園 保育士"  # an ideographic space is deliberate
 
 
 def test_full_width_ascii_is_folded_both_ways() -> None:

@@ -56,10 +56,14 @@ INSERT INTO word_marks VALUES ('会社', 'かいしゃ', 1274260, 'known'),
                               ('株式会社', 'かぶしきがいしゃ', NULL, 'ignored');
 """,
     2: """
-INSERT INTO ads VALUES (1, '介護スタッフ募集', 'paste', 1767258000, '介護の仕事です。残業なし。',
-                        'care', 'kaigo', 3, 1, 0.3333, '[[0, 2, 0]]');
-INSERT INTO ad_words VALUES (1, 0, '介護', 'かいご', 1207020, 'nursing', 'N1', 'noun', 'word', 1, 1, 0,
-                             '介護の仕事です。', 'new', 0, '');
+INSERT INTO ads (id, title, source, saved_at, text, job_type, tags, words, word_tokens, known_at_save,
+                 readiness_at_save, spans)
+VALUES (1, '介護スタッフ募集', 'paste', 1767258000, '介護の仕事です。残業なし。', 'care', 'kaigo', 2, 3, 1, 0.3333,
+        '[[0, 2, 0]]');
+INSERT INTO ad_vocab (id, word, reading, entry_id, meaning, jlpt, pos, kind, glossary, glossary_note)
+VALUES (1, '介護', 'かいご', 1207020, 'nursing', 'N1', 'noun', 'word', 1, 'care work');
+INSERT INTO ad_words (ad_id, ordinal, vocab_id, count, tokens, part_of, sentence, status_at_save)
+VALUES (1, 0, 1, 1, 1, 0, '介護の仕事です。', 'new');
 """,
 }
 
@@ -89,8 +93,10 @@ def check_v1(col: Collection) -> None:
 def check_v2(col: Collection) -> None:
     ads = col.db.execute("SELECT title, text, readiness_at_save, spans FROM ads").fetchall()
     assert ads == [("介護スタッフ募集", "介護の仕事です。残業なし。", 0.3333, "[[0, 2, 0]]")]
-    words = col.db.execute("SELECT ad_id, word, sentence FROM ad_words").fetchall()
-    assert words == [(1, "介護", "介護の仕事です。")]
+    words = col.db.execute(
+        "SELECT w.ad_id, v.word, v.glossary_note, w.sentence FROM ad_words w JOIN ad_vocab v ON v.id = w.vocab_id"
+    ).fetchall()
+    assert words == [(1, "介護", "care work", "介護の仕事です。")]
 
 
 CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2}

@@ -85,3 +85,60 @@ def wait_idle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
 def idle(qtbot):  # type: ignore[no-untyped-def]
     """``idle(window)`` waits until the window's database worker has nothing pending."""
     return lambda window: wait_idle(qtbot, window)
+
+
+@pytest.fixture
+def on_dialog():  # type: ignore[no-untyped-def]
+    """``on_dialog(cls, act)`` calls ``act(dialog)`` once a modal dialog of type ``cls`` is showing.
+
+    Modal dialogs block in ``exec()``, so the test's interaction is scheduled before the key press that
+    opens them; the dialog may appear later (after a database round trip), hence the polling.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def arm(cls: type, act, tries: int = 250) -> None:  # type: ignore[no-untyped-def]
+        def check() -> None:
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, cls):
+                act(dialog)
+            elif tries > 0:
+                arm(cls, act, tries - 1)
+
+        QTimer.singleShot(20, check)
+
+    return arm
+
+
+@pytest.fixture(scope="session")
+def built_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real dictionary, built once per test session from the bundled data."""
+    from jpstudy.dictionary import ensure_built
+
+    return ensure_built(tmp_path_factory.mktemp("dictionary"))
+
+
+@pytest.fixture
+def with_dictionary(built_dictionary: Path):  # type: ignore[no-untyped-def]
+    """``with_dictionary(data_dir)`` puts a copy of the built dictionary into ``data_dir``."""
+    import shutil
+
+    def copy(data_dir: Path) -> Path:
+        return Path(shutil.copy2(built_dictionary, data_dir / built_dictionary.name))
+
+    return copy
+
+
+@pytest.fixture
+def open_main_window(qtbot, clock):  # type: ignore[no-untyped-def]
+    """``open_main_window(data_dir)``: the main window over any data folder, closed after the test."""
+    opened = []
+
+    def open_(data_dir: Path):  # type: ignore[no-untyped-def]
+        window = make_window(qtbot, data_dir, clock)
+        opened.append(window)
+        return window
+
+    yield open_
+    for window in opened:
+        window.shutdown()

@@ -7,14 +7,14 @@ from __future__ import annotations
 import csv
 import shutil
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from jpstudy import Collection
 from jpstudy.ads import AdLibrary
@@ -136,6 +136,22 @@ def on_worker(qtbot, context: AppContext, work):  # type: ignore[no-untyped-def]
     return box[0]
 
 
+def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
+    """Call ``act(dialog)`` as soon as a modal ``kind`` dialog is up (polled from the dialog's event loop)."""
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(10)
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            timer.stop()
+            timer.deleteLater()
+            act(dialog)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
 def char_colours(document: QTextDocument) -> list[str | None]:
     """The text colour of each character of the document (None where no colour is set)."""
     cursor = QTextCursor(document)
@@ -230,17 +246,18 @@ def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Down)  # the bakery ad
     qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.id == library.ids["bakery"])
 
-    def answer(key: Qt.Key) -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and "Delete the saved ad" in box.text()
-        qtbot.keyClick(box, key, Qt.KeyboardModifier.AltModifier if key != Qt.Key.Key_Escape else
-                       Qt.KeyboardModifier.NoModifier)
+    def answer(key: Qt.Key) -> Callable[[QWidget], None]:
+        def press(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox) and "Delete the saved ad" in box.text()
+            qtbot.keyClick(box, key)
 
-    QTimer.singleShot(0, lambda: answer(Qt.Key.Key_Escape))  # keep it
+        return press
+
+    when_modal(QMessageBox, answer(Qt.Key.Key_Escape))  # keep it
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
     assert screen.ads_model.rowCount() == 3 and screen.ads_table.hasFocus()
 
-    QTimer.singleShot(0, lambda: answer(Qt.Key.Key_D))  # "&Delete ad"
+    when_modal(QMessageBox, answer(Qt.Key.Key_D))  # the mnemonic of "&Delete ad"
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: screen.status.text().startswith("Deleted “"))
     qtbot.waitUntil(lambda: screen.ads_model.rowCount() == 2 and screen.detail is not None)
@@ -251,13 +268,12 @@ def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
 
     target = tmp_path / "my-ads.csv"
 
-    def save_as() -> None:
-        dialog = QApplication.activeModalWidget()
+    def save_as(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog)
         dialog.selectFile(str(target))
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, save_as)
+    when_modal(QFileDialog, save_as)
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_E,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: screen.status.text().startswith("Exported 2 ads"))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
-
 from jpstudy_ui.browse_model import BrowseModel, CardRow
 from jpstudy_ui.note_editor import NoteEditor
+from PySide6.QtCore import Qt
 
 
-def test_search_then_edit_then_suspend(qtbot, n5_window, idle):
+def test_search_then_edit_then_suspend(qtbot, n5_window, idle, on_dialog):
     window = n5_window
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     browse = window._windows["browse"]
@@ -28,15 +26,13 @@ def test_search_then_edit_then_suspend(qtbot, n5_window, idle):
     browse.table.selectRow(row)
     qtbot.waitUntil(lambda: browse.preview_word.text() == "学生")
 
-    def fill_editor() -> None:
-        editor = QApplication.activeModalWidget()
-        assert isinstance(editor, NoteEditor)
+    def fill_editor(editor: NoteEditor) -> None:
         meaning = editor.editors["meaning"]
         meaning.selectAll()
         qtbot.keyClicks(meaning, "student (university)")
         qtbot.keyClick(meaning, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, fill_editor)
+    on_dialog(NoteEditor, fill_editor)
     qtbot.keyClick(browse.table, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: browse.count.text() == "Saved 学生.")
     qtbot.waitUntil(lambda: browse.preview_meaning.text() == "student (university)")
@@ -53,9 +49,7 @@ def test_search_then_edit_then_suspend(qtbot, n5_window, idle):
 
 
 def test_browse_model_passes_the_model_tester(qtmodeltester):
-    rows = {
-        i: CardRow(i, i, f"語{i}", f"ご{i}", f"word {i}", "Mined", "new", "", "N5") for i in range(1, 451)
-    }
+    rows = {i: CardRow(i, i, f"語{i}", f"ご{i}", f"word {i}", "Mined", "new", "", "N5") for i in range(1, 451)}
     model = BrowseModel(lambda ids, done: done({i: rows[i] for i in ids}))
     model.set_ids(list(rows))
     qtmodeltester.check(model)

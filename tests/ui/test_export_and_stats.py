@@ -1,0 +1,80 @@
+"""Export from the keyboard, and the statistics window after a few reviews."""
+
+from __future__ import annotations
+
+import zipfile
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from jpstudy.review_controller import Phase
+from jpstudy_ui.export_dialog import ExportDialog
+from jpstudy_ui.stats_screen import StatsScreen
+
+
+def study(qtbot, window, answers: str) -> None:  # type: ignore[no-untyped-def]
+    """Answer cards with the keyboard: each character is a rating key (1-4)."""
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    controller = window.review.controller
+    for key in answers:
+        qtbot.waitUntil(lambda: controller.phase is Phase.QUESTION)
+        qtbot.keyClick(window.review, Qt.Key.Key_Space)
+        qtbot.keyClick(window.review, getattr(Qt.Key, f"Key_{key}"))
+    qtbot.waitUntil(lambda: controller.phase is not Phase.LOADING)
+    qtbot.keyClick(window.review, Qt.Key.Key_Escape)
+
+
+def test_export_with_progress(qtbot, n5_window, tmp_path, idle):
+    window = n5_window
+    study(qtbot, window, "3343")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ExportDialog)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.deck.count() > 1)
+    target = tmp_path / "out" / "n5.apkg"
+    target.parent.mkdir()
+    dialog.path.selectAll()
+    qtbot.keyClicks(dialog.path, str(target))
+    assert dialog.with_progress.isChecked()
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # the default button: Export
+    qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=20_000)
+    result = dialog.result_
+    assert result.path == target and target.exists()
+    assert result.notes > 600 and result.reviews == 4
+    assert zipfile.is_zipfile(target)
+    assert dialog.status.text().startswith(f"Exported {result.notes} cards with 4 reviews to")
+    idle(window)
+
+
+def test_export_to_a_folder_fails_cleanly(qtbot, n5_window, tmp_path, idle):
+    window = n5_window
+    window.export()
+    dialog = window.findChild(ExportDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.path.setText(str(tmp_path))
+    dialog.export()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Nothing was exported"))
+    assert dialog.export_button.isEnabled()
+    idle(window)
+
+
+def test_statistics_after_reviews(qtbot, n5_window, idle):
+    window = n5_window
+    study(qtbot, window, "1334")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    stats = window._windows["stats"]
+    assert isinstance(stats, StatsScreen)
+    qtbot.waitUntil(lambda: stats.report is not None)
+    report = stats.report
+    assert report.per_day == {report.today: 4}
+    assert report.streak_days == 1
+    assert stats.headline.text() == "4 reviews today · 1-day streak · 4 in the last year"
+    # Good on a new card → 10 min step; Easy → 4 days; Again → 1 min: one review card, due in 4 days
+    assert report.forecast[4] == 1 and sum(report.forecast) == 1
+    assert (report.states.new, report.states.learning, report.states.young) == (
+        report.states.new, 3, 1)
+    assert "4 reviews on 1 days" in stats.heatmap.accessibleDescription()
+    assert stats.heatmap.grab().width() > 0  # paints without error
+    for chart in (stats.forecast, stats.retention, stats.known):
+        assert not chart.grab().isNull()
+    QApplication.processEvents()
+    idle(window)

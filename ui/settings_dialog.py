@@ -1,0 +1,160 @@
+"""Settings: study options (stored in the collection) and display options (theme, font size, furigana).
+
+The dialog collects values; on Save the scheduler options go to the collection through the worker and
+the display settings are applied at once. Invalid study values are reported, nothing is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .context import AppContext
+from .taskman import Change
+from .ui_settings import FONT_SIZES, THEMES, UiSettings
+from .widgets import label
+
+
+def parse_steps(text: str) -> tuple[float, ...]:
+    """Steps in minutes from "1 10" or "1m, 10m" or "1h"; ``ValueError`` naming the bad part."""
+    steps = []
+    for part in text.replace(",", " ").split():
+        unit = part[-1].lower() if part[-1].isalpha() else "m"
+        number = part[:-1] if part[-1].isalpha() else part
+        factor = {"s": 1 / 60, "m": 1, "h": 60, "d": 1440}.get(unit)
+        try:
+            value = float(number) * (factor if factor is not None else float("nan"))
+        except ValueError:
+            value = float("nan")
+        if not value > 0:
+            raise ValueError(f"“{part}” is not a step; write minutes like “1 10” or “1m 10m 1h”.")
+        steps.append(value)
+    return tuple(steps)
+
+
+def format_steps(steps: tuple[float, ...]) -> str:
+    """Steps as the user typed them: "1m 10m"."""
+    return " ".join(f"{s:g}m" for s in steps)
+
+
+class SettingsDialog(QDialog):
+    """See the module docstring."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._options: Any = None
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+
+        study = QGroupBox("Study")
+        form = QFormLayout(study)
+        self.new_per_day = self._spin(0, 9999, "New cards per day")
+        self.reviews_per_day = self._spin(0, 99999, "Reviews per day")
+        self.learning_steps = QLineEdit()
+        self.learning_steps.setAccessibleName("Learning steps")
+        self.learning_steps.setPlaceholderText("1m 10m")
+        self.relearning_steps = QLineEdit()
+        self.relearning_steps.setAccessibleName("Relearning steps")
+        self.rollover = self._spin(0, 23, "Next day starts at (hour)")
+        self.rollover.setSuffix(":00")
+        form.addRow("&New cards per day:", self.new_per_day)
+        form.addRow("&Reviews per day:", self.reviews_per_day)
+        form.addRow("&Learning steps:", self.learning_steps)
+        form.addRow("Re&learning steps:", self.relearning_steps)
+        form.addRow("Next &day starts at:", self.rollover)
+        layout.addWidget(study)
+
+        display = QGroupBox("Display")
+        form = QFormLayout(display)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        for name in THEMES:
+            self.theme.addItem({"system": "Follow the system"}.get(name, name.title()), name)
+        self.font_size = self._spin(FONT_SIZES.start, FONT_SIZES.stop - 1, "Font size")
+        self.font_size.setSuffix(" pt")
+        self.furigana = QCheckBox("Show the reading above the word (furigana)")
+        self.furigana.setAccessibleName("Furigana")
+        form.addRow("&Theme:", self.theme)
+        form.addRow("&Font size:", self.font_size)
+        form.addRow("", self.furigana)
+        layout.addWidget(display)
+
+        self.status = label("", "muted", wrap=True, name="Settings status")
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        settings = context.settings
+        self.theme.setCurrentIndex(max(0, THEMES.index(settings.theme)))
+        self.font_size.setValue(settings.font_size)
+        self.furigana.setChecked(settings.furigana)
+        self.setEnabled(False)
+        context.worker.run(lambda col: col.options, self._show_options)
+
+    @staticmethod
+    def _spin(low: int, high: int, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setAccessibleName(name)
+        return spin
+
+    def _show_options(self, options: Any) -> None:
+        self._options = options
+        self.new_per_day.setValue(options.new_per_day)
+        self.reviews_per_day.setValue(options.reviews_per_day)
+        self.learning_steps.setText(format_steps(options.learning_steps))
+        self.relearning_steps.setText(format_steps(options.relearning_steps))
+        self.rollover.setValue(options.rollover_hour)
+        self.setEnabled(True)
+        self.new_per_day.setFocus()
+
+    def chosen_display(self) -> UiSettings:
+        """The display settings in the form."""
+        return UiSettings(self.theme.currentData(), self.font_size.value(), self.furigana.isChecked())
+
+    def save(self) -> None:
+        """Validate, store the study options, apply the display settings, close."""
+        if self._options is None:
+            return
+        try:
+            options = replace(
+                self._options,
+                new_per_day=self.new_per_day.value(),
+                reviews_per_day=self.reviews_per_day.value(),
+                learning_steps=parse_steps(self.learning_steps.text()),
+                relearning_steps=parse_steps(self.relearning_steps.text()),
+                rollover_hour=self.rollover.value(),
+            )
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            return
+        self._context.apply_settings(self.chosen_display())
+        if options == self._options:
+            self.accept()
+            return
+        self._context.worker.run_op(
+            lambda col: col.set_options(options),
+            Change.OPTIONS,
+            lambda _: self.accept(),
+            lambda exc: self.status.setText(f"Not saved: {exc}"),
+            self,
+        )
