@@ -31,6 +31,7 @@ class DictLexicon:
         self._lock = threading.Lock()
         self._entries: dict[int, LexEntry] = {}
         self._levels: dict[tuple[int, str], str] = {}
+        self._freq: dict[str, int] | None = None
         for entry, reading, level in self._rows("SELECT entry, reading, level FROM jlpt"):
             key = (entry, hira(reading))
             self._levels[key] = max(level, self._levels.get(key, level))
@@ -72,8 +73,11 @@ class DictLexicon:
         return self._levels.get((entry_id, hira(reading)))
 
     def zipf(self, text: str) -> float | None:
-        rows = self._rows("SELECT zipf100 FROM freq WHERE text = ?", (frequency_key(text),))
-        return rows[0][0] / 100 if rows else None
+        """wordfreq's zipf for ``text`` (the frequency table, ~210,000 rows, is loaded on first use)."""
+        if self._freq is None:
+            self._freq = dict(self._rows("SELECT text, zipf100 FROM freq"))
+        value = self._freq.get(frequency_key(text))
+        return None if value is None else value / 100
 
     def all_forms(self) -> Iterable[str]:
         """Every form, sorted (read in the order of the ``form_text`` index, duplicates dropped)."""

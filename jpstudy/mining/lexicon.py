@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 
+_TO_HIRAGANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
+
+
 def hira(text: str) -> str:
     """Katakana → hiragana (ァ..ヶ); everything else, including ー, unchanged."""
-    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
+    return text.translate(_TO_HIRAGANA)
 
 
 def is_kana(text: str) -> bool:

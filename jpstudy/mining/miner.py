@@ -141,37 +141,40 @@ class _Tally:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-class _Collected:
-    """The words found so far in one text, and the stretches of text already counted."""
+class _ChunkWord(NamedTuple):
+    """One word's occurrences in one chunk: offsets relative to the chunk; ``spans`` are those where
+    it stands as a word of its own."""
 
-    def __init__(self) -> None:
-        self.tallies: dict[tuple[str, str], _Tally] = {}
-        self._seen: set[tuple[int, int]] = set()
-
-    def add(self, w: WordInfo, start: int, end: int, *, top: bool) -> None:
-        """Count ``w`` at [start, end) unless that stretch was already counted."""
-        if (start, end) in self._seen:
-            return
-        self._seen.add((start, end))
-        tally = self.tallies.get((w.word, w.reading))
-        if tally is None:
-            tally = self.tallies[(w.word, w.reading)] = _Tally(w)
-        tally.count += 1
-        tally.top_count += top
-        if tally.first < 0 or start < tally.first:
-            tally.first = start
-        if top:
-            tally.spans.append((start, end))
+    info: WordInfo
+    count: int
+    top_count: int
+    first: int
+    spans: tuple[tuple[int, int], ...]
 
 
 class _ChunkLog:
-    """The occurrences found in one chunk, offsets relative to the chunk (replayed into _Collected)."""
+    """Collects the occurrences of one chunk; a stretch of text is counted once (the first word
+    found there)."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[WordInfo, int, int, bool]] = []
+        self._seen: set[tuple[int, int]] = set()
+        self._words: dict[tuple[str, str], list[Any]] = {}
 
     def add(self, w: WordInfo, start: int, end: int, *, top: bool) -> None:
-        self.items.append((w, start, end, top))
+        if (start, end) in self._seen:
+            return
+        self._seen.add((start, end))
+        item = self._words.get((w.word, w.reading))
+        if item is None:
+            item = self._words[(w.word, w.reading)] = [w, 0, 0, start, []]
+        item[1] += 1
+        item[2] += top
+        item[3] = min(item[3], start)
+        if top:
+            item[4].append((start, end))
+
+    def words(self) -> tuple[_ChunkWord, ...]:
+        return tuple(_ChunkWord(w, n, top, first, tuple(spans)) for w, n, top, first, spans in self._words.values())
 
 
 class Miner:
@@ -185,7 +188,7 @@ class Miner:
         self._token_cache: dict[tuple[str, str, str, str], Resolved | None] = {}
         self._unit_cache: dict[tuple[Any, ...], WordInfo | None] = {}
         self._parts_cache: dict[tuple[Any, ...], list[tuple[int, int, WordInfo]]] = {}
-        self._chunk_cache: dict[str, tuple[tuple[WordInfo, int, int, bool], ...]] = {}
+        self._chunk_cache: dict[str, tuple[_ChunkWord, ...]] = {}
 
     # -- words -------------------------------------------------------------------------------
     def _resolve(self, tok: Token) -> Resolved | None:
@@ -215,27 +218,34 @@ class Miner:
             message = f"the text is very long: only its first {MAX_CHARS:,} characters were mined"
         text = normalise(raw)
         folded = fold_width(text)
-        found = _Collected()
+        tallies: dict[tuple[str, str], _Tally] = {}
         pieces = list(chunks(folded))
         step = max(1, len(pieces) // 100)
         for done, (offset, piece) in enumerate(pieces, start=1):
-            for w, start, end, top in self._mine_chunk(text[offset:offset + len(piece)], piece):
-                found.add(w, offset + start, offset + end, top=top)
+            for cw in self._mine_chunk(text[offset:offset + len(piece)], piece):
+                key = (cw.info.word, cw.info.reading)
+                tally = tallies.get(key)
+                if tally is None:
+                    tally = tallies[key] = _Tally(cw.info, first=offset + cw.first)
+                tally.count += cw.count
+                tally.top_count += cw.top_count
+                if cw.spans:
+                    tally.spans.extend((offset + a, offset + b) for a, b in cw.spans)
             if progress is not None and (done % step == 0 or done == len(pieces)):
                 progress(done, len(pieces))
-        result = self._finish(text, found.tallies, status_of or _all_new)
+        result = self._finish(text, tallies, status_of or _all_new)
         if not message and not result.candidates and not result.names:
             message = "no Japanese vocabulary found in this text"
         return replace(result, message=message) if message else result
 
-    def _mine_chunk(self, text: str, folded: str) -> tuple[tuple[WordInfo, int, int, bool], ...]:
+    def _mine_chunk(self, text: str, folded: str) -> tuple[_ChunkWord, ...]:
         """The occurrences in one chunk (a line or sentence), remembered by its text: job ads repeat
         lines (社会保険完備、交通費支給 …) and the words of a chunk depend on nothing else."""
         have = self._chunk_cache.get(text)
         if have is None:
             log = _ChunkLog()
             self._mine_block(folded, text, log)
-            have = tuple(log.items)
+            have = log.words()
             if len(self._chunk_cache) > CACHE_LIMIT:
                 self._chunk_cache.clear()
             self._chunk_cache[text] = have

@@ -12,6 +12,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from jpstudy_ui.ads_model import KEY_ROLE, RecordModel, ad_columns
+from jpstudy_ui.ads_screen import AdsScreen
+from jpstudy_ui.context import AppContext
+from jpstudy_ui.taskman import DbWorker
+from jpstudy_ui.theme import LIGHT, ThemeManager
+from jpstudy_ui.ui_settings import UiSettings
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -21,12 +27,6 @@ from jpstudy.ads import AdLibrary
 from jpstudy.dictionary import Dictionary
 from jpstudy.mining import MiningResult, mine_text
 from jpstudy.paths import collection_path
-from jpstudy_ui.ads_model import KEY_ROLE, RecordModel, ad_columns
-from jpstudy_ui.ads_screen import AdsScreen
-from jpstudy_ui.context import AppContext
-from jpstudy_ui.taskman import DbWorker
-from jpstudy_ui.theme import LIGHT, ThemeManager
-from jpstudy_ui.ui_settings import UiSettings
 
 JOBADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
 T0 = datetime(2026, 2, 20, 9, 0, tzinfo=UTC)  # before the conftest clock (2026-03-02)
@@ -255,7 +255,7 @@ def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
 
     when_modal(QMessageBox, answer(Qt.Key.Key_Escape))  # keep it
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
-    assert screen.ads_model.rowCount() == 3 and screen.ads_table.hasFocus()
+    assert screen.ads_model.rowCount() == 3 and screen.focusWidget() is screen.ads_table
 
     when_modal(QMessageBox, answer(Qt.Key.Key_D))  # the mnemonic of "&Delete ad"
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)

@@ -1,0 +1,294 @@
+"""The job-ad library window, driven by keyboard over a real collection holding three ads mined with the
+real miner and the bundled dictionary. Expected figures come from the miner's own results (coverage when
+saved, coverage when the same text is mined again today, candidates per ad), not from the library."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from jpstudy_ui.ads_model import KEY_ROLE, RecordModel, ad_columns
+from jpstudy_ui.ads_screen import AdsScreen
+from jpstudy_ui.context import AppContext
+from jpstudy_ui.taskman import DbWorker
+from jpstudy_ui.theme import LIGHT, ThemeManager
+from jpstudy_ui.ui_settings import UiSettings
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from jpstudy import Collection
+from jpstudy.ads import AdLibrary
+from jpstudy.dictionary import Dictionary
+from jpstudy.mining import MiningResult, mine_text
+from jpstudy.paths import collection_path
+
+JOBADS = Path("/work/main/tests/fixtures/jobads")
+T0 = datetime(2026, 2, 20, 9, 0, tzinfo=UTC)  # before the conftest clock (2026-03-02)
+CARE_AD = """介護スタッフ募集（正社員）
+仕事内容：特別養護老人ホームでの介護業務全般。食事や入浴の介助をお願いします。
+給与：月給22万円〜（固定残業代3万円を含む）
+勤務時間：8:00〜17:00（夜勤あり、月4回程度）
+休日：年間休日110日、週休2日制
+試用期間：3ヶ月（条件の変更なし）
+応募資格：日本語能力試験N3以上、介護職員初任者研修修了者歓迎
+社会保険完備、交通費支給、資格手当あり。
+"""
+
+
+class Library:
+    """The saved ads of the template collection and what the miner said about them."""
+
+    def __init__(self, folder: Path, dictionary: Dictionary) -> None:
+        self.folder = folder
+        col = Collection.open(collection_path(folder), created=T0 - timedelta(days=1))
+        try:
+            lib = AdLibrary(col)
+            texts = [
+                ("care", CARE_AD, "介護", ("夜勤",)),
+                ("bakery", (JOBADS / "bakery-part-time.txt").read_text(encoding="utf-8"), "販売", ("パート",)),
+                ("delivery", (JOBADS / "delivery-driver.txt").read_text(encoding="utf-8"), "配送", ("正社員",)),
+            ]
+            self.results: dict[str, MiningResult] = {}
+            self.ids: dict[str, int] = {}
+            self.then: dict[str, float] = {}
+            for day, (name, text, job_type, tags) in enumerate(texts):
+                if name == "bakery":  # the user knew some words before saving the second ad
+                    self.mark_known(col, mine_text(text, dictionary, status_of=col.word_status), 12)
+                result = mine_text(text, dictionary, status_of=col.word_status)
+                ad = lib.save(text, result, job_type=job_type, tags=tags, now=T0 + timedelta(days=day))
+                self.results[name], self.ids[name] = result, ad.id
+                self.then[name] = result.coverage.known_share
+            self.known_since = self.mark_known(col, self.results["care"], 15)
+            again = {n: mine_text(r.text, dictionary, status_of=col.word_status) for n, r in self.results.items()}
+            self.now = {n: r.coverage.known_share for n, r in again.items()}
+            self.beyond = {level: again["care"].coverage.beyond[level] for level in ("N3", "N1")}
+            self.care_text = again["care"].text
+            self.care_spans = [(s.start, s.end, s.status) for s in again["care"].spans]
+            self.statuses = {(c.word, c.reading): c.status for r in again.values() for c in r.candidates}
+        finally:
+            col.close()
+
+    @staticmethod
+    def mark_known(col: Collection, result: MiningResult, n: int) -> list[str]:
+        """Mark the ``n`` first new candidates of ``result`` known; their words."""
+        words = [c for c in result.candidates if c.status == "new"][:n]
+        for c in words:
+            col.mark_known(c.word, c.reading, c.entry_id)
+        return [c.word for c in words]
+
+    def ranked(self) -> list[tuple[str, str]]:
+        """Words across the ads by the number of ads with them, then by total count."""
+        in_ads: Counter[tuple[str, str]] = Counter()
+        total: Counter[tuple[str, str]] = Counter()
+        for r in self.results.values():
+            in_ads.update({(c.word, c.reading) for c in r.candidates})
+            total.update({(c.word, c.reading): c.count for c in r.candidates})
+        return sorted(in_ads, key=lambda k: (-in_ads[k], -total[k], k))
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    dictionary = Dictionary.open(tmp_path_factory.mktemp("dictionary"))
+    try:
+        yield Library(tmp_path_factory.mktemp("template"), dictionary)
+    finally:
+        dictionary.close()
+
+
+@pytest.fixture
+def context(qtbot, tmp_path: Path, library: Library, clock) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    """A running app context (theme, database worker) over a fresh copy of the library's collection."""
+    for file in library.folder.iterdir():
+        shutil.copy(file, tmp_path / file.name)
+    theme = ThemeManager(QApplication.instance())
+    theme.apply(UiSettings(theme="light"))
+    worker = DbWorker()
+    opened: list[object] = []
+    worker.open(collection_path(tmp_path), opened.append, opened.append)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert isinstance(opened[0], Collection)
+    yield AppContext(worker, theme, tmp_path, clock)
+    worker.close()
+
+
+@pytest.fixture
+def screen(qtbot, context: AppContext) -> AdsScreen:  # type: ignore[no-untyped-def]
+    view = AdsScreen(context)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: view.ads_model.rowCount() == 3 and view.detail is not None)
+    return view
+
+
+def on_worker(qtbot, context: AppContext, work):  # type: ignore[no-untyped-def]
+    """Run ``work(col)`` on the database worker and return its result."""
+    box: list[object] = []
+    context.worker.run(work, box.append, box.append)
+    qtbot.waitUntil(lambda: bool(box))
+    return box[0]
+
+
+def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
+    """Call ``act(dialog)`` as soon as a modal ``kind`` dialog is up (polled from the dialog's event loop)."""
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(10)
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            timer.stop()
+            timer.deleteLater()
+            act(dialog)
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
+def char_colours(document: QTextDocument) -> list[str | None]:
+    """The text colour of each character of the document (None where no colour is set)."""
+    cursor = QTextCursor(document)
+    colours = []
+    for position in range(1, document.characterCount()):
+        cursor.setPosition(position)
+        fmt = cursor.charFormat()
+        colours.append(fmt.foreground().color().name() if fmt.hasProperty(QTextFormat.Property.ForegroundBrush)
+                       else None)
+    return colours
+
+
+def test_list_shows_readiness_then_and_today_and_the_selected_ad(qtbot, screen: AdsScreen,
+                                                                 library: Library) -> None:
+    model = screen.ads_model
+    ids = [model.data(model.index(r, 0), KEY_ROLE) for r in range(3)]
+    assert ids == [library.ids[n] for n in ("delivery", "bakery", "care")]  # newest first
+    readiness = {n: model.data(model.index(ids.index(library.ids[n]), 5)) for n in library.ids}
+    assert readiness == {n: f"{library.then[n]:.0%} → {library.now[n]:.0%}" for n in library.ids}
+    assert library.then["care"] == 0 < library.now["care"] and library.then["bakery"] > 0
+    assert model.data(model.index(2, 2)) == "介護" and model.data(model.index(1, 3)) == "パート"
+
+    screen.ads_table.setFocus()
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.id == library.ids["care"])
+    assert screen.ad_title.text() == "介護スタッフ募集(正社員)"
+    assert screen.ad_readiness.text().startswith(f"0% → {library.now['care']:.0%} of the words known")
+    assert screen.ad_text.toPlainText() == library.care_text.rstrip("\n")
+    colours = char_colours(screen.ad_text.document())
+    expected: list[str | None] = [None] * len(library.care_text.rstrip("\n"))
+    by_status = {"known": LIGHT.review, "learning": LIGHT.learning, "new": LIGHT.new}
+    for start, end, status in library.care_spans:
+        expected[start:end] = [by_status[status]] * (end - start)
+    text = screen.ad_text.toPlainText()  # a line break's own format is its next line's: compare the rest
+    assert [c for c, ch in zip(colours, text, strict=False) if ch != "\n"] == [
+        e for e, ch in zip(expected, text, strict=True) if ch != "\n"
+    ]
+    assert any(status == "known" for *_, status in library.care_spans)
+    assert screen.beyond_model.rowCount() == library.beyond["N3"] > 0
+    assert screen.beyond_caption.text() == f"Beyond N3, not known yet ({library.beyond['N3']})"
+    terms = screen.terms.toPlainText()
+    for term in ("固定残業代", "試用期間", "年間休日"):
+        assert term in terms
+
+    qtbot.keyClick(screen, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # the target level box
+    assert screen.level.hasFocus()
+    qtbot.keyClick(screen.level, Qt.Key.Key_Down)
+    qtbot.keyClick(screen.level, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: screen.beyond_caption.text().startswith("Beyond N1"))
+    assert screen.beyond_model.rowCount() == library.beyond["N1"] < library.beyond["N3"]
+
+
+def test_word_list_filters_and_adds_the_most_common_unknown_words(qtbot, screen: AdsScreen, context,
+                                                                  library: Library) -> None:
+    qtbot.keyClick(screen, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert screen.tabs.currentIndex() == 1 and screen.words_table.hasFocus()
+    words = screen.words_model
+    ranked = library.ranked()
+    qtbot.waitUntil(lambda: words.rowCount() == len(ranked))
+    assert [words.key(r) for r in range(words.rowCount())] == ranked
+    assert [words.data(words.index(r, 6)) for r in range(words.rowCount())] == [
+        library.statuses[k] for k in ranked
+    ]
+    assert words.data(words.index(0, 4)) == "3"  # some words occur in all three ads
+
+    qtbot.keyClick(screen, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)  # job type: All → 介護 …
+    assert screen.job_type.hasFocus()
+    screen.job_type.setCurrentText("介護")
+    care = library.results["care"].candidates
+    qtbot.waitUntil(lambda: words.rowCount() == len(care) and screen.ads_model.rowCount() == 1)
+    assert screen.summary.text() == "3 saved ads, 1 shown"
+    qtbot.keyClick(screen.job_type, Qt.Key.Key_Home)  # back to All
+    qtbot.waitUntil(lambda: words.rowCount() == len(ranked))
+
+    cards_before = on_worker(qtbot, context, lambda col: col.card_count())
+    unknown = [k for k in ranked if library.statuses[k] == "new"][:20]
+    screen.words_table.setFocus()
+    qtbot.keyClick(screen.words_table, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Added 20 words to the Mined deck"))
+    assert on_worker(qtbot, context, lambda col: col.card_count()) == cards_before + 20
+    mined = on_worker(qtbot, context, lambda col: {(n.word, n.reading) for n in
+                                                   map(col.get_note, col.note_ids("Mined"))})
+    assert mined == set(unknown)
+    qtbot.waitUntil(lambda: all(words.data(words.index(words.row_of(k), 6)) == "learning" for k in unknown))
+
+
+def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
+    qtbot, screen: AdsScreen, context, library: Library, tmp_path: Path
+) -> None:
+    screen.ads_table.setFocus()
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_Down)  # the bakery ad
+    qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.id == library.ids["bakery"])
+
+    def answer(key: Qt.Key) -> Callable[[QWidget], None]:
+        def press(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox) and "Delete the saved ad" in box.text()
+            qtbot.keyClick(box, key)
+
+        return press
+
+    when_modal(QMessageBox, answer(Qt.Key.Key_Escape))  # keep it
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
+    assert screen.ads_model.rowCount() == 3 and screen.focusWidget() is screen.ads_table
+
+    when_modal(QMessageBox, answer(Qt.Key.Key_D))  # the mnemonic of "&Delete ad"
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
+    qtbot.wait(1500); print("STATUS", repr(screen.status.text()), screen.ads_model.rowCount(), flush=True)
+    qtbot.waitUntil(lambda: screen.ads_model.rowCount() == 2 and screen.detail is not None)
+    assert screen.ads_model.row_of(library.ids["bakery"]) is None
+    assert screen.detail.ad.id == library.ids["care"]  # the next ad is selected
+    left = on_worker(qtbot, context, lambda col: [a.id for a in AdLibrary(col).list()])
+    assert left == [library.ids["delivery"], library.ids["care"]]
+
+    target = tmp_path / "my-ads.csv"
+
+    def save_as(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(target))
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_modal(QFileDialog, save_as)
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Exported 2 ads"))
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [int(r["id"]) for r in rows] == left
+    assert rows[1]["title"] == "介護スタッフ募集(正社員)" and rows[1]["job_type"] == "介護"
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester, qtbot, context: AppContext) -> None:
+    ads = on_worker(qtbot, context, lambda col: AdLibrary(col).list())
+    model = RecordModel(ad_columns(), key=lambda a: a.id)
+    model.set_records(ads)
+    qtmodeltester.check(model)
+    model.sort(4, Qt.SortOrder.DescendingOrder)  # by number of words
+    assert [model.record(r).word_count for r in range(3)] == sorted((a.word_count for a in ads), reverse=True)
+    assert model.remove(model.key(0)) and model.rowCount() == 2
+    qtmodeltester.check(model)
