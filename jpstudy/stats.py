@@ -17,14 +17,14 @@ Every function takes the collection and an aware ``now`` and only reads.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from jpstudy.collection.models import MATURE_DAYS, Card, DeckNode, ReviewEntry
 from jpstudy.decks import LEVELS, load_jlpt_words
-from jpstudy.srs.timing import scheduling_date
+from jpstudy.srs.timing import day_start, scheduling_date
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
@@ -142,15 +142,19 @@ def level_progress(col: Collection) -> list[LevelProgress]:
     return result
 
 
-def all_cards(col: Collection, query: str = "") -> Iterable[Card]:
-    """Every card matching ``query`` (all cards by default)."""
-    return (col.get_card(card_id) for card_id in col.search_cards(query))
+CardLevels = Sequence[tuple[Card, str | None]]
+"""Cards, each with its note's JLPT level, as ``all_cards`` reads them."""
 
 
-def state_counts(col: Collection) -> StateCounts:
+def all_cards(col: Collection) -> list[tuple[Card, str | None]]:
+    """Every card with its note's JLPT level (two bulk reads through ``iter_export``)."""
+    return [(card, note.jlpt) for note, cards in col.iter_export() for card in cards]
+
+
+def state_counts(col: Collection, cards: CardLevels | None = None) -> StateCounts:
     """How many cards are in each state (suspended cards counted only as suspended)."""
     counter: Counter[str] = Counter()
-    for card in all_cards(col):
+    for card, _ in all_cards(col) if cards is None else cards:
         state = card.state
         if state.suspended:
             counter["suspended"] += 1
@@ -165,33 +169,51 @@ def state_counts(col: Collection) -> StateCounts:
     return StateCounts(counter["new"], counter["learning"], counter["young"], counter["mature"], counter["suspended"])
 
 
-def forecast(col: Collection, now: datetime, days: int = 30) -> list[int]:
-    """Review cards due on each of the next ``days`` study days, today first (overdue count today)."""
+def forecast(col: Collection, now: datetime, days: int = 30, cards: CardLevels | None = None) -> list[int]:
+    """Review cards due on each of the next ``days`` study days, today first (overdue count today).
+
+    Unlike the study queue this is not capped by the daily review limit (as Anki's forecast)."""
     sched = col.scheduler
     due = [0] * days
-    for card in all_cards(col, "is:review -is:suspended"):
+    for card, _ in all_cards(col) if cards is None else cards:
+        if card.state.kind != "review" or card.suspended:
+            continue
         offset = max(0, sched.seconds_until_due(card.state, now) // 86_400)
         if offset < days:
             due[offset] += 1
     return due
 
 
+def _day_start(col: Collection, now: datetime, days_ahead: int) -> datetime:
+    """The start of the study day ``days_ahead`` days after the one ``now`` is in."""
+    options = col.options
+    return day_start(study_day(col, now) + timedelta(days=days_ahead), options.tz, options.rollover_hour)
+
+
 def due_tomorrow(col: Collection, now: datetime) -> int:
-    """Review cards that will be due on the next study day (overdue ones included)."""
-    return sum(forecast(col, now, days=2))
+    """Reviews the queue will offer on the next study day (daily limit applied, overdue ones included)."""
+    return col.counts(now=_day_start(col, now, 1))[2]
 
 
-def next_due(col: Collection, now: datetime) -> datetime | None:
-    """When the next card becomes due: the first learning step due, else the next day with reviews.
+def next_due(col: Collection, now: datetime, horizon_days: int = 366) -> datetime | None:
+    """When the next card becomes due: the first learning step due, else the start of the next study day
+    whose queue holds reviews.
 
-    Returns ``None`` when nothing is scheduled (only new cards, or no cards). A moment in the past means
-    cards are due but held back by today's limits.
+    Returns ``None`` when nothing is scheduled within ``horizon_days`` (only new cards, or no cards). A
+    moment in the past means cards are due but held back by today's limits. Reads only the learning
+    cards and the queue's counts, so it stays fast on large collections.
     """
-    learning = [c.state.due for c in all_cards(col, "is:learn -is:suspended") if c.state.due is not None]
-    if learning:
-        return min(learning)
-    reviews = [c.state.due for c in all_cards(col, "is:review -is:suspended") if c.state.due is not None]
-    return min(reviews) if reviews else None
+    learning = [col.get_card(i).state.due for i in col.search_cards("is:learn -is:suspended")]
+    moments = [due for due in learning if due is not None]
+    if moments:
+        return min(moments)
+    if not col.search_cards("is:review -is:suspended"):
+        return None
+    for days_ahead in range(1, horizon_days + 1):
+        start = _day_start(col, now, days_ahead)
+        if col.counts(now=start)[2]:
+            return start
+    return None
 
 
 def retention_by_month(col: Collection, now: datetime, months: int = 12) -> list[RetentionPoint]:
@@ -214,7 +236,9 @@ def _month_start(day: date, months_back: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def known_over_time(col: Collection, now: datetime, weeks: int = 26) -> dict[str, list[tuple[date, int]]]:
+def known_over_time(
+    col: Collection, now: datetime, weeks: int = 26, cards: CardLevels | None = None
+) -> dict[str, list[tuple[date, int]]]:
     """Per JLPT level, the words known at the end of each of the last ``weeks`` weeks.
 
     A word counts from the answer that made one of its cards mature until an answer that made it young
@@ -225,10 +249,10 @@ def known_over_time(col: Collection, now: datetime, weeks: int = 26) -> dict[str
     by_card: dict[int, list[ReviewEntry]] = {}
     for entry in col.review_log():
         by_card.setdefault(entry.card_id, []).append(entry)
-    level_of: Callable[[int], str | None] = _level_lookup(col)
+    level_of = {card.id: level for card, level in (all_cards(col) if cards is None else cards)}
     spans: dict[str, list[tuple[date, date | None]]] = {level: [] for level in LEVELS}
     for card_id, entries in by_card.items():
-        level = level_of(card_id)
+        level = level_of.get(card_id)  # None for deleted cards and words without a level
         if level not in spans:
             continue
         start: date | None = None
@@ -245,18 +269,6 @@ def known_over_time(col: Collection, now: datetime, weeks: int = 26) -> dict[str
         level: [(point, sum(1 for s, e in spans[level] if s <= point and (e is None or e > point))) for point in points]
         for level in LEVELS
     }
-
-
-def _level_lookup(col: Collection) -> Callable[[int], str | None]:
-    """card id -> the JLPT level of its note (None for deleted cards and words without a level)."""
-
-    def level(card_id: int) -> str | None:
-        try:
-            return col.note_of(col.get_card(card_id)).jlpt
-        except KeyError:
-            return None
-
-    return level
 
 
 @dataclass(frozen=True)
@@ -286,12 +298,13 @@ def report(col: Collection, now: datetime) -> StatsReport:
     """The statistics screen's figures at ``now``."""
     per_day = reviews_per_day(col, now)
     today = study_day(col, now)
+    cards = all_cards(col)
     return StatsReport(
         today=today,
         per_day=per_day,
         streak_days=streak(per_day, today),
-        forecast=forecast(col, now),
+        forecast=forecast(col, now, cards=cards),
         retention=retention_by_month(col, now),
-        states=state_counts(col),
-        known=known_over_time(col, now),
+        states=state_counts(col, cards),
+        known=known_over_time(col, now, cards=cards),
     )

@@ -30,14 +30,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    """One column: its title, a record's text in it, and optionally a sort key, right alignment and a
-    foreground colour (a ``#rrggbb`` string or None for the default)."""
+    """One column: its title, a record's text in it, and optionally a sort key, right alignment, a
+    foreground colour (a ``#rrggbb`` string or None for the default) and a tooltip (default: the text)."""
 
     title: str
     text: Callable[[R], str]
     sort_key: Callable[[R], Any] | None = None
     numeric: bool = False
     colour: Callable[[R], str | None] | None = None
+    tooltip: Callable[[R], str] | None = None
 
 
 def readiness_text(ad: AdSummary) -> str:
@@ -59,10 +60,9 @@ def ad_columns() -> tuple[Column[AdSummary], ...]:
     return (
         Column("Title", lambda a: a.title, lambda a: a.title),
         Column("Saved", lambda a: f"{a.saved_at.astimezone():%Y-%m-%d}", lambda a: a.saved_at),
-        Column("Job type", lambda a: a.job_type, lambda a: a.job_type),
-        Column("Tags", lambda a: " ".join(a.tags), lambda a: a.tags),
-        Column("Words", lambda a: str(a.word_count), lambda a: a.word_count, numeric=True),
-        Column("Known then → today", readiness_text,
+        Column("Job type\n· tags", lambda a: " · ".join(x for x in (a.job_type, " ".join(a.tags)) if x),
+               lambda a: (a.job_type, a.tags)),
+        Column("Known\nsaved → today", readiness_text,
                lambda a: (a.readiness_now.share, a.readiness_then.share), numeric=True),
     )
 
@@ -82,14 +82,14 @@ def word_columns(palette: Callable[[], Palette]) -> tuple[Column[MarketWord], ..
 
 
 def ad_word_columns(palette: Callable[[], Palette]) -> tuple[Column[AdWord], ...]:
-    """Columns of the words-beyond-the-level list of one ad."""
+    """Columns of the words-beyond-the-level list of one ad; the word is coloured by its status (also
+    said in its tooltip and accessible text)."""
     return (
-        Column("Word", lambda w: w.word, lambda w: w.word),
+        Column("Word", lambda w: w.word, lambda w: w.word, colour=lambda w: status_colour(palette(), w.status),
+               tooltip=lambda w: f"{w.word} ({w.status})"),
         Column("Reading", lambda w: w.reading, lambda w: w.reading),
         Column("JLPT", lambda w: w.jlpt or "–", lambda w: _level_key(w.jlpt)),
         Column("Meaning", lambda w: w.meaning, lambda w: w.meaning),
-        Column("Status", lambda w: w.status, lambda w: w.status,
-               colour=lambda w: status_colour(palette(), w.status)),
     )
 
 
@@ -175,10 +175,12 @@ class RecordModel(QAbstractTableModel, Generic[R]):
             return None
         column = self._columns[index.column()]
         record = self._records[self._keys[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tooltip or column.text)(record)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.title}: {column.text(record)}"
+            return f"{column.title}: {(column.tooltip or column.text)(record)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:

@@ -11,6 +11,7 @@ Terms (the core's, see ``jpstudy.ads.models``):
         number of ads using them, then by how often they occur.
 
 Keys: Ctrl+1 saved ads · Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+L target level ·
+Alt+B words beyond the level · Alt+R job terms · Alt+O only words not studied yet ·
 F2 edit the ad's title, job type and tags · Delete delete the ad · Ctrl+Shift+E export the list ·
 Ctrl+Shift+A add the 20 most common unknown words · F5 reload · Esc close.
 
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +62,8 @@ from .widgets import StackedBar, card_frame, label
 TOP_UNKNOWN = 20
 """How many words "Add the most common unknown words" adds."""
 DEFAULT_LEVEL = "N3"
+RELOAD_DELAY_MS = 800
+"""After changes made elsewhere, wait this long for more before reloading (they often come in bursts)."""
 ALL = "All"
 STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not studied yet"), ("ignored", "ignored"))
 
@@ -132,7 +135,7 @@ def coloured_html(text: str, spans: Sequence[AdSpan], palette: Palette) -> str:
                    f"{html.escape(text[span.start:span.end])}</span>")
         at = span.end
     out.append(html.escape(text[at:]))
-    return f'<div style="white-space:pre-wrap; line-height:160%;">{"".join(out)}</div>'
+    return f'<div style="white-space:pre-wrap; line-height:135%;">{"".join(out)}</div>'
 
 
 def legend_html(palette: Palette) -> str:
@@ -159,7 +162,7 @@ def terms_html(terms: Sequence[AdWord], palette: Palette) -> str:
 
 
 class AdDetailsDialog(QDialog):
-    """Edits an ad's title, job type and tags; :meth:`ask` returns them or None when cancelled."""
+    """Edits an ad's title, job type and tags; :meth:`values` holds them once accepted."""
 
     def __init__(self, ad: AdSummary, job_types: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,14 +192,6 @@ class AdDetailsDialog(QDialog):
         tags = self.tags.text().replace(",", " ").replace("、", " ").split()
         return self.title.text().strip(), self.job_type.currentText().strip(), tags
 
-    @classmethod
-    def ask(
-        cls, ad: AdSummary, job_types: Sequence[str], parent: QWidget | None = None
-    ) -> tuple[str, str, list[str]] | None:
-        """Show the dialog; the new values, or None when cancelled."""
-        dialog = cls(ad, job_types, parent)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
 
 class AdsScreen(QWidget):
     """The job-ad library window; see the module docstring."""
@@ -205,6 +200,10 @@ class AdsScreen(QWidget):
         super().__init__(parent)
         self._context = context
         self._stale = False
+        self._reload_soon = QTimer(self)
+        self._reload_soon.setSingleShot(True)
+        self._reload_soon.setInterval(RELOAD_DELAY_MS)
+        self._reload_soon.timeout.connect(self.reload)
         self._page: LibraryPage | None = None
         self.detail: AdDetail | None = None
         self.setWindowTitle("Job-ad library — jpstudy")
@@ -276,6 +275,7 @@ class AdsScreen(QWidget):
         self.ads_table = self._table(self.ads_model, "Saved ads list")
         self.ads_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ads_table.horizontalHeader().setStretchLastSection(False)
+        self.ads_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ads_table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
         self.ads_table.activated.connect(lambda _: self.ad_text.setFocus())
         left_layout.addWidget(self.ads_table, 1)
@@ -307,30 +307,20 @@ class AdsScreen(QWidget):
         self.ad_text.setFont(japanese_font(self._context.settings.font_size * 1.1))
         self.ad_text.setOpenLinks(False)
         detail_split.addWidget(self.ad_text)
-        lists = QWidget()
-        lists_layout = QHBoxLayout(lists)
-        lists_layout.setContentsMargins(0, 8, 0, 0)
-        lists_layout.setSpacing(12)
-        beyond_box = QVBoxLayout()
-        self.beyond_caption = label("", "heading", name="Words beyond the target level")
+        self.word_tabs = QTabWidget()
+        self.word_tabs.setAccessibleName("Words of the ad")
         self.beyond_model: RecordModel[AdWord] = RecordModel(
             ad_word_columns(lambda: self._context.theme.palette), key=lambda w: (w.word, w.reading)
         )
         self.beyond_table = self._table(self.beyond_model, "Words beyond the target level")
-        self.beyond_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.beyond_caption.setBuddy(self.beyond_table)
-        beyond_box.addWidget(self.beyond_caption)
-        beyond_box.addWidget(self.beyond_table, 1)
-        terms_box = QVBoxLayout()
-        self.terms_caption = label("", "heading", name="Job terms")
+        beyond_header = self.beyond_table.horizontalHeader()
+        beyond_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        beyond_header.setStretchLastSection(False)
         self.terms = QTextBrowser()
         self.terms.setAccessibleName("Job terms with notes")
-        self.terms_caption.setBuddy(self.terms)
-        terms_box.addWidget(self.terms_caption)
-        terms_box.addWidget(self.terms, 1)
-        lists_layout.addLayout(beyond_box, 3)
-        lists_layout.addLayout(terms_box, 2)
-        detail_split.addWidget(lists)
+        self.word_tabs.addTab(self.beyond_table, "&Beyond the level")
+        self.word_tabs.addTab(self.terms, "Job te&rms")
+        detail_split.addWidget(self.word_tabs)
         detail_split.setStretchFactor(0, 3)
         detail_split.setStretchFactor(1, 2)
         side.addWidget(detail_split, 1)
@@ -338,9 +328,9 @@ class AdsScreen(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         side.addWidget(self.legend)
         split.addWidget(frame)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([460, 700])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 720])
         return page
 
     def _build_words_tab(self) -> QWidget:
@@ -360,7 +350,7 @@ class AdsScreen(QWidget):
         self.add_button.setProperty("role", "primary")
         self.add_button.setToolTip("Cards in the Mined deck, each with a sentence of the ad it occurs most in")
         row.addWidget(self.add_button)
-        self.only_new = QCheckBox("Only words not &studied yet")
+        self.only_new = QCheckBox("&Only words not studied yet")
         self.only_new.setAccessibleName("Only words not studied yet")
         self.only_new.toggled.connect(lambda _: self._load_words())
         row.addWidget(self.only_new)
@@ -453,6 +443,7 @@ class AdsScreen(QWidget):
     def reload(self) -> None:
         """Read the saved ads (filtered) and the job-market words again."""
         self._stale = False
+        self._reload_soon.stop()
         job_type, tag = self.filters
         self.summary.setText("Loading…")
         self._context.worker.run(
@@ -527,14 +518,14 @@ class AdsScreen(QWidget):
         self.readiness_bar.setAccessibleDescription(readiness_text(ad.summary()))
         self.readiness_key.setText(
             f'<span style="color:{palette.review}">■</span> known when saved '
-            f"({then.known} of {then.total} word uses) &nbsp; "
+            f"({then.known} of {then.total}) &nbsp; "
             f'<span style="color:{palette.accent}">■</span> learned since ({gained})'
         )
         self.ad_text.setHtml(coloured_html(ad.text, ad.spans, palette))
         self.legend.setText(legend_html(palette))
-        self.beyond_caption.setText(f"Beyond {detail.level}, not known yet ({len(detail.beyond)})")
+        self.word_tabs.setTabText(0, f"&Beyond {detail.level}, not known yet ({len(detail.beyond)})")
         self.beyond_model.set_records(detail.beyond)
-        self.terms_caption.setText(f"Job terms ({len(detail.terms)})")
+        self.word_tabs.setTabText(1, f"Job te&rms to understand ({len(detail.terms)})")
         self.terms.setHtml(terms_html(detail.terms, palette))
         self._enable_ad_actions(True)
 
@@ -546,8 +537,10 @@ class AdsScreen(QWidget):
             "Mine a job ad (Ctrl+M in the main window) and save it: it appears here with how much of it "
             "you can read, and how that grows as you study." if empty else ""
         )
-        for widget in (self.ad_readiness, self.readiness_key, self.beyond_caption, self.terms_caption):
+        for widget in (self.ad_readiness, self.readiness_key):
             widget.setText("")
+        self.word_tabs.setTabText(0, "&Beyond the level")
+        self.word_tabs.setTabText(1, "Job te&rms")
         self.readiness_bar.set_segments([], 0, self._context.theme.palette.heat0)
         self.ad_text.clear()
         self.terms.clear()
@@ -583,10 +576,12 @@ class AdsScreen(QWidget):
             self.words_table.setCurrentIndex(self.words_model.index(0, 0))
 
     def _on_changed(self, changes: Change, initiator: object) -> None:
+        """Another screen changed the collection: reload once the burst is over (a review session
+        announces every answer), or when next shown."""
         if initiator is self:
             return
         if self.isVisible():
-            self.reload()
+            self._reload_soon.start()
         else:
             self._stale = True
 
@@ -610,7 +605,10 @@ class AdsScreen(QWidget):
 
     # -- actions -------------------------------------------------------------------------------------
     def add_top_unknown(self) -> None:
-        """Add cards for the most common not-yet-studied words of the (filtered) ads."""
+        """Add cards for the most common not-yet-studied words of the (filtered) ads (not while the
+        button is disabled: no such words, or an addition under way)."""
+        if not self.add_button.isEnabled():
+            return
         job_type, tag = self.filters
         now = self._context.clock()
         self.add_button.setEnabled(False)
@@ -640,72 +638,91 @@ class AdsScreen(QWidget):
         return failed
 
     def delete_selected(self) -> None:
-        """Delete the selected ad and its text, after confirming."""
+        """Delete the selected ad and its text, after confirming in a window-modal question."""
         ad_id = self.selected_ad_id()
         if ad_id is None or self.tabs.currentIndex() != 0:
             return
         title = self.ads_model.record(self.ads_table.currentIndex().row()).title
-        if not self._confirm_delete(title):
-            self.ads_table.setFocus()
-            return
-        self._context.worker.run_op(
-            lambda col: AdLibrary(col).delete(ad_id),
-            Change.NONE,
-            lambda _: self._deleted(ad_id, title),
-            self._op_failed("delete the ad"),
-            initiator=self,
-        )
-
-    def _confirm_delete(self, title: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete saved ad",
-                          f"Delete the saved ad “{title}”?", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete saved ad", f"Delete the saved ad “{title}”?",
+                          parent=self)
         box.setInformativeText("Its text is erased from your collection. Cards you made from it stay.")
         delete = box.addButton("&Delete ad", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("&Keep", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.setAccessibleName("Delete saved ad")
-        box.exec()
-        return box.clickedButton() is delete
+
+        def answered() -> None:
+            if box.clickedButton() is delete:
+                self._context.worker.run_op(
+                    lambda col: AdLibrary(col).delete(ad_id),
+                    Change.NONE,
+                    lambda _: self._deleted(ad_id, title),
+                    self._op_failed("delete the ad"),
+                    initiator=self,
+                )
+
+        self._open_dialog(box, answered, self.ads_table)
+
+    def _open_dialog(self, dialog: QDialog, answered: Callable[[], None], focus: QWidget) -> None:
+        """Show ``dialog`` without a nested event loop; when it closes, focus returns to ``focus`` in
+        this window and ``answered()`` runs."""
+
+        def finished() -> None:
+            self.activateWindow()
+            focus.setFocus()
+            dialog.deleteLater()
+            answered()
+
+        dialog.finished.connect(lambda _: finished())
+        dialog.open()
 
     def _deleted(self, ad_id: int, title: str) -> None:
         row = self.ads_table.currentIndex().row()
         self.ads_model.remove(ad_id)
         self._select_row(row)
-        self.ads_table.setFocus()
         self.status.setText(f"Deleted “{title}” and its text.")
         self.reload()
 
     def edit_selected(self) -> None:
-        """Change the selected ad's title, job type and tags."""
+        """Change the selected ad's title, job type and tags in a window-modal dialog."""
         ad_id = self.selected_ad_id()
         if ad_id is None or self.tabs.currentIndex() != 0:
             return
         ad = self.ads_model.record(self.ads_table.currentIndex().row())
-        values = AdDetailsDialog.ask(ad, self._page.job_types if self._page else [], self)
-        self.ads_table.setFocus()
-        if values is None:
-            return
-        title, job_type, tags = values
-        self._context.worker.run_op(
-            lambda col: AdLibrary(col).update(ad_id, title=title, job_type=job_type, tags=tags),
-            Change.NONE,
-            lambda summary: (self.status.setText(f"Saved “{summary.title}”."), self.reload()),
-            self._op_failed("save the ad"),
-            initiator=self,
-        )
+        dialog = AdDetailsDialog(ad, self._page.job_types if self._page else [], self)
+
+        def answered() -> None:
+            if dialog.result() != QDialog.DialogCode.Accepted:
+                return
+            title, job_type, tags = dialog.values()
+            self._context.worker.run_op(
+                lambda col: AdLibrary(col).update(ad_id, title=title, job_type=job_type, tags=tags),
+                Change.NONE,
+                lambda summary: (self.status.setText(f"Saved “{summary.title}”."), self.reload()),
+                self._op_failed("save the ad"),
+                initiator=self,
+            )
+
+        self._open_dialog(dialog, answered, self.ads_table)
 
     def export_list(self) -> None:
-        """Write the (filtered) list of saved ads to a CSV or JSON file chosen in a dialog."""
-        path_text, chosen = QFileDialog.getSaveFileName(
-            self, "Export the list of saved ads", str(Path.home() / "jpstudy-ads.csv"),
-            "CSV spreadsheet (*.csv);;JSON (*.json)",
-        )
-        if not path_text:
-            return
-        path = Path(path_text)
+        """Write the (filtered) list of saved ads to a CSV or JSON file chosen in a save dialog."""
+        dialog = QFileDialog(self, "Export the list of saved ads", str(Path.home() / "jpstudy-ads.csv"),
+                             "CSV spreadsheet (*.csv);;JSON (*.json)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setAccessibleName("Export the list of saved ads")
+
+        def answered() -> None:
+            files = dialog.selectedFiles()
+            if dialog.result() == QDialog.DialogCode.Accepted and files:
+                self._export_to(Path(files[0]), dialog.selectedNameFilter())
+
+        self._open_dialog(dialog, answered, self.ads_table if self.tabs.currentIndex() == 0 else self.words_table)
+
+    def _export_to(self, path: Path, name_filter: str) -> None:
         if path.suffix.lower() not in (".csv", ".json"):
-            path = path.with_name(path.name + (".json" if "json" in chosen.lower() else ".csv"))
+            path = path.with_name(path.name + (".json" if "json" in name_filter.lower() else ".csv"))
         job_type, tag = self.filters
         self.status.setText("Exporting…")
         self._context.worker.run(

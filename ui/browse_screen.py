@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .browse_model import COLUMNS, BrowseModel, CardRow, read_rows
+from .browse_model import CHUNK, COLUMNS, BrowseModel, CardRow, read_rows
 from .context import AppContext
 from .note_editor import NoteEditor
 from .taskman import Change
@@ -70,9 +70,10 @@ class BrowseScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(COLUMNS.index("Meaning"), 260)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(CHUNK // 2)  # measure loaded rows only
+        header.setSectionResizeMode(COLUMNS.index("Meaning"), QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.model.dataChanged.connect(lambda *_: self._show_selected())

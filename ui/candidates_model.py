@@ -24,9 +24,17 @@ from PySide6.QtCore import (
 
 from jpstudy.mining import Candidate
 
-COLUMNS = ("", "Word", "Reading", "Meaning", "JLPT", "Count", "Frequency", "Status")
-CHECK, WORD, READING, MEANING, JLPT, COUNT, FREQUENCY, STATUS = range(len(COLUMNS))
+COLUMNS = ("", "Word", "Reading", "JLPT", "Count", "Freq.", "Status", "Meaning")
+CHECK, WORD, READING, JLPT, COUNT, FREQUENCY, STATUS, MEANING = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_TIPS = {
+    CHECK: "Checked words: Space checks the current one",
+    WORD: "★ marks a job-ad glossary term; hover a word for its note",
+    JLPT: "The word's JLPT level (unofficial community lists); — when it has none",
+    COUNT: "How often the word occurs in this ad",
+    FREQUENCY: "How common the word is in Japanese (wordfreq Zipf scale: 3 rare … 6 very common)",
+    STATUS: "new: not studied yet · learning: in your decks · known · ignored",
+}
 LEVEL_ORDER = {"N5": 1, "N4": 2, "N3": 3, "N2": 4, "N1": 5}
 Index = QModelIndex | QPersistentModelIndex
 
@@ -103,6 +111,8 @@ class CandidateModel(QAbstractTableModel):
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
             return "Checked" if section == CHECK else None
         return None

@@ -100,14 +100,12 @@ class HeatmapChart(Chart):
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
             painter.drawText(QPointF(0, top + row * (size + self.CELL_GAP) + size * 0.8), name)
         self._cells = []
-        last_month = -1
         for index in range((self._end - start).days + 1):
             day = start + timedelta(days=index)
             column, row = divmod(index, 7)
             x = left + column * (size + self.CELL_GAP)
             y = top + row * (size + self.CELL_GAP)
-            if row == 0 and day.month != last_month:
-                last_month = day.month
+            if row == 0 and day.day <= 7:  # the column holding the 1st of a month is labelled
                 painter.setPen(QColor(p.muted))
                 painter.drawText(QPointF(x, top - 5), MONTHS[day.month - 1])
             count = self._per_day.get(day, 0)
@@ -265,7 +263,7 @@ class LineChart(Chart):
         painter.end()
 
 
-def _fmt(value: float) -> str:
-    if value != value:
+def _fmt(value: float | None) -> str:
+    if value is None or value != value:
         return "—"
     return f"{value:.0f}" if abs(value - round(value)) < 1e-9 or abs(value) >= 10 else f"{value:.1f}"

@@ -64,10 +64,11 @@ class ExportDialog(QDialog):
         self.path.setAccessibleName("File to write")
         browse = QPushButton("Choose…")
         browse.setAccessibleName("Choose the file")
+        browse.setAutoDefault(False)  # Enter in the dialog exports; it never opens the file chooser
         browse.clicked.connect(self._choose)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow("&File:", row)
+        form.addRow("File:", row)
         layout.addLayout(form)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Export progress")
@@ -100,7 +101,7 @@ class ExportDialog(QDialog):
             self.status.setText("Give a file name ending in .apkg.")
             return
         path = Path(text).expanduser()
-        if path.suffix.lower() != ".apkg":
+        if path.suffix.lower() != ".apkg" and not path.is_dir():
             path = path.with_suffix(".apkg")
         deck = self.deck.currentData()
         with_progress = self.with_progress.isChecked()

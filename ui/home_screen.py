@@ -158,7 +158,7 @@ class HomeScreen(QWidget):
         actions_layout.addWidget(label("More", "heading"))
         grid = QGridLayout()
         grid.setSpacing(8)
-        for index, key in enumerate(("add_level", "mine", "browse", "stats", "export", "settings")):
+        for index, key in enumerate(("add_level", "mine", "ads", "browse", "stats", "export", "settings")):
             action = actions[key]
             button = QPushButton(action.text())
             button.setAccessibleName(action.text().replace("&", ""))

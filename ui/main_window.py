@@ -2,7 +2,8 @@
 actions (menus and shortcuts) and opens the other screens. Screens live in their own modules.
 
 Actions and shortcuts:
-    Study (Ctrl+Return), Add a JLPT level (Ctrl+L), Mine a job ad (Ctrl+M), Browse (Ctrl+B),
+    Study (Ctrl+Return), Add a JLPT level (Ctrl+L), Mine a job ad (Ctrl+M), Job-ad library (Ctrl+Shift+M),
+    Browse (Ctrl+B),
     Statistics (Ctrl+Shift+S), Export (Ctrl+E), Settings (Ctrl+,), About (F1), Quit (Ctrl+Q).
 """
 
@@ -27,12 +28,22 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("add_level", "Add a &JLPT level…", "Ctrl+L", "Add the words of a JLPT level as new cards"),
     ("mine", "&Mine a job ad…", "Ctrl+M", "Find the words of a job ad you don't know yet"),
     ("browse", "&Browse…", "Ctrl+B", "Search, edit, suspend and move cards"),
+    ("ads", "Job-ad &library…", "Ctrl+Shift+M", "Your saved job ads and how much of them you can read now"),
     ("stats", "S&tatistics…", "Ctrl+Shift+S", "Reviews, forecast, retention and JLPT progress"),
     ("export", "&Export to Anki…", "Ctrl+E", "Write an .apkg file for Anki or AnkiDroid"),
     ("settings", "Se&ttings…", "Ctrl+,", "Daily limits, learning steps, theme, font size"),
     ("about", "&About jpstudy", "F1", "Version and data sources"),
     ("quit", "&Quit", "Ctrl+Q", "Close jpstudy"),
 )
+
+
+def _queue_by_deck() -> bool:
+    """Whether ``Collection.next_card`` accepts ``deck=`` (requested from the collection's owner)."""
+    import inspect
+
+    from jpstudy.collection import Collection
+
+    return "deck" in inspect.signature(Collection.next_card).parameters
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +82,7 @@ class MainWindow(QMainWindow):
             "add_level": self.add_level,
             "mine": lambda: self.open_window("mine"),
             "browse": lambda: self.open_window("browse"),
+            "ads": lambda: self.open_window("ads"),
             "stats": lambda: self.open_window("stats"),
             "export": self.export,
             "settings": self.open_settings,
@@ -93,7 +105,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         for title, keys in (
             ("&File", ("study", "add_level", "export", None, "settings", None, "quit")),
-            ("&Tools", ("mine", "browse", "stats")),
+            ("&Tools", ("mine", "ads", "browse", "stats")),
             ("&Help", ("about",)),
         ):
             menu = bar.addMenu(title)
@@ -154,9 +166,10 @@ class MainWindow(QMainWindow):
 
     # -- screens -------------------------------------------------------------------------------------
     def study(self, deck: str | None = None) -> None:
-        """Switch to the review screen and start a session."""
+        """Switch to the review screen and start a session (over ``deck`` when the core can queue by deck;
+        ``Collection.next_card`` takes a ``deck`` argument only from the core version that adds it)."""
         self.stack.setCurrentWidget(self.review)
-        self.review.start(deck)
+        self.review.start(deck if _queue_by_deck() else None)
 
     def show_home(self) -> None:
         """Back to the home screen, with fresh numbers."""
@@ -165,7 +178,7 @@ class MainWindow(QMainWindow):
         self.home.study_button.setFocus()
 
     def open_window(self, key: str) -> QWidget:
-        """Show (creating once) the Mine, Browse or Statistics window."""
+        """Show (creating once) the Mine, Job-ad library, Browse or Statistics window."""
         window = self._windows.get(key)
         if window is None:
             window = self._create_window(key)
@@ -181,6 +194,10 @@ class MainWindow(QMainWindow):
             from .mine_screen import MineScreen
 
             return MineScreen(self.context, self)
+        if key == "ads":
+            from .ads_screen import AdsScreen
+
+            return AdsScreen(self.context, self)
         if key == "browse":
             from .browse_screen import BrowseScreen
 

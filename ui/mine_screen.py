@@ -33,7 +33,19 @@ from PySide6.QtWidgets import (
 
 from jpstudy.decks import LEVELS
 
-from .candidates_model import CHECK, MEANING, CandidateFilter, CandidateModel, CandidateProxy
+from .candidates_model import (
+    CHECK,
+    COUNT,
+    FREQUENCY,
+    JLPT,
+    MEANING,
+    READING,
+    STATUS,
+    WORD,
+    CandidateFilter,
+    CandidateModel,
+    CandidateProxy,
+)
 from .context import AppContext
 from .taskman import Change
 from .theme import japanese_font
@@ -117,11 +129,16 @@ class MineScreen(QWidget):
         self.mine_button.setAccessibleName("Find words")
         self.mine_button.setProperty("role", "primary")
         self.mine_button.clicked.connect(self.mine)
+        self.keep = QCheckBox("Keep the ad in my job-ad library")
+        self.keep.setAccessibleName("Keep the ad in my job-ad library")
+        self.keep.setChecked(True)
+        self._source = ""
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Mining progress")
         self.progress.setVisible(False)
         top.addWidget(self.open_button)
         top.addWidget(self.mine_button)
+        top.addWidget(self.keep)
         top.addWidget(self.progress, 1)
         top.addStretch(0)
         outer.addLayout(top)
@@ -194,8 +211,21 @@ class MineScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
+        unit = self.table.fontMetrics().horizontalAdvance("0")
+        for column, chars in (
+            (CHECK, 3),
+            (WORD, 11),
+            (READING, 11),
+            (JLPT, 5),
+            (COUNT, 5),
+            (FREQUENCY, 5),
+            (STATUS, 8),
+        ):  # long words elide instead of pushing Meaning out of sight
+            self.table.setColumnWidth(column, unit * chars + 16)
         self.table.setFont(japanese_font(context.settings.font_size))
         right_layout.addWidget(self.table, 1)
         self.note = label("★ job-ad glossary term — hover a word for its note.", "muted", wrap=True)
@@ -218,7 +248,7 @@ class MineScreen(QWidget):
         self.status = label("", "muted", wrap=True, name="Status")
         right_layout.addWidget(self.status)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([480, 700])
+        self.splitter.setSizes([400, 780])
         self._set_actions_enabled(False)
 
         for keys, handler in (
@@ -250,6 +280,7 @@ class MineScreen(QWidget):
             return
         self._back_to_paste()
         self.paste.setPlainText(text)
+        self._source = path.name
         self.status.setText(f"Opened {path.name}. Press Ctrl+Enter to find the words.")
 
     def _back_to_paste(self) -> None:
@@ -281,13 +312,20 @@ class MineScreen(QWidget):
         self._dictionary = dictionary
         self.status.setText("Reading the ad…")
         report = self._context.worker.on_main(self._progress)
+        keep, source = self.keep.isChecked(), self._source
 
         def work(col: Any) -> Any:
             from jpstudy.mining import mine_text
 
-            return mine_text(text, dictionary, status_of=col.word_status, progress=report)
+            result = mine_text(text, dictionary, status_of=col.word_status, progress=report)
+            if keep and result.candidates:
+                from jpstudy.ads import AdLibrary
 
-        self._context.worker.run(work, self._show_result, self._failed)
+                AdLibrary(col).save(text, result, source=source)
+            return result
+
+        changes = Change.NOTES if keep else Change.NONE
+        self._context.worker.run_op(work, changes, self._show_result, self._failed, self)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QPushButton,
     QStackedWidget,
@@ -125,6 +126,7 @@ class ReviewScreen(QWidget):
         frame, card = card_frame("Card")
         card.setContentsMargins(40, 30, 40, 30)
         card.setSpacing(12)
+        card.addStretch(1)
         base = self._context.settings.font_size
         self.furigana = label("", "furigana", name="Furigana")
         self.furigana.setFont(japanese_font(base * 1.4))
@@ -136,8 +138,13 @@ class ReviewScreen(QWidget):
             card.addWidget(widget)
 
         self.back = QWidget()
+        self.back.setProperty("role", "plain")
         back = QVBoxLayout(self.back)
         back.setSpacing(10)
+        rule = QFrame()
+        rule.setProperty("role", "rule")
+        back.addWidget(rule)
+        back.addSpacing(6)
         self.reading = label("", "heading", name="Reading")
         self.reading.setFont(japanese_font(base * 1.8))
         self.meaning = label("", "meaning", wrap=True, name="Meaning")
@@ -297,6 +304,12 @@ class ReviewScreen(QWidget):
     def show_error(self, message: str) -> None:
         """Show the error in the hint line (the card stays as it was)."""
         self.hint.setText(f"Could not do that: {message}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the highlighted sentence in the new theme's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and self._face is not None and self._answer_shown:
+            self.sentence.setText(self._sentence_html(self._face))
 
     # -- keys ----------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

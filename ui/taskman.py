@@ -42,7 +42,6 @@ class Change(enum.Flag):
     DECKS = enum.auto()  # decks added or renamed
     OPTIONS = enum.auto()  # scheduler options
     WORDS = enum.auto()  # known / ignored word lists
-    ALL = CARDS | NOTES | DECKS | OPTIONS | WORDS
 
 
 class DbWorker(QObject):
@@ -98,11 +97,6 @@ class DbWorker(QObject):
         self._executor.submit(work).result()
         self._executor.shutdown(wait=True)
         self._background.shutdown(wait=True, cancel_futures=True)
-
-    @property
-    def is_open(self) -> bool:
-        """Whether a collection is open."""
-        return self._col is not None
 
     # -- running work ------------------------------------------------------------------------------------
     def run(

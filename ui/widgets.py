@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -22,13 +22,6 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: 
     widget.setWordWrap(wrap)
     widget.setAccessibleName(name or text or role or "label")
     return widget
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    """Change a widget's style role and re-polish it so the new look applies."""
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 def card_frame(name: str) -> tuple[QFrame, QVBoxLayout]:
@@ -83,10 +76,3 @@ class StackedBar(QWidget):
                 painter.fillRect(QRectF(x, rect.top(), width, rect.height()), colour)
                 x += width
         painter.end()
-
-
-def centered(widget: QWidget, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> QWidget:
-    """``widget`` with the given alignment set (returned for chaining in layouts)."""
-    if isinstance(widget, QLabel):
-        widget.setAlignment(alignment)
-    return widget

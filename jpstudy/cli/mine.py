@@ -24,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--add", nargs="+", metavar="WORD", help="add these words (headword or reading) as cards")
     p.add_argument("--title", default="", help="source shown on added cards (default: the ad's first line)")
     p.add_argument("--limit", type=int, default=0, help="show at most N candidates in the table")
-    p.add_argument("--save", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--save", action="store_true", help="keep the ad in the job-ad library (`jpstudy ads list`)")
     p.set_defaults(run=run)
 
 
@@ -91,14 +91,15 @@ def format_table(result: object, limit: int = 0) -> str:
         lines.append("")
         lines.append("names (not offered as cards): " + "、".join(n.word for n in names))
     lines.append("")
-    lines.append("* job-glossary note available (see --json)")
+    if any(c.glossary_note for c in cands):
+        lines.append("* job-glossary note available (see --json)")
     lines.append(result.coverage.summary())  # type: ignore[attr-defined]
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     from jpstudy.dictionary import Dictionary, DictionaryDataError, terminal_progress
-    from jpstudy.mining import add_candidates, mine_text
+    from jpstudy.mining import add_candidates, miner_for
     from jpstudy.paths import collection_path
 
     try:
@@ -114,12 +115,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     col_path = collection_path(args.data_dir)
     col = None
-    if col_path.exists() or args.add:
+    if col_path.exists() or args.add or args.save:
         from jpstudy.collection import Collection
 
         col = Collection.open(col_path)
     try:
-        result = mine_text(text, dictionary, status_of=col.word_status if col is not None else None)
+        miner = miner_for(dictionary, prime=False)  # one ad per process: load only the words it needs
+        result = miner.mine(text, status_of=col.word_status if col is not None else None)
         if args.add:
             wanted = set(args.add)
             chosen = [c for c in result.candidates if c.word in wanted or c.reading in wanted]
@@ -130,6 +132,16 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             if missing:
                 print("not found in this ad: " + " ".join(sorted(missing)), file=sys.stderr)
+        if args.save:
+            from jpstudy.ads import AdLibrary
+
+            try:
+                ad = AdLibrary(col).save(text, result, title=args.title or None,
+                                         source="" if args.file == "-" else Path(args.file).name)
+            except ValueError as exc:
+                print(f"jpstudy mine: {exc}", file=sys.stderr)
+                return 2
+            print(f"saved as ad {ad.id}: {ad.title} — {ad.summary().readiness_line()}", file=sys.stderr)
         if args.json:
             json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")

@@ -116,13 +116,17 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
     (a glossary match wins a tie), otherwise single tokens; no unit is longer than ``max_span`` tokens."""
     units: list[Unit] = []
     i, n = 0, len(tokens)
+    g_limit, d_limit = min(max_span, MAX_GLOSSARY_SPAN), min(max_span, MAX_DICT_SPAN)
     while i < n:
-        if not joinable(tokens[i], masked[i]):
-            units.append(Unit(i, i + 1, "token", tokens[i].surface))
+        tok = tokens[i]
+        if i + 1 == n or not joinable(tok, masked[i]):
+            units.append(Unit(i, i + 1, "token", tok.surface))
             i += 1
             continue
-        g_end, g_key = longest(tokens, masked, i, glossary, min(max_span, MAX_GLOSSARY_SPAN), digits=True)
-        d_end, d_key = longest(tokens, masked, i, forms, min(max_span, MAX_DICT_SPAN))
+        no_match = (i, "")
+        g_end, g_key = (longest(tokens, masked, i, glossary, g_limit, digits=True)
+                        if glossary.has_prefix(tok.surface) else no_match)
+        d_end, d_key = longest(tokens, masked, i, forms, d_limit) if forms.has_prefix(tok.surface) else no_match
         if g_end >= d_end and g_end > i:
             units.append(Unit(i, g_end, "glossary", g_key))
             i = g_end

@@ -12,6 +12,8 @@ Terms:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jpstudy.mining.tokenize import Token
 
 SKIP_POS1 = frozenset(("助詞", "助動詞", "補助記号", "記号", "空白"))
@@ -63,6 +65,7 @@ def is_number(tok: Token, prev: Token | None) -> bool:
     return tok.pos3.startswith("助数詞") or tok.pos2 == "助数詞" or tok.pos1 == "接尾辞"
 
 
+@lru_cache(maxsize=65_536)
 def is_junk_word(word: str) -> bool:
     """True if ``word`` must never be a candidate (see the module docstring)."""
     if not word or not has_japanese(word):

@@ -31,7 +31,7 @@ from jpstudy.mining.compounds import (
     segment,
 )
 from jpstudy.mining.coverage import Coverage, coverage_of
-from jpstudy.mining.filters import is_grammar, is_junk_word, is_number
+from jpstudy.mining.filters import SKIP_POS1, is_grammar, is_junk_word, is_number
 from jpstudy.mining.glossary import Glossary, GlossaryTerm
 from jpstudy.mining.lexicon import Lexicon, hira
 from jpstudy.mining.lookup import Resolved, present, resolve_form, resolve_token
@@ -285,6 +285,8 @@ class Miner:
         key: tuple[Any, ...]
         if u.kind == "token":
             tok = tokens[u.first]
+            if tok.pos1 in SKIP_POS1:
+                return None  # particles, auxiliaries, symbols: the commonest tokens, no memo needed
             prev = tokens[u.first - 1] if u.first else None
             key = (tok.surface, *tok[3:], masked[u.first], prev.pos2 if prev else "",
                    prev.cform if prev else "", prev.surface[-1:] if prev else "")
@@ -407,8 +409,8 @@ class Miner:
         spans: list[Span] = []
         for t in tallies.values():
             w = t.info
-            if is_junk_word(w.word):
-                continue
+            if is_junk_word(w.word) or (w.proper_noun and not t.top_count):
+                continue  # junk, or a name seen only inside a word (日本 in 日本語)
             status = status_of(w.entry_id, w.word, w.reading)
             jlpt = self.lex.jlpt(w.entry_id, w.reading) if w.entry_id is not None else None
             cand = Candidate(
@@ -417,11 +419,12 @@ class Miner:
                 t.top_count == 0, w.parts, t.first,
             )
             (names if w.proper_noun else cands).append(cand)
-            if not w.proper_noun:
-                spans.extend(Span(s, e, w.word, w.reading, status) for s, e in t.spans)
+            if not w.proper_noun:  # tuple.__new__ builds the NamedTuple without its Python-level __new__
+                word, reading = w.word, w.reading
+                spans.extend(_new_tuple(Span, (s, e, word, reading, status)) for s, e in t.spans)
         cands.sort(key=rank_key)
         names.sort(key=lambda c: c.first)
-        spans.sort(key=lambda s: s.start)
+        spans.sort()  # by start (a stretch of text holds one word)
         return MiningResult(text, tuple(cands), tuple(names), tuple(spans), coverage_of(cands, spans))
 
     def _zipf(self, w: WordInfo) -> float | None:
@@ -432,6 +435,9 @@ class Miner:
         if any(p is None or p <= 0 for p in zs):
             return None
         return -math.log10(sum(10 ** -p for p in zs if p is not None))
+
+
+_new_tuple = tuple.__new__
 
 
 def _all_new(entry_id: int | None, word: str, reading: str) -> str:

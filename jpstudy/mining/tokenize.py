@@ -90,16 +90,16 @@ def _fields(surface: str, raw: str, node: object) -> _Fields:
             feature.orthBase, feature.kanaBase or "", False, feature.lForm or "")
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """All tokens of ``text[start:end]`` (already folded), in order, with offsets into ``text``."""
+def tokenize(text: str) -> list[Token]:
+    """All tokens of ``text`` (already folded), in order, with offsets into ``text``."""
     tag = tagger()
     out: list[Token] = []
     append = out.append
+    new = tuple.__new__  # builds each Token without the NamedTuple's Python-level __new__
     cache = _fields_cache
     if len(cache) > 500_000:
         cache.clear()
-    for offset, piece in chunks(text[start:end] if start or end is not None else text):
-        base = offset + start
+    for base, piece in chunks(text):
         pos = 0
         for node in tag(piece):
             surface = node.surface
@@ -110,5 +110,5 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             found = piece.find(surface, pos) if surface else -1
             at = pos if found < 0 else found
             pos = at + len(surface)
-            append(Token(surface, base + at, base + pos, *fields))
+            append(new(Token, (surface, base + at, base + pos, *fields)))
     return out

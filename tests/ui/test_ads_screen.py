@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 from jpstudy_ui.ads_model import KEY_ROLE, RecordModel, ad_columns
-from jpstudy_ui.ads_screen import AdsScreen
+from jpstudy_ui.ads_screen import AdDetailsDialog, AdsScreen
 from jpstudy_ui.context import AppContext
-from jpstudy_ui.taskman import DbWorker
+from jpstudy_ui.taskman import Change, DbWorker
 from jpstudy_ui.theme import LIGHT, ThemeManager
 from jpstudy_ui.ui_settings import UiSettings
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from jpstudy import Collection
 from jpstudy.ads import AdLibrary
@@ -46,6 +46,7 @@ class Library:
 
     def __init__(self, folder: Path, dictionary: Dictionary) -> None:
         self.folder = folder
+        self.dictionary = dictionary
         col = Collection.open(collection_path(folder), created=T0 - timedelta(days=1))
         try:
             lib = AdLibrary(col)
@@ -124,6 +125,7 @@ def screen(qtbot, context: AppContext) -> AdsScreen:  # type: ignore[no-untyped-
     view.show()
     qtbot.waitExposed(view)
     view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
     qtbot.waitUntil(lambda: view.ads_model.rowCount() == 3 and view.detail is not None)
     return view
 
@@ -136,17 +138,29 @@ def on_worker(qtbot, context: AppContext, work):  # type: ignore[no-untyped-def]
     return box[0]
 
 
-def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
-    """Call ``act(dialog)`` as soon as a modal ``kind`` dialog is up (polled from the dialog's event loop)."""
+def when_modal(kind: type[QWidget], act: Callable[[QWidget], None], timeout_ms: int = 10_000) -> None:
+    """Call ``act(dialog)`` as soon as a modal ``kind`` dialog is up (polled from the dialog's event loop).
+
+    A dialog still open when ``act`` fails, or after ``timeout_ms``, is closed, so the test fails rather
+    than hangs."""
     timer = QTimer(QApplication.instance())
     timer.setInterval(10)
+    waited = [0]
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
+        waited[0] += timer.interval()
         if isinstance(dialog, kind) and dialog.isVisible():
             timer.stop()
-            timer.deleteLater()
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException:
+                dialog.reject()  # type: ignore[attr-defined]
+                raise
+        elif waited[0] > timeout_ms:
+            timer.stop()
+            if isinstance(dialog, QDialog):
+                dialog.reject()
 
     timer.timeout.connect(poll)
     timer.start()
@@ -169,10 +183,10 @@ def test_list_shows_readiness_then_and_today_and_the_selected_ad(qtbot, screen: 
     model = screen.ads_model
     ids = [model.data(model.index(r, 0), KEY_ROLE) for r in range(3)]
     assert ids == [library.ids[n] for n in ("delivery", "bakery", "care")]  # newest first
-    readiness = {n: model.data(model.index(ids.index(library.ids[n]), 5)) for n in library.ids}
+    readiness = {n: model.data(model.index(ids.index(library.ids[n]), 3)) for n in library.ids}
     assert readiness == {n: f"{library.then[n]:.0%} → {library.now[n]:.0%}" for n in library.ids}
     assert library.then["care"] == 0 < library.now["care"] and library.then["bakery"] > 0
-    assert model.data(model.index(2, 2)) == "介護" and model.data(model.index(1, 3)) == "パート"
+    assert model.data(model.index(2, 2)) == "介護 · 夜勤" and model.data(model.index(1, 2)) == "販売 · パート"
 
     screen.ads_table.setFocus()
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
@@ -191,7 +205,7 @@ def test_list_shows_readiness_then_and_today_and_the_selected_ad(qtbot, screen: 
     ]
     assert any(status == "known" for *_, status in library.care_spans)
     assert screen.beyond_model.rowCount() == library.beyond["N3"] > 0
-    assert screen.beyond_caption.text() == f"Beyond N3, not known yet ({library.beyond['N3']})"
+    assert screen.word_tabs.tabText(0) == f"&Beyond N3, not known yet ({library.beyond['N3']})"
     terms = screen.terms.toPlainText()
     for term in ("固定残業代", "試用期間", "年間休日"):
         assert term in terms
@@ -200,7 +214,7 @@ def test_list_shows_readiness_then_and_today_and_the_selected_ad(qtbot, screen: 
     assert screen.level.hasFocus()
     qtbot.keyClick(screen.level, Qt.Key.Key_Down)
     qtbot.keyClick(screen.level, Qt.Key.Key_Down)
-    qtbot.waitUntil(lambda: screen.beyond_caption.text().startswith("Beyond N1"))
+    qtbot.waitUntil(lambda: screen.word_tabs.tabText(0).startswith("&Beyond N1"))
     assert screen.beyond_model.rowCount() == library.beyond["N1"] < library.beyond["N3"]
 
 
@@ -256,16 +270,17 @@ def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
     when_modal(QMessageBox, answer(Qt.Key.Key_Escape))  # keep it
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
     assert screen.ads_model.rowCount() == 3 and screen.focusWidget() is screen.ads_table
+    qtbot.waitUntil(screen.isActiveWindow)  # keys reach the window's shortcuts again
 
     when_modal(QMessageBox, answer(Qt.Key.Key_D))  # the mnemonic of "&Delete ad"
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: screen.status.text().startswith("Deleted “"))
-    qtbot.waitUntil(lambda: screen.ads_model.rowCount() == 2 and screen.detail is not None)
-    assert screen.ads_model.row_of(library.ids["bakery"]) is None
-    assert screen.detail.ad.id == library.ids["care"]  # the next ad is selected
+    assert screen.ads_model.rowCount() == 2 and screen.ads_model.row_of(library.ids["bakery"]) is None
+    qtbot.waitUntil(lambda: screen.detail.ad.id == library.ids["care"])  # the next ad is shown
     left = on_worker(qtbot, context, lambda col: [a.id for a in AdLibrary(col).list()])
     assert left == [library.ids["delivery"], library.ids["care"]]
 
+    qtbot.waitUntil(screen.isActiveWindow)
     target = tmp_path / "my-ads.csv"
 
     def save_as(dialog: QWidget) -> None:
@@ -288,7 +303,83 @@ def test_table_model_passes_the_model_tester(qtmodeltester, qtbot, context: AppC
     model = RecordModel(ad_columns(), key=lambda a: a.id)
     model.set_records(ads)
     qtmodeltester.check(model)
-    model.sort(4, Qt.SortOrder.DescendingOrder)  # by number of words
-    assert [model.record(r).word_count for r in range(3)] == sorted((a.word_count for a in ads), reverse=True)
+    model.sort(3, Qt.SortOrder.DescendingOrder)  # by readiness today
+    assert [model.record(r).readiness_now.share for r in range(3)] == sorted(
+        (a.readiness_now.share for a in ads), reverse=True)
     assert model.remove(model.key(0)) and model.rowCount() == 2
     qtmodeltester.check(model)
+
+
+def test_edit_details_then_filter_by_the_new_tag(qtbot, screen: AdsScreen, library: Library) -> None:
+    screen.ads_table.setFocus()
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # the care ad
+    qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.id == library.ids["care"])
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AdDetailsDialog) and dialog.title.text() == "介護スタッフ募集(正社員)"
+        dialog.title.selectAll()
+        qtbot.keyClicks(dialog.title, "Care staff, Yokohama")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Tab)  # → job type (kept)
+        qtbot.keyClick(dialog.job_type, Qt.Key.Key_Tab)  # → tags
+        dialog.tags.selectAll()
+        qtbot.keyClicks(dialog.tags, "night, weekend")
+        qtbot.keyClick(dialog.tags, Qt.Key.Key_Return)
+
+    when_modal(AdDetailsDialog, fill)
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: screen.status.text() == "Saved “Care staff, Yokohama”.")
+    qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.title == "Care staff, Yokohama")
+    assert screen.detail.ad.tags == ("night", "weekend") and screen.detail.ad.job_type == "介護"
+    assert [screen.tag.itemText(i) for i in range(screen.tag.count())] == [
+        "All", "night", "weekend", "パート", "正社員"
+    ]
+    screen.tag.setCurrentText("weekend")
+    qtbot.waitUntil(lambda: screen.ads_model.rowCount() == 1
+                    and screen.words_model.rowCount() == len(library.results["care"].candidates))
+    assert screen.ads_model.key(0) == library.ids["care"]
+
+
+def test_readiness_today_follows_words_learned_elsewhere(qtbot, screen: AdsScreen, context,
+                                                         library: Library) -> None:
+    """Marking words known in another screen (here: straight on the worker) raises today's readiness."""
+    text = library.results["delivery"].text
+    words = [c for c in library.results["delivery"].candidates if library.statuses[(c.word, c.reading)] == "new"]
+    learned = words[:10]
+
+    def learn(col: Collection) -> dict[tuple[int | None, str, str], str]:
+        for c in learned:
+            col.mark_known(c.word, c.reading, c.entry_id)
+        return {(c.entry_id, c.word, c.reading): col.word_status(c.entry_id, c.word, c.reading)
+                for c in library.results["delivery"].candidates}
+
+    statuses: list[dict] = []
+    context.worker.run_op(learn, Change.WORDS, statuses.append, initiator=None)
+    qtbot.waitUntil(lambda: bool(statuses))
+    today = mine_text(text, library.dictionary, status_of=lambda e, w, r: statuses[0][(e, w, r)])
+    expected = f"{library.then['delivery']:.0%} → {today.coverage.known_share:.0%}"
+    assert today.coverage.known_share > library.now["delivery"]
+    model = screen.ads_model
+    row = model.row_of(library.ids["delivery"])
+    qtbot.waitUntil(lambda: model.data(model.index(row, 3)) == expected)
+    qtbot.waitUntil(lambda: screen.ad_readiness.text().startswith(expected))  # the selected ad, re-read
+
+
+def test_an_empty_library_says_how_to_fill_it(qtbot, tmp_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    theme = ThemeManager(QApplication.instance())
+    theme.apply(UiSettings(theme="light"))
+    worker = DbWorker()
+    opened: list[object] = []
+    worker.open(collection_path(tmp_path), opened.append, opened.append)
+    qtbot.waitUntil(lambda: bool(opened))
+    try:
+        view = AdsScreen(AppContext(worker, theme, tmp_path, clock))
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitUntil(lambda: view.summary.text() == "0 saved ads" and view.words_count.text() != "")
+        assert view.ad_title.text() == "No saved ads yet" and "Mine a job ad" in view.ad_meta.text()
+        assert not view.delete_button.isEnabled() and not view.add_button.isEnabled()
+        assert view.words_count.text() == "0 words · 0 not studied yet"
+        qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert view.status.text() == "" and worker.pending == 0
+    finally:
+        worker.close()

@@ -54,4 +54,5 @@ def test_browse_model_passes_the_model_tester(qtmodeltester):
     model.set_ids(list(rows))
     qtmodeltester.check(model)
     assert model.data(model.index(300, 0)) == "語301"
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Meaning"
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Meaning"
+    assert model.data(model.index(300, 6)) == "word 301"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import zipfile
 
+from jpstudy_ui.export_dialog import ExportDialog
+from jpstudy_ui.stats_screen import StatsScreen
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from jpstudy.review_controller import Phase
-from jpstudy_ui.export_dialog import ExportDialog
-from jpstudy_ui.stats_screen import StatsScreen
 
 
 def study(qtbot, window, answers: str) -> None:  # type: ignore[no-untyped-def]
@@ -68,10 +68,11 @@ def test_statistics_after_reviews(qtbot, n5_window, idle):
     assert report.per_day == {report.today: 4}
     assert report.streak_days == 1
     assert stats.headline.text() == "4 reviews today · 1-day streak · 4 in the last year"
-    # Good on a new card → 10 min step; Easy → 4 days; Again → 1 min: one review card, due in 4 days
-    assert report.forecast[4] == 1 and sum(report.forecast) == 1
-    assert (report.states.new, report.states.learning, report.states.young) == (
-        report.states.new, 3, 1)
+    # Again, Good, Good on new cards keep them on learning steps; Easy graduates one to Anki's 4-day
+    # easy interval (fuzzed by a day either way in the app, as in Anki)
+    states = report.states
+    assert (states.learning, states.young, states.mature, states.suspended) == (3, 1, 0, 0)
+    assert sum(report.forecast) == 1 and report.forecast.index(1) in (3, 4, 5)
     assert "4 reviews on 1 days" in stats.heatmap.accessibleDescription()
     assert stats.heatmap.grab().width() > 0  # paints without error
     for chart in (stats.forecast, stats.retention, stats.known):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from jpstudy_ui.welcome_dialog import WelcomeDialog
+from PySide6.QtCore import Qt
 
 
 def test_first_run_adds_n5(qtbot, tmp_path, open_main_window, with_dictionary, idle):

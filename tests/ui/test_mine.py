@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from jpstudy_ui.candidates_model import CHECK, WORD, CandidateFilter, CandidateModel, CandidateProxy
@@ -88,3 +89,25 @@ def test_candidate_model_passes_the_model_tester(qtmodeltester, built_dictionary
         model.candidate(proxy.mapToSource(proxy.index(r, 0)).row()).jlpt == "N5" for r in range(proxy.rowCount())
     )
     qtmodeltester.check(proxy)
+
+
+def test_mined_ad_is_kept_in_the_library(qtbot, n5_window, with_dictionary, idle):
+    window = n5_window
+    with_dictionary(window.context.data_dir)
+    mine = window.open_window("mine")
+    mine.load_file(JOBADS / "delivery-driver.txt")
+    assert mine.keep.isChecked()
+    mine.mine()
+    qtbot.waitUntil(lambda: mine.result is not None, timeout=30_000)
+    idle(window)
+    ads: list[list[object]] = []
+
+    def saved(col):  # type: ignore[no-untyped-def]
+        from jpstudy.ads import AdLibrary
+
+        return AdLibrary(col).list()
+
+    window.context.worker.run(saved, ads.append)
+    qtbot.waitUntil(lambda: bool(ads))
+    first_line = (JOBADS / "delivery-driver.txt").read_text(encoding="utf-8").splitlines()[0].strip()
+    assert [(a.source, a.title) for a in ads[0]] == [("delivery-driver.txt", unicodedata.normalize("NFKC", first_line))]

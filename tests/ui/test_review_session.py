@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from jpstudy_ui.note_editor import NoteEditor
 from PySide6.QtCore import Qt
 
 from jpstudy.review_controller import Phase
 
 
-def test_twenty_cards_with_undo_and_summary(qtbot, n5_window, clock, idle):
+def test_twenty_cards_with_undo_and_summary(qtbot, n5_window, clock, idle, on_dialog):
     window = n5_window
     options = None
 
@@ -41,9 +42,28 @@ def test_twenty_cards_with_undo_and_summary(qtbot, n5_window, clock, idle):
     qtbot.waitUntil(lambda: controller.phase is Phase.QUESTION and controller.current_face.word == first_word)
     assert controller.summary().answered == 0
 
+    def edit(editor: NoteEditor) -> None:
+        meaning = editor.editors["meaning"]
+        meaning.selectAll()
+        qtbot.keyClicks(meaning, "my own meaning")
+        qtbot.keyClick(meaning, Qt.Key.Key_Return)
+
+    on_dialog(NoteEditor, edit)
+    qtbot.keyClick(review, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: controller.phase is Phase.QUESTION and review.isActiveWindow(), timeout=5000)
+    qtbot.keyClick(review, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: review.meaning.text() == "my own meaning")
+    qtbot.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing to undo: ignored
+    assert controller.phase is Phase.ANSWER and controller.current_face.word == first_word
+    qtbot.keyClick(review, Qt.Key.Key_F)  # furigana off, and back on
+    assert window.context.settings.furigana is False
+    qtbot.keyClick(review, Qt.Key.Key_F)
+    assert window.context.settings.furigana is True
+
     for index in range(20):
         clock.advance(seconds=5)
-        qtbot.keyClick(review, Qt.Key.Key_Space)
+        if controller.phase is Phase.QUESTION:
+            qtbot.keyClick(review, Qt.Key.Key_Space)
         qtbot.keyClick(review, Qt.Key.Key_1 if index == 0 else Qt.Key.Key_3)
         qtbot.waitUntil(lambda: controller.phase in (Phase.QUESTION, Phase.FINISHED))
     # the card answered Again (no learning steps: it graduated to 1 day) — the session is over

@@ -1,0 +1,55 @@
+"""Settings from the keyboard: study options land in the collection, display options apply at once."""
+
+from __future__ import annotations
+
+import json
+
+from jpstudy_ui.settings_dialog import SettingsDialog, parse_steps
+from jpstudy_ui.theme import DARK
+from PySide6.QtCore import Qt
+
+
+def open_settings(qtbot, window):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(SettingsDialog)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isEnabled())
+    return dialog
+
+
+def test_save_study_and_display_settings(qtbot, n5_window, idle):
+    window = n5_window
+    dialog = open_settings(qtbot, window)
+    assert dialog.learning_steps.text() == "1m 10m"  # Anki's defaults
+    dialog.new_per_day.selectAll()
+    qtbot.keyClicks(dialog.new_per_day, "5")
+    dialog.learning_steps.selectAll()
+    qtbot.keyClicks(dialog.learning_steps, "1m 10m 1h")
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    qtbot.keyClick(dialog.learning_steps, Qt.Key.Key_Return)  # Save is the default button
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: window.home_summary.counts == (5, 0, 0))
+    options: list[object] = []
+    window.context.worker.run(lambda col: col.options, options.append)
+    qtbot.waitUntil(lambda: bool(options))
+    assert (options[0].new_per_day, options[0].learning_steps) == (5, (1.0, 10.0, 60.0))
+    assert window.context.theme.palette is DARK
+    saved = json.loads((window.context.data_dir / "ui-settings.json").read_text(encoding="utf-8"))
+    assert saved["theme"] == "dark"
+    idle(window)
+
+
+def test_bad_steps_are_refused_and_nothing_is_saved(qtbot, n5_window, idle):
+    window = n5_window
+    dialog = open_settings(qtbot, window)
+    dialog.learning_steps.setText("1m soon")
+    dialog.new_per_day.setValue(7)
+    dialog.save()
+    assert dialog.isVisible() and "“soon” is not a step" in dialog.status.text()
+    idle(window)
+    assert window.home_summary.counts == (20, 0, 0)
+
+
+def test_parse_steps() -> None:
+    assert parse_steps("1 10") == (1.0, 10.0)
+    assert parse_steps("30s, 5m 2h 1d") == (0.5, 5.0, 120.0, 1440.0)
+    assert parse_steps("") == ()
