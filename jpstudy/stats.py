@@ -106,7 +106,8 @@ def reviews_per_day(col: Collection, now: datetime, days: int = 365) -> dict[dat
     today = study_day(col, now)
     first = today - timedelta(days=days - 1)
     counter: Counter[date] = Counter()
-    for entry in col.review_log():
+    since = now - timedelta(days=days + 1)
+    for entry in col.review_log(since=since):
         day = study_day(col, _answer_time(entry))
         if first <= day <= today:
             counter[day] += 1

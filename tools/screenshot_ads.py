@@ -1,6 +1,6 @@
 """Take the screenshot of the job-ad library window: ``docs/screenshots/ads.png``.
 
-    xvfb-run -a python tools/screenshot_ads.py [OUT.png] [--tab words]
+    xvfb-run -a python tools/screenshot_ads.py [OUT.png] [--tab words] [--theme dark]
 
 Builds a throw-away data folder with the bundled dictionary and the sample job ads of
 ``tests/fixtures/jobads`` mined by the real miner and saved over a few weeks (some words studied in
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshots" / "ads.png")
     parser.add_argument("--tab", choices=("ads", "words"), default="ads")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args(argv)
 
     from jpstudy_ui.ads_screen import AdsScreen
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         build(folder)
         theme = ThemeManager(app)
-        theme.apply(UiSettings(theme="light", font_size=11))
+        theme.apply(UiSettings(theme=args.theme, font_size=11))
         worker = DbWorker(app)
         context = AppContext(worker, theme, folder, lambda: START + timedelta(days=40))
         screens: list[AdsScreen] = []

@@ -180,7 +180,7 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (column.tooltip or column.text)(record)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.title}: {(column.tooltip or column.text)(record)}"
+            return f"{' '.join(column.title.split())}: {(column.tooltip or column.text)(record)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -100,9 +100,7 @@ class DeckTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-def _brush(colour: str) -> object:
-    from PySide6.QtGui import QBrush, QColor
-
+def _brush(colour: str) -> QBrush:
     return QBrush(QColor(colour))
 
 

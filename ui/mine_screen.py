@@ -312,7 +312,7 @@ class MineScreen(QWidget):
         self._dictionary = dictionary
         self.status.setText("Reading the ad…")
         report = self._context.worker.on_main(self._progress)
-        keep, source = self.keep.isChecked(), self._source
+        keep, source, now = self.keep.isChecked(), self._source, self._context.clock()
 
         def work(col: Any) -> Any:
             from jpstudy.mining import mine_text
@@ -321,7 +321,7 @@ class MineScreen(QWidget):
             if keep and result.candidates:
                 from jpstudy.ads import AdLibrary
 
-                AdLibrary(col).save(text, result, source=source)
+                AdLibrary(col).save(text, result, source=source, now=now)
             return result
 
         changes = Change.NOTES if keep else Change.NONE

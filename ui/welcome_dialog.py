@@ -13,14 +13,16 @@ from .context import AppContext
 from .levels_dialog import LevelPicker, add_levels
 from .widgets import card_frame, label
 
-Progress = Callable[[int, int], None]
+BuildProgress = Callable[[int, int, str], None]
 
 
-def ensure_dictionary(data_dir: Path, progress: Progress) -> None:
-    """Build the offline dictionary in ``data_dir`` if it is missing or outdated, reporting progress."""
-    from jpstudy.dictionary import Dictionary
+def ensure_dictionary(data_dir: Path, progress: BuildProgress) -> None:
+    """Build the offline dictionary in ``data_dir`` if it is missing or outdated.
 
-    Dictionary.open(data_dir, progress=progress).close()
+    ``progress(done, total, message)`` is the dictionary builder's report (``jpstudy.dictionary``)."""
+    from jpstudy.dictionary import ensure_built
+
+    ensure_built(data_dir, progress)
 
 
 class WelcomeDialog(QDialog):
@@ -68,6 +70,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.picker.boxes["N5"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.levels: list[str] = []
+        self.progress_seen: list[tuple[int, int]] = []  # (done, total) reports, newest last
 
     def _start(self) -> None:
         self.levels = self.picker.chosen()
@@ -85,9 +88,12 @@ class WelcomeDialog(QDialog):
             lambda: ensure_dictionary(folder, report), lambda _: self._add_decks(), self._dictionary_failed
         )
 
-    def _dictionary_progress(self, done: int, total: int) -> None:
+    def _dictionary_progress(self, done: int, total: int, message: str = "") -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        if message:
+            self.progress.setFormat(f"{message} — %p%")
+        self.progress_seen.append((done, total))
 
     def _dictionary_failed(self, exc: BaseException) -> None:
         self.step.setText(f"The dictionary could not be built ({exc}); the decks work without it.")
@@ -95,6 +101,7 @@ class WelcomeDialog(QDialog):
 
     def _add_decks(self) -> None:
         self.step.setText(f"Step 2 of 2 — adding the {', '.join(self.levels)} words…")
+        self.progress.setFormat("%p%")
         self.progress.setRange(0, len(self.levels))
         self.progress.setValue(0)
         add_levels(self._context, self.levels, self._dictionary_progress, self._done, self._failed, self)

@@ -453,14 +453,18 @@ class Collection:
         tops = [counts[d] for d, n in names.items() if parent_name(n) is None]
         return (sum(c[0] for c in tops), sum(c[1] for c in tops), sum(c[2] for c in tops))
 
-    def next_card(self, now: datetime | None = None) -> Card | None:
-        """The next card of today's queue (see ``jpstudy.collection.queue``), or None when done."""
+    def next_card(self, now: datetime | None = None, deck: str | None = None) -> Card | None:
+        """The next card of today's queue (see ``jpstudy.collection.queue``), or None when done.
+
+        With ``deck``, only that deck and its subdecks are studied.
+        """
         now = _now(now)
         with self._lock:
             names = {d.id: d.name for d in self.decks()}
+            scope = None if deck is None else {i for i, n in names.items() if n == deck or n.startswith(deck + "::")}
             today = self.today(now)
             limits = daily_limits(self._db, names, today, self._options.new_per_day, self._options.reviews_per_day)
-            card_id = next_card_id(self._db, limits, timestamp(now), today)
+            card_id = next_card_id(self._db, limits, timestamp(now), today, scope)
             return None if card_id is None else self.get_card(card_id)
 
     def answer(
@@ -543,11 +547,12 @@ class Collection:
                                      (tags_text(tuple(t for t in tags if t != "leech")), step.leech_note_id))
             return self.get_card(int(step.card_row["id"]))
 
-    def review_log(self, card_id: int | None = None) -> list[ReviewEntry]:
-        """Review-log rows (of one card, or all), oldest first."""
-        sql = "SELECT id, card_id, ease, ivl, last_ivl, factor, time, type FROM revlog"
-        rows = (self._db.execute(sql + " WHERE card_id = ? ORDER BY id", (card_id,)) if card_id is not None
-                else self._db.execute(sql + " ORDER BY id"))
+    def review_log(self, card_id: int | None = None, since: datetime | None = None) -> list[ReviewEntry]:
+        """Review-log rows (of one card, or all; answered at or after ``since`` if given), oldest first."""
+        sql = "SELECT id, card_id, ease, ivl, last_ivl, factor, time, type FROM revlog WHERE id >= ?"
+        start = 0 if since is None else int(since.timestamp() * 1000)
+        rows = (self._db.execute(sql + " AND card_id = ? ORDER BY id", (start, card_id)) if card_id is not None
+                else self._db.execute(sql + " ORDER BY id", (start,)))
         return [review_entry_from_row(r) for r in rows]
 
     # ----- word status (mining) -------------------------------------------------------------

@@ -19,7 +19,7 @@ Terms:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -111,23 +111,29 @@ def _first_due(db: sqlite3.Connection, sql: str, params: Iterable[tuple[int, ...
     return min(found) if found else None
 
 
-def next_card_id(db: sqlite3.Connection, limits: Limits, now_s: int, today: int) -> int | None:
-    """The id of the card to show next, or None when today's queue is empty."""
-    learn_sql = "SELECT due, id FROM cards WHERE queue = 1 AND due <= ? ORDER BY due, id LIMIT 1"
-    review_sql = "SELECT due, id FROM cards WHERE deck_id = ? AND queue = ? AND due <= ? ORDER BY due, id LIMIT 1"
+def next_card_id(
+    db: sqlite3.Connection, limits: Limits, now_s: int, today: int, scope: Collection[int] | None = None
+) -> int | None:
+    """The id of the card to show next, or None when today's queue is empty.
+
+    ``scope`` restricts the queue to these deck ids (a deck's subtree when studying one deck).
+    Every query is an index range scan per deck.
+    """
+    decks = tuple(limits.new_left) if scope is None else tuple(scope)
+    due_sql = "SELECT due, id FROM cards WHERE deck_id = ? AND queue = ? AND due <= ? ORDER BY due, id LIMIT 1"
     new_sql = "SELECT due, id FROM cards WHERE deck_id = ? AND queue = 0 ORDER BY due, id LIMIT 1"
-    day_learn_sql = "SELECT due, id FROM cards WHERE queue = 3 AND due <= ? ORDER BY due, id LIMIT 1"
+    ahead = now_s + int(LEARN_AHEAD.total_seconds())
 
     def due_day_cards() -> tuple[int, int] | None:
-        candidates = (db.execute(day_learn_sql, (today,)).fetchone(),
-                      _first_due(db, review_sql, ((d, 2, today) for d in limits.open_review)))
+        candidates = (_first_due(db, due_sql, ((d, 3, today) for d in decks)),
+                      _first_due(db, due_sql, ((d, 2, today) for d in limits.open_review if d in decks)))
         return min((r for r in candidates if r is not None), default=None)
 
     steps = (
-        lambda: db.execute(learn_sql, (now_s,)).fetchone(),
+        lambda: _first_due(db, due_sql, ((d, 1, now_s) for d in decks)),
         due_day_cards,
-        lambda: _first_due(db, new_sql, ((d,) for d in limits.open_new)),
-        lambda: db.execute(learn_sql, (now_s + int(LEARN_AHEAD.total_seconds()),)).fetchone(),
+        lambda: _first_due(db, new_sql, ((d,) for d in limits.open_new if d in decks)),
+        lambda: _first_due(db, due_sql, ((d, 1, ahead) for d in decks)),
     )
     for step in steps:
         row = step()

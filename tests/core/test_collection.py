@@ -244,3 +244,18 @@ def test_review_limit_caps_interday_learning_and_new_cards(col: Collection) -> N
         assert card.state.kind == "learning" and card.state.interday
     tomorrow = T0 + timedelta(days=1)
     assert col.counts(tomorrow) == (0, 5, 0)  # 6 interday cards due, the review limit of 5 caps them
+
+
+def test_studying_one_deck_shows_only_its_subtree(col: Collection) -> None:
+    col.add_notes(words(3, "甲"), deck="JLPT::N5", now=T0)
+    col.add_notes(words(3, "乙"), deck="Mined", now=T0)
+    mined = col.deck_by_name("Mined")
+    n5 = col.deck_by_name("JLPT::N5")
+    assert col.next_card(T0).deck_id == n5.id  # added first
+    card = col.next_card(T0, deck="Mined")
+    assert card.deck_id == mined.id
+    col.answer(card, Rating.AGAIN, T0)  # a learning card in Mined, due in 1 minute
+    later = T0 + timedelta(minutes=2)
+    assert col.next_card(later, deck="JLPT").deck_id == n5.id
+    assert col.next_card(later).id == card.id
+    assert col.review_log(since=later) == [] and len(col.review_log(since=T0)) == 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,9 +18,9 @@ from jpstudy_ui.context import AppContext
 from jpstudy_ui.taskman import Change, DbWorker
 from jpstudy_ui.theme import LIGHT, ThemeManager
 from jpstudy_ui.ui_settings import UiSettings
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 
 from jpstudy import Collection
 from jpstudy.ads import AdLibrary
@@ -138,32 +138,12 @@ def on_worker(qtbot, context: AppContext, work):  # type: ignore[no-untyped-def]
     return box[0]
 
 
-def when_modal(kind: type[QWidget], act: Callable[[QWidget], None], timeout_ms: int = 10_000) -> None:
-    """Call ``act(dialog)`` as soon as a modal ``kind`` dialog is up (polled from the dialog's event loop).
-
-    A dialog still open when ``act`` fails, or after ``timeout_ms``, is closed, so the test fails rather
-    than hangs."""
-    timer = QTimer(QApplication.instance())
-    timer.setInterval(10)
-    waited = [0]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        waited[0] += timer.interval()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            timer.stop()
-            try:
-                act(dialog)
-            except BaseException:
-                dialog.reject()  # type: ignore[attr-defined]
-                raise
-        elif waited[0] > timeout_ms:
-            timer.stop()
-            if isinstance(dialog, QDialog):
-                dialog.reject()
-
-    timer.timeout.connect(poll)
-    timer.start()
+def modal(qtbot, kind: type[QWidget]) -> QWidget:  # type: ignore[no-untyped-def]
+    """The window-modal dialog of ``kind`` the screen has opened."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(dialog.isActiveWindow)  # keys go to the dialog, not to the window below
+    return dialog
 
 
 def char_colours(document: QTextDocument) -> list[str | None]:
@@ -260,20 +240,16 @@ def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Down)  # the bakery ad
     qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.id == library.ids["bakery"])
 
-    def answer(key: Qt.Key) -> Callable[[QWidget], None]:
-        def press(box: QWidget) -> None:
-            assert isinstance(box, QMessageBox) and "Delete the saved ad" in box.text()
-            qtbot.keyClick(box, key)
-
-        return press
-
-    when_modal(QMessageBox, answer(Qt.Key.Key_Escape))  # keep it
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
+    box = modal(qtbot, QMessageBox)
+    assert "Delete the saved ad" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # keep it
+    qtbot.waitUntil(lambda: not box.isVisible())
     assert screen.ads_model.rowCount() == 3 and screen.focusWidget() is screen.ads_table
     qtbot.waitUntil(screen.isActiveWindow)  # keys reach the window's shortcuts again
 
-    when_modal(QMessageBox, answer(Qt.Key.Key_D))  # the mnemonic of "&Delete ad"
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_Delete)
+    qtbot.keyClick(modal(qtbot, QMessageBox), Qt.Key.Key_D)  # the mnemonic of "&Delete ad"
     qtbot.waitUntil(lambda: screen.status.text().startswith("Deleted “"))
     assert screen.ads_model.rowCount() == 2 and screen.ads_model.row_of(library.ids["bakery"]) is None
     qtbot.waitUntil(lambda: screen.detail.ad.id == library.ids["care"])  # the next ad is shown
@@ -283,15 +259,15 @@ def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
     qtbot.waitUntil(screen.isActiveWindow)
     target = tmp_path / "my-ads.csv"
 
-    def save_as(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.selectFile(str(target))
-        qtbot.keyClick(dialog, Qt.Key.Key_Return)
-
-    when_modal(QFileDialog, save_as)
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_E,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: screen.status.text().startswith("Exported 2 ads"))
+    dialog = modal(qtbot, QFileDialog)
+    name = dialog.findChild(QLineEdit, "fileNameEdit")  # Qt's own dialog offscreen; focused on opening
+    assert name.hasFocus() and name.text() == "jpstudy-ads.csv"
+    name.selectAll()
+    qtbot.keyClicks(name, str(target))
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.status.text() == f"Exported 2 ads to {target}.")
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [int(r["id"]) for r in rows] == left
@@ -315,18 +291,17 @@ def test_edit_details_then_filter_by_the_new_tag(qtbot, screen: AdsScreen, libra
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # the care ad
     qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.id == library.ids["care"])
 
-    def fill(dialog: QWidget) -> None:
-        assert isinstance(dialog, AdDetailsDialog) and dialog.title.text() == "介護スタッフ募集(正社員)"
-        dialog.title.selectAll()
-        qtbot.keyClicks(dialog.title, "Care staff, Yokohama")
-        qtbot.keyClick(dialog.title, Qt.Key.Key_Tab)  # → job type (kept)
-        qtbot.keyClick(dialog.job_type, Qt.Key.Key_Tab)  # → tags
-        dialog.tags.selectAll()
-        qtbot.keyClicks(dialog.tags, "night, weekend")
-        qtbot.keyClick(dialog.tags, Qt.Key.Key_Return)
-
-    when_modal(AdDetailsDialog, fill)
     qtbot.keyClick(screen.ads_table, Qt.Key.Key_F2)
+    dialog = modal(qtbot, AdDetailsDialog)
+    assert dialog.title.text() == "介護スタッフ募集(正社員)" and dialog.title.hasFocus()
+    dialog.title.selectAll()
+    qtbot.keyClicks(dialog.title, "Care staff, Yokohama")
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Tab)  # → job type (kept)
+    qtbot.keyClick(dialog.job_type, Qt.Key.Key_Tab)  # → tags
+    assert dialog.tags.hasFocus()
+    dialog.tags.selectAll()
+    qtbot.keyClicks(dialog.tags, "night, weekend")
+    qtbot.keyClick(dialog.tags, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.status.text() == "Saved “Care staff, Yokohama”.")
     qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.title == "Care staff, Yokohama")
     assert screen.detail.ad.tags == ("night", "weekend") and screen.detail.ad.job_type == "介護"
@@ -337,6 +312,19 @@ def test_edit_details_then_filter_by_the_new_tag(qtbot, screen: AdsScreen, libra
     qtbot.waitUntil(lambda: screen.ads_model.rowCount() == 1
                     and screen.words_model.rowCount() == len(library.results["care"].candidates))
     assert screen.ads_model.key(0) == library.ids["care"]
+
+    screen.ads_table.setFocus()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen.ads_table, Qt.Key.Key_F2)  # drop the tag the list is filtered by
+    dialog = modal(qtbot, AdDetailsDialog)
+    dialog.tags.setFocus()
+    dialog.tags.selectAll()
+    qtbot.keyClicks(dialog.tags, "night")
+    qtbot.keyClick(dialog.tags, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.ads_model.rowCount() == 3)  # no ad has the tag: all are shown
+    assert screen.tag.currentText() == "All" and "weekend" not in [
+        screen.tag.itemText(i) for i in range(screen.tag.count())
+    ]
 
 
 def test_readiness_today_follows_words_learned_elsewhere(qtbot, screen: AdsScreen, context,

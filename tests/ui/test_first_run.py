@@ -6,8 +6,7 @@ from jpstudy_ui.welcome_dialog import WelcomeDialog
 from PySide6.QtCore import Qt
 
 
-def test_first_run_adds_n5(qtbot, tmp_path, open_main_window, with_dictionary, idle):
-    with_dictionary(tmp_path)
+def test_first_run_builds_the_dictionary_and_adds_n5(qtbot, tmp_path, open_main_window, idle):
     window = open_main_window(tmp_path)
     qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
     welcome = window.findChild(WelcomeDialog)
@@ -17,8 +16,14 @@ def test_first_run_adds_n5(qtbot, tmp_path, open_main_window, with_dictionary, i
     assert window.home.today_line.text() == "Welcome — add a JLPT level to begin"
 
     qtbot.keyClick(welcome, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not welcome.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: welcome.progress.isVisible())
+    assert welcome.step.text().startswith("Step 1 of 2")
+    qtbot.waitUntil(lambda: not welcome.isVisible(), timeout=40_000)
     assert welcome.result() == WelcomeDialog.DialogCode.Accepted
+    assert list(tmp_path.glob("dict-*.sqlite"))  # the dictionary was built in the data folder
+    dictionary_reports = welcome.progress_seen[:-1]  # the last report is the one level added
+    assert len(dictionary_reports) > 3 and dictionary_reports[-1][0] == dictionary_reports[-1][1]
+    assert welcome.progress_seen[-1] == (1, 1)
     qtbot.waitUntil(lambda: window.home_summary.counts == (20, 0, 0))
     assert window.home.today_line.text() == "20 cards to study today"
     tree = window.home.decks
