@@ -30,8 +30,8 @@ CARE_AD = """介護スタッフ募集（正社員）
 
 
 @pytest.fixture(scope="module")
-def dictionary(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dictionary]:
-    d = Dictionary.open(tmp_path_factory.mktemp("data"))
+def dictionary(built_dictionary: Path) -> Iterator[Dictionary]:
+    d = Dictionary.open(built_dictionary.parent)
     yield d
     d.close()
 

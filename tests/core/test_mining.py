@@ -4,6 +4,7 @@ status from a real collection, cards, the CLI and bad input (hypothesis)."""
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,8 +23,10 @@ ADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("mining-data")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, built_dictionary: Path) -> Path:
+    folder = tmp_path_factory.mktemp("mining-data")
+    shutil.copy2(built_dictionary, folder / built_dictionary.name)
+    return folder
 
 
 @pytest.fixture(scope="module")

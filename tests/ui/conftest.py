@@ -110,25 +110,6 @@ def on_dialog():  # type: ignore[no-untyped-def]
     return arm
 
 
-@pytest.fixture(scope="session")
-def built_dictionary(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real dictionary, built once per test session from the bundled data."""
-    from jpstudy.dictionary import ensure_built
-
-    return ensure_built(tmp_path_factory.mktemp("dictionary"))
-
-
-@pytest.fixture
-def with_dictionary(built_dictionary: Path):  # type: ignore[no-untyped-def]
-    """``with_dictionary(data_dir)`` puts a copy of the built dictionary into ``data_dir``."""
-    import shutil
-
-    def copy(data_dir: Path) -> Path:
-        return Path(shutil.copy2(built_dictionary, data_dir / built_dictionary.name))
-
-    return copy
-
-
 @pytest.fixture
 def open_main_window(qtbot, clock):  # type: ignore[no-untyped-def]
     """``open_main_window(data_dir)``: the main window over any data folder, closed after the test."""

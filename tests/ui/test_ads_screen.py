@@ -94,8 +94,8 @@ class Library:
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    dictionary = Dictionary.open(tmp_path_factory.mktemp("dictionary"))
+def library(tmp_path_factory: pytest.TempPathFactory, built_dictionary: Path) -> Iterator[Library]:
+    dictionary = Dictionary.open(built_dictionary.parent)
     try:
         yield Library(tmp_path_factory.mktemp("template"), dictionary)
     finally:
