@@ -26,6 +26,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,7 +245,21 @@ def ensure_built(
         if old != target:
             with contextlib.suppress(OSError):  # e.g. still open in another process on Windows
                 old.unlink()
+    remove_abandoned_builds(folder)
     return target
+
+
+ABANDONED_BUILD_SECONDS = 3600
+"""A temporary build file this much older than now was left by a killed build (a live build takes seconds)."""
+
+
+def remove_abandoned_builds(folder: Path, now: float | None = None) -> None:
+    """Delete temporary build files that a killed build left in the data folder."""
+    cutoff = (time.time() if now is None else now) - ABANDONED_BUILD_SECONDS
+    for stale in folder.glob(".dict-build-*.sqlite"):
+        with contextlib.suppress(OSError):
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
 
 
 def terminal_progress(done: int, total: int, message: str) -> None:

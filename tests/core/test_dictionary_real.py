@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +87,14 @@ def test_kana_lookup_prefers_words_written_in_kana(real: Dictionary) -> None:
     by_rank = sum(real.matches(w.word)[0].entry_id == w.entry_id for w in ambiguous)
     assert len(ambiguous) > 150
     assert first / len(ambiguous) >= 0.8 > by_rank / len(ambiguous)
+
+
+def test_a_killed_builds_temporary_file_is_removed_later(tmp_path: Path) -> None:
+    from jpstudy.dictionary.build import remove_abandoned_builds
+
+    old, fresh = tmp_path / ".dict-build-old.sqlite", tmp_path / ".dict-build-new.sqlite"
+    old.write_bytes(b"half a build")
+    fresh.write_bytes(b"a build in progress")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    remove_abandoned_builds(tmp_path)
+    assert not old.exists() and fresh.exists()
