@@ -4,16 +4,18 @@ actions (menus and shortcuts) and opens the other screens. Screens live in their
 Actions and shortcuts:
     Study (Ctrl+Return), Add a JLPT level (Ctrl+L), Mine a job ad (Ctrl+M), Job-ad library (Ctrl+Shift+M),
     Browse (Ctrl+B),
-    Statistics (Ctrl+Shift+S), Export (Ctrl+E), Settings (Ctrl+,), About (F1), Quit (Ctrl+Q).
+    Statistics (Ctrl+Shift+S), Export (Ctrl+E), Settings (Ctrl+,), Restore from a backup, About (F1),
+    Quit (Ctrl+Q).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from jpstudy.stats import HomeSummary, LevelProgress, home_summary, level_progress
 
@@ -32,22 +34,16 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("stats", "S&tatistics…", "Ctrl+Shift+S", "Reviews, forecast, retention and JLPT progress"),
     ("export", "&Export to Anki…", "Ctrl+E", "Write an .apkg file for Anki or AnkiDroid"),
     ("settings", "Se&ttings…", "Ctrl+,", "Daily limits, learning steps, theme, font size"),
+    ("restore", "&Restore from a backup…", "", "Replace the collection with one of its automatic backups"),
     ("about", "&About jpstudy", "F1", "Version and data sources"),
     ("quit", "&Quit", "Ctrl+Q", "Close jpstudy"),
 )
 
 
-def _queue_by_deck() -> bool:
-    """Whether ``Collection.next_card`` accepts ``deck=`` (requested from the collection's owner)."""
-    import inspect
-
-    from jpstudy.collection import Collection
-
-    return "deck" in inspect.signature(Collection.next_card).parameters
-
-
 class MainWindow(QMainWindow):
     """The application window; see the module docstring."""
+
+    restore_requested = Signal(Path)
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -86,6 +82,7 @@ class MainWindow(QMainWindow):
             "stats": lambda: self.open_window("stats"),
             "export": self.export,
             "settings": self.open_settings,
+            "restore": self.choose_backup,
             "about": self.open_about,
             "quit": self.close,
         }
@@ -104,7 +101,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_key
         bar = self.menuBar()
         for title, keys in (
-            ("&File", ("study", "add_level", "export", None, "settings", None, "quit")),
+            ("&File", ("study", "add_level", "export", None, "settings", "restore", None, "quit")),
             ("&Tools", ("mine", "ads", "browse", "stats")),
             ("&Help", ("about",)),
         ):
@@ -160,6 +157,21 @@ class MainWindow(QMainWindow):
         if changes & (Change.CARDS | Change.NOTES | Change.DECKS | Change.OPTIONS | Change.WORDS):
             self.refresh()
 
+    def choose_backup(self) -> None:
+        """Ask for a backup file and, once confirmed, ask ``run_app`` to restore it (``restore_requested``)."""
+        from jpstudy.backup import backup_folder
+
+        folder = backup_folder(self.context.data_dir)
+        name, _ = QFileDialog.getOpenFileName(self, "Restore from a backup", str(folder),
+                                              "jpstudy collections (*.sqlite3);;All files (*)")
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self, "Restore from a backup",
+            f"Replace your collection with {Path(name).name}?\n\nYour current collection is kept as a backup first.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_requested.emit(Path(name))
+
     def shutdown(self) -> None:
         """Close the collection without closing the window (tests and ``run_app``)."""
         self.context.worker.close()
@@ -169,7 +181,7 @@ class MainWindow(QMainWindow):
         """Switch to the review screen and start a session (over ``deck`` when the core can queue by deck;
         ``Collection.next_card`` takes a ``deck`` argument only from the core version that adds it)."""
         self.stack.setCurrentWidget(self.review)
-        self.review.start(deck if _queue_by_deck() else None)
+        self.review.start(deck)
 
     def show_home(self) -> None:
         """Back to the home screen, with fresh numbers."""
