@@ -12,6 +12,7 @@ Terms:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from jpstudy.mining.tokenize import Token
@@ -34,14 +35,12 @@ FUNCTION_KANA = frozenset((
 ))
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９〇一二三四五六七八九十百千万億兆")
 _LONE_KANA_MAX = 1
+_JAPANESE_CHAR = re.compile("[\u3041-\u30fa\u3400-\u9fff々〆ヶＡ-ｚ]")
 
 
 def has_japanese(text: str) -> bool:
     """True if ``text`` holds a kana, a kanji or a full-width Latin letter (ＩＴ); ー alone does not count."""
-    return any(
-        "\u3041" <= c <= "\u30fa" or "\u3400" <= c <= "\u9fff" or c in "々〆ヶ" or "Ａ" <= c <= "ｚ"
-        for c in text
-    )
+    return _JAPANESE_CHAR.search(text) is not None
 
 
 def is_grammar(tok: Token, prev: Token | None) -> bool:
