@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from jpstudy.mining.lexicon import Hit, KanaForm, LexEntry, hira
 
 MEANING_SENSES = 3
 GLOSSES_PER_SENSE = 3
+_Rows = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]
+"""An entry's form rows (kind, text, rank, restr, nokanji) and sense rows (pos, misc, gloss)."""
 
 
 class DictLexicon:
@@ -32,7 +34,8 @@ class DictLexicon:
         self._entries: dict[int, LexEntry] = {}
         self._levels: dict[tuple[int, str], str] = {}
         self._freq: dict[str, int] | None = None
-        self._primed: dict[str, tuple[Hit, ...]] = {}
+        self._primed: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._primed_rows: dict[int, _Rows] = {}
         for entry, reading, level in self._rows("SELECT entry, reading, level FROM jlpt"):
             key = (entry, hira(reading))
             self._levels[key] = max(level, self._levels.get(key, level))
@@ -43,15 +46,16 @@ class DictLexicon:
 
     def lookup(self, text: str) -> tuple[Hit, ...]:
         primed = self._primed.get(text)
-        if primed is not None:
-            return primed
-        rows = self._rows("SELECT entry, min(rank) FROM form WHERE text = ? GROUP BY entry", (text,))
-        return tuple(Hit(self._entry(entry), rank) for entry, rank in rows)
+        if primed is None:
+            primed = tuple(self._rows("SELECT entry, min(rank) FROM form WHERE text = ? GROUP BY entry", (text,)))
+        return tuple(Hit(self._entry(entry), rank) for entry, rank in primed)
 
     def prime(self) -> None:
         """Load in four bulk queries every entry that shares a form with a JLPT-listed entry, and the
         complete lookup answer for each such form (about 0.3 s): the words of most ads are then
-        answered from memory."""
+        answered from memory. They are kept as rows of plain tuples of strings and numbers, which
+        Python's garbage collector stops scanning (~17,000 entries as objects would make every full
+        collection ~25 ms slower); an entry becomes a :class:`LexEntry` when it is first looked up."""
         texts = "SELECT text FROM form WHERE entry IN (SELECT entry FROM jlpt)"
         hits = self._rows(f"SELECT text, entry, min(rank) FROM form WHERE text IN ({texts}) GROUP BY text, entry")
         wanted = f"SELECT entry FROM form WHERE text IN ({texts})"
@@ -62,25 +66,29 @@ class DictLexicon:
         senses: dict[int, list[tuple[Any, ...]]] = {}
         for entry, *row in self._rows(f"SELECT entry, pos, misc, gloss FROM sense "
                                       f"WHERE entry IN ({wanted}) ORDER BY entry, ord"):
-            senses.setdefault(entry, []).append(tuple(row))
-        for entry, rows in forms.items():
-            if entry not in self._entries:
-                self._entries[entry] = _build(entry, rows, senses.get(entry, []))
-        by_text: dict[str, list[Hit]] = {}
+            if len(senses.setdefault(entry, [])) < MEANING_SENSES:
+                senses[entry].append(tuple(row))
+        self._primed_rows = {entry: (tuple(rows), tuple(senses.get(entry, ()))) for entry, rows in forms.items()}
+        by_text: dict[str, list[tuple[int, int]]] = {}
         for text, entry, rank in hits:
-            by_text.setdefault(text, []).append(Hit(self._entries[entry], rank))
+            by_text.setdefault(text, []).append((entry, rank))
         self._primed = {text: tuple(h) for text, h in by_text.items()}
 
     def _entry(self, entry_id: int) -> LexEntry:
         have = self._entries.get(entry_id)
         if have is not None:
             return have
-        rows = self._rows(
-            "SELECT kind, ord, text, rank, restr, nokanji FROM form WHERE entry = ? "
-            "UNION ALL SELECT * FROM (SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? "
-            "ORDER BY ord LIMIT ?) ORDER BY 1, 2", (entry_id, entry_id, MEANING_SENSES))
-        forms = [(kind, text, rank, restr, nokanji) for kind, _o, text, rank, restr, nokanji in rows if kind < 2]
-        senses = [(pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2]
+        primed = self._primed_rows.get(entry_id)
+        if primed is not None:
+            forms, senses = primed
+        else:
+            rows = self._rows(
+                "SELECT kind, ord, text, rank, restr, nokanji FROM form WHERE entry = ? "
+                "UNION ALL SELECT * FROM (SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? "
+                "ORDER BY ord LIMIT ?) ORDER BY 1, 2", (entry_id, entry_id, MEANING_SENSES))
+            forms = tuple((kind, text, rank, restr, nokanji) for kind, _o, text, rank, restr, nokanji in rows
+                          if kind < 2)
+            senses = tuple((pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2)
         entry = self._entries[entry_id] = _build(entry_id, forms, senses)
         return entry
 
@@ -102,7 +110,7 @@ class DictLexicon:
         return list(dict.fromkeys(text for (text,) in rows))
 
 
-def _build(entry_id: int, forms: list[Any], senses: list[Any]) -> LexEntry:
+def _build(entry_id: int, forms: Sequence[Any], senses: Sequence[Any]) -> LexEntry:
     """A LexEntry from its form rows (kind, text, rank, restr, nokanji) in JMdict order and its sense
     rows (pos, misc, gloss) in order."""
     kanji = tuple(text for kind, text, *_ in forms if kind == 0)

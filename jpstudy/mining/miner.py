@@ -16,6 +16,7 @@ Terms:
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -217,34 +218,38 @@ class Miner:
         if len(raw) > MAX_CHARS:
             message = f"the text is very long: only its first {MAX_CHARS:,} characters were mined"
         text = normalise(raw)
-        folded = fold_width(text)
+        places: dict[str, list[int]] = {}  # each distinct chunk → its offsets, in order of first use
+        bounds: list[tuple[int, int]] = []
+        for offset, piece in chunks(text):
+            places.setdefault(piece, []).append(offset)
+            bounds.append((offset, offset + len(piece)))
         tallies: dict[tuple[str, str], _Tally] = {}
-        pieces = list(chunks(folded))
-        step = max(1, len(pieces) // 100)
-        for done, (offset, piece) in enumerate(pieces, start=1):
-            for cw in self._mine_chunk(text[offset:offset + len(piece)], piece):
+        step = max(1, len(places) // 100)
+        for done, (piece, offsets) in enumerate(places.items(), start=1):
+            times = len(offsets)
+            for cw in self._mine_chunk(piece):
                 key = (cw.info.word, cw.info.reading)
                 tally = tallies.get(key)
-                if tally is None:
-                    tally = tallies[key] = _Tally(cw.info, first=offset + cw.first)
-                tally.count += cw.count
-                tally.top_count += cw.top_count
+                if tally is None:  # chunks come in order of first use: this is the word's first place
+                    tally = tallies[key] = _Tally(cw.info, first=offsets[0] + cw.first)
+                tally.count += cw.count * times
+                tally.top_count += cw.top_count * times
                 if cw.spans:
-                    tally.spans.extend((offset + a, offset + b) for a, b in cw.spans)
-            if progress is not None and (done % step == 0 or done == len(pieces)):
-                progress(done, len(pieces))
-        result = self._finish(text, tallies, status_of or _all_new)
+                    tally.spans.extend([(at + a, at + b) for at in offsets for a, b in cw.spans])
+            if progress is not None and (done % step == 0 or done == len(places)):
+                progress(done, len(places))
+        result = self._finish(text, bounds, tallies, status_of or _all_new)
         if not message and not result.candidates and not result.names:
             message = "no Japanese vocabulary found in this text"
         return replace(result, message=message) if message else result
 
-    def _mine_chunk(self, text: str, folded: str) -> tuple[_ChunkWord, ...]:
+    def _mine_chunk(self, text: str) -> tuple[_ChunkWord, ...]:
         """The occurrences in one chunk (a line or sentence), remembered by its text: job ads repeat
         lines (社会保険完備、交通費支給 …) and the words of a chunk depend on nothing else."""
         have = self._chunk_cache.get(text)
         if have is None:
             log = _ChunkLog()
-            self._mine_block(folded, text, log)
+            self._mine_block(fold_width(text), text, log)
             have = log.words()
             if len(self._chunk_cache) > CACHE_LIMIT:
                 self._chunk_cache.clear()
@@ -402,8 +407,9 @@ class Miner:
                 return WordInfo(res.word, kana, h.entry.meaning, None, "", "word", None, False)
         return None
 
-    def _finish(self, text: str, tallies: dict[tuple[str, str], _Tally], status_of: StatusOf) -> MiningResult:
-        sentences = _sentence_finder(text)
+    def _finish(self, text: str, bounds: Sequence[tuple[int, int]], tallies: dict[tuple[str, str], _Tally],
+                status_of: StatusOf) -> MiningResult:
+        sentences = _sentence_finder(text, bounds)
         cands: list[Candidate] = []
         names: list[Candidate] = []
         spans: list[Span] = []
@@ -500,16 +506,12 @@ def _masked_flags(tokens: Sequence[Token], masks: Sequence[Any]) -> list[bool]:
     return flags
 
 
-def _sentence_finder(text: str) -> Callable[[int], str]:
-    starts: list[int] = []
-    ends: list[int] = []
-    for offset, piece in chunks(text):
-        starts.append(offset)
-        ends.append(offset + len(piece))
-    from bisect import bisect_right
+def _sentence_finder(text: str, bounds: Sequence[tuple[int, int]]) -> Callable[[int], str]:
+    """The chunk holding a position, stripped, from the chunks' [start, end) bounds in order."""
+    starts = [start for start, _end in bounds]
 
     def sentence(pos: int) -> str:
         i = bisect_right(starts, pos) - 1
-        return text[starts[i]:ends[i]].strip() if i >= 0 else ""
+        return text[bounds[i][0]:bounds[i][1]].strip() if i >= 0 else ""
 
     return sentence
