@@ -10,7 +10,7 @@ Terms:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -22,10 +22,6 @@ class _Cand(Protocol):
     status: str
     jlpt: str | None
     part_of: bool
-
-
-class _Span(Protocol):
-    status: str
 
 
 @dataclass(frozen=True)
@@ -59,15 +55,20 @@ class Coverage:
         }
 
 
-def coverage_of(candidates: Sequence[_Cand], spans: Sequence[_Span]) -> Coverage:
-    """Coverage of an ad from its candidates (names excluded) and its word spans."""
-    known_tokens = sum(1 for s in spans if s.status in READ_OK)
+def coverage_of(candidates: Sequence[_Cand], token_statuses: Mapping[str, int]) -> Coverage:
+    """Coverage of an ad from its candidates (names excluded) and how many of its word tokens have
+    each status ("known": 120, "new": 30 …)."""
+    known_tokens = sum(n for status, n in token_statuses.items() if status in READ_OK)
     own = [c for c in candidates if not c.part_of]
     unknown = [c for c in own if c.status not in READ_OK]
-    by_level = {lv: sum(1 for c in unknown if c.jlpt == lv) for lv in LEVELS}
-    by_level["none"] = sum(1 for c in unknown if c.jlpt not in LEVELS)
-    beyond = {
-        lv: sum(1 for c in unknown if c.jlpt not in LEVELS or LEVELS.index(c.jlpt) > i)
-        for i, lv in enumerate(LEVELS)
-    }
-    return Coverage(len(spans), known_tokens, len(own), len(unknown), by_level, beyond)
+    by_level = dict.fromkeys(LEVELS, 0)
+    by_level["none"] = 0
+    for c in unknown:
+        by_level[c.jlpt if c.jlpt in LEVELS else "none"] += 1
+    beyond = {}
+    harder = by_level["none"]
+    for level in reversed(LEVELS):  # words beyond N1 have no level; beyond N2: those and N1 …
+        beyond[level] = harder
+        harder += by_level[level]
+    beyond = {level: beyond[level] for level in LEVELS}
+    return Coverage(sum(token_statuses.values()), known_tokens, len(own), len(unknown), by_level, beyond)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,6 @@ from jpstudy.mining.lexicon import Hit, KanaForm, LexEntry, hira
 
 MEANING_SENSES = 3
 GLOSSES_PER_SENSE = 3
-_Rows = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]
-"""An entry's form rows (kind, text, rank, restr, nokanji) and sense rows (pos, misc, gloss)."""
 
 
 class DictLexicon:
@@ -35,7 +33,6 @@ class DictLexicon:
         self._levels: dict[tuple[int, str], str] = {}
         self._freq: dict[str, int] | None = None
         self._primed: dict[str, tuple[tuple[int, int], ...]] = {}
-        self._primed_rows: dict[int, _Rows] = {}
         for entry, reading, level in self._rows("SELECT entry, reading, level FROM jlpt"):
             key = (entry, hira(reading))
             self._levels[key] = max(level, self._levels.get(key, level))
@@ -53,9 +50,8 @@ class DictLexicon:
     def prime(self) -> None:
         """Load in four bulk queries every entry that shares a form with a JLPT-listed entry, and the
         complete lookup answer for each such form (about 0.3 s): the words of most ads are then
-        answered from memory. They are kept as rows of plain tuples of strings and numbers, which
-        Python's garbage collector stops scanning (~17,000 entries as objects would make every full
-        collection ~25 ms slower); an entry becomes a :class:`LexEntry` when it is first looked up."""
+        answered from memory. A form's answer is kept as plain (entry, rank) pairs, which Python's
+        garbage collector stops scanning."""
         texts = "SELECT text FROM form WHERE entry IN (SELECT entry FROM jlpt)"
         hits = self._rows(f"SELECT text, entry, min(rank) FROM form WHERE text IN ({texts}) GROUP BY text, entry")
         wanted = f"SELECT entry FROM form WHERE text IN ({texts})"
@@ -66,9 +62,10 @@ class DictLexicon:
         senses: dict[int, list[tuple[Any, ...]]] = {}
         for entry, *row in self._rows(f"SELECT entry, pos, misc, gloss FROM sense "
                                       f"WHERE entry IN ({wanted}) ORDER BY entry, ord"):
-            if len(senses.setdefault(entry, [])) < MEANING_SENSES:
-                senses[entry].append(tuple(row))
-        self._primed_rows = {entry: (tuple(rows), tuple(senses.get(entry, ()))) for entry, rows in forms.items()}
+            senses.setdefault(entry, []).append(tuple(row))
+        for entry, rows in forms.items():
+            if entry not in self._entries:
+                self._entries[entry] = _build(entry, rows, senses.get(entry, []))
         by_text: dict[str, list[tuple[int, int]]] = {}
         for text, entry, rank in hits:
             by_text.setdefault(text, []).append((entry, rank))
@@ -78,17 +75,12 @@ class DictLexicon:
         have = self._entries.get(entry_id)
         if have is not None:
             return have
-        primed = self._primed_rows.get(entry_id)
-        if primed is not None:
-            forms, senses = primed
-        else:
-            rows = self._rows(
-                "SELECT kind, ord, text, rank, restr, nokanji FROM form WHERE entry = ? "
-                "UNION ALL SELECT * FROM (SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? "
-                "ORDER BY ord LIMIT ?) ORDER BY 1, 2", (entry_id, entry_id, MEANING_SENSES))
-            forms = tuple((kind, text, rank, restr, nokanji) for kind, _o, text, rank, restr, nokanji in rows
-                          if kind < 2)
-            senses = tuple((pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2)
+        rows = self._rows(
+            "SELECT kind, ord, text, rank, restr, nokanji FROM form WHERE entry = ? "
+            "UNION ALL SELECT * FROM (SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? "
+            "ORDER BY ord LIMIT ?) ORDER BY 1, 2", (entry_id, entry_id, MEANING_SENSES))
+        forms = [(kind, text, rank, restr, nokanji) for kind, _o, text, rank, restr, nokanji in rows if kind < 2]
+        senses = [(pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2]
         entry = self._entries[entry_id] = _build(entry_id, forms, senses)
         return entry
 
@@ -110,7 +102,7 @@ class DictLexicon:
         return list(dict.fromkeys(text for (text,) in rows))
 
 
-def _build(entry_id: int, forms: Sequence[Any], senses: Sequence[Any]) -> LexEntry:
+def _build(entry_id: int, forms: list[Any], senses: list[Any]) -> LexEntry:
     """A LexEntry from its form rows (kind, text, rank, restr, nokanji) in JMdict order and its sense
     rows (pos, misc, gloss) in order."""
     kanji = tuple(text for kind, text, *_ in forms if kind == 0)

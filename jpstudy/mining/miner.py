@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import cached_property
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from jpstudy.mining.compounds import (
@@ -95,16 +98,27 @@ class Span(NamedTuple):
     status: str
 
 
+Occurrence = tuple[int, int, str, str, str]
+"""A span's fields as a plain tuple (start, end, word, reading, status)."""
+
+
 @dataclass(frozen=True)
 class MiningResult:
-    """Everything mined from one text."""
+    """Everything mined from one text. ``occurrences`` are the spans as plain tuples, sorted by start
+    (a long text has hundreds of thousands; Python's garbage collector skips plain tuples of strings
+    and numbers, not NamedTuples); ``spans`` gives them as :class:`Span` records, made on first use."""
 
     text: str
     candidates: tuple[Candidate, ...]
     names: tuple[Candidate, ...]
-    spans: tuple[Span, ...]
+    occurrences: tuple[Occurrence, ...]
     coverage: Coverage
     message: str = ""
+
+    @cached_property
+    def spans(self) -> tuple[Span, ...]:
+        """The spans over ``text`` (see the module docstring), sorted by start."""
+        return tuple(_new_tuple(Span, o) for o in self.occurrences)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object printed by ``jpstudy mine --json``."""
@@ -131,26 +145,9 @@ class WordInfo:
     parts: tuple[str, ...] = ()
 
 
-@dataclass
-class _Tally:
-    """Occurrences of one word in one text (mutable while the text is scanned)."""
-
-    info: WordInfo
-    count: int = 0
-    top_count: int = 0
-    first: int = -1
-    spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-class _ChunkWord(NamedTuple):
-    """One word's occurrences in one chunk: offsets relative to the chunk; ``spans`` are those where
-    it stands as a word of its own."""
-
-    info: WordInfo
-    count: int
-    top_count: int
-    first: int
-    spans: tuple[tuple[int, int], ...]
+ChunkWord = tuple[int, int, int, int, tuple[tuple[int, int], ...]]
+"""One word's occurrences in one chunk as a plain tuple: (word id, count, count as a word of its own,
+first start, spans where it stands as a word of its own); offsets are relative to the chunk."""
 
 
 class _ChunkLog:
@@ -174,8 +171,42 @@ class _ChunkLog:
         if top:
             item[4].append((start, end))
 
-    def words(self) -> tuple[_ChunkWord, ...]:
-        return tuple(_ChunkWord(w, n, top, first, tuple(spans)) for w, n, top, first, spans in self._words.values())
+    def words(self, intern: Callable[[WordInfo], int]) -> tuple[ChunkWord, ...]:
+        """The chunk's words, each named by its id from ``intern``."""
+        return tuple((intern(w), n, top, first, tuple(spans)) for w, n, top, first, spans in self._words.values())
+
+
+class _Tallies:
+    """Occurrences of each word (headword + reading) in one text, while the text is scanned. Kept in
+    flat lists of numbers and plain tuples, not an object per word: a long text has tens of thousands
+    of words, and Python's garbage collector skips plain tuples and dicts of numbers."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[str, str], int] = {}
+        self.infos: list[WordInfo] = []
+        self.counts: list[int] = []
+        self.top_counts: list[int] = []
+        self.firsts: list[int] = []
+        self.spans: list[tuple[int, int, int]] = []
+        """(start, end, word index) of every occurrence where a word stands on its own."""
+
+    def add(self, w: WordInfo, chunk_word: ChunkWord, offsets: Sequence[int]) -> None:
+        """Count ``w``'s occurrences in a chunk found at ``offsets`` (in order; chunks are added in
+        order of their first offset, so a word's first chunk holds its first occurrence)."""
+        _wid, count, top_count, first, spans = chunk_word
+        times = len(offsets)
+        key = (w.word, w.reading)
+        k = self.index.get(key)
+        if k is None:
+            k = self.index[key] = len(self.infos)
+            self.infos.append(w)
+            self.counts.append(0)
+            self.top_counts.append(0)
+            self.firsts.append(offsets[0] + first)
+        self.counts[k] += count * times
+        self.top_counts[k] += top_count * times
+        if spans:
+            self.spans.extend([(at + a, at + b, k) for at in offsets for a, b in spans])
 
 
 class Miner:
@@ -187,11 +218,29 @@ class Miner:
         self.glossary = glossary
         self.glossary_index = FormIndex(glossary.terms)
         self._token_cache: dict[tuple[str, str, str, str], Resolved | None] = {}
-        self._unit_cache: dict[tuple[Any, ...], WordInfo | None] = {}
-        self._parts_cache: dict[tuple[Any, ...], list[tuple[int, int, WordInfo]]] = {}
-        self._chunk_cache: dict[str, tuple[_ChunkWord, ...]] = {}
+        # Memo tables name words by their index in _words, so that they hold only numbers, strings
+        # and plain tuples, which Python's garbage collector does not keep scanning.
+        self._words: list[WordInfo] = []
+        self._word_ids: dict[WordInfo, int] = {}
+        self._unit_cache: dict[tuple[Any, ...], int | None] = {}
+        self._parts_cache: dict[tuple[Any, ...], tuple[tuple[int, int, int], ...]] = {}
+        self._chunk_cache: dict[str, tuple[ChunkWord, ...]] = {}
 
     # -- words -------------------------------------------------------------------------------
+    def _intern(self, w: WordInfo) -> int:
+        """The id of ``w`` (its index in ``_words``), given on first sight."""
+        wid = self._word_ids.get(w)
+        if wid is None:
+            wid = self._word_ids[w] = len(self._words)
+            self._words.append(w)
+        return wid
+
+    def _forget_if_full(self) -> None:
+        """Empty the memo tables (all together: they share word ids) when one has grown too large."""
+        if max(len(self._words), len(self._unit_cache), len(self._chunk_cache), len(self._parts_cache)) > CACHE_LIMIT:
+            for table in (self._words, self._word_ids, self._unit_cache, self._chunk_cache, self._parts_cache):
+                table.clear()
+
     def _resolve(self, tok: Token) -> Resolved | None:
         key = (tok.orth_base, tok.lemma, tok.surface, tok.kana_base)
         if key not in self._token_cache:
@@ -223,19 +272,13 @@ class Miner:
         for offset, piece in chunks(text):
             places.setdefault(piece, []).append(offset)
             bounds.append((offset, offset + len(piece)))
-        tallies: dict[tuple[str, str], _Tally] = {}
+        tallies = _Tallies()
         step = max(1, len(places) // 100)
         for done, (piece, offsets) in enumerate(places.items(), start=1):
-            times = len(offsets)
-            for cw in self._mine_chunk(piece):
-                key = (cw.info.word, cw.info.reading)
-                tally = tallies.get(key)
-                if tally is None:  # chunks come in order of first use: this is the word's first place
-                    tally = tallies[key] = _Tally(cw.info, first=offsets[0] + cw.first)
-                tally.count += cw.count * times
-                tally.top_count += cw.top_count * times
-                if cw.spans:
-                    tally.spans.extend([(at + a, at + b) for at in offsets for a, b in cw.spans])
+            found = self._mine_chunk(piece)
+            words = self._words  # read after _mine_chunk, which may have emptied the tables
+            for cw in found:
+                tallies.add(words[cw[0]], cw, offsets)
             if progress is not None and (done % step == 0 or done == len(places)):
                 progress(done, len(places))
         result = self._finish(text, bounds, tallies, status_of or _all_new)
@@ -243,17 +286,15 @@ class Miner:
             message = "no Japanese vocabulary found in this text"
         return replace(result, message=message) if message else result
 
-    def _mine_chunk(self, text: str) -> tuple[_ChunkWord, ...]:
+    def _mine_chunk(self, text: str) -> tuple[ChunkWord, ...]:
         """The occurrences in one chunk (a line or sentence), remembered by its text: job ads repeat
         lines (社会保険完備、交通費支給 …) and the words of a chunk depend on nothing else."""
         have = self._chunk_cache.get(text)
         if have is None:
+            self._forget_if_full()
             log = _ChunkLog()
             self._mine_block(fold_width(text), text, log)
-            have = log.words()
-            if len(self._chunk_cache) > CACHE_LIMIT:
-                self._chunk_cache.clear()
-            self._chunk_cache[text] = have
+            have = self._chunk_cache[text] = log.words(self._intern)
         return have
 
     def _mine_block(self, folded: str, text: str, found: _ChunkLog) -> None:
@@ -297,12 +338,13 @@ class Miner:
                    prev.cform if prev else "", prev.surface[-1:] if prev else "")
         else:
             key = (u.kind, u.key, *(t.kana_base for t in tokens[u.first:u.last]))
-        if key in self._unit_cache:
-            return self._unit_cache[key]
+        wid = self._unit_cache.get(key, -1)
+        if wid is None:
+            return None
+        if wid >= 0:
+            return self._words[wid]
         word = self._unit_word_uncached(u, tokens, masked)
-        if len(self._unit_cache) > CACHE_LIMIT:
-            self._unit_cache.clear()
-        self._unit_cache[key] = word
+        self._unit_cache[key] = None if word is None else self._intern(word)
         return word
 
     def _unit_word_uncached(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> WordInfo | None:
@@ -341,12 +383,11 @@ class Miner:
         key = (u.kind, *(_shape(t) for t in inner), *inner_mask)
         parts = self._parts_cache.get(key)
         if parts is None:
-            parts = self._parts(inner, inner_mask, u)
-            if len(self._parts_cache) > CACHE_LIMIT:
-                self._parts_cache.clear()
-            self._parts_cache[key] = parts
-        for first, last, w in parts:
-            found.add(w, inner[first].start, inner[last - 1].end, top=False)
+            found_parts = self._parts(inner, inner_mask, u)
+            parts = self._parts_cache[key] = tuple((a, b, self._intern(w)) for a, b, w in found_parts)
+        words = self._words
+        for first, last, wid in parts:
+            found.add(words[wid], inner[first].start, inner[last - 1].end, top=False)
 
     def _parts(self, inner: Sequence[Token], inner_mask: Sequence[bool], u: Unit) -> list[tuple[int, int, WordInfo]]:
         """(first, last, word) of the parts of a unit's tokens, recursively: the longest words shorter
@@ -407,31 +448,32 @@ class Miner:
                 return WordInfo(res.word, kana, h.entry.meaning, None, "", "word", None, False)
         return None
 
-    def _finish(self, text: str, bounds: Sequence[tuple[int, int]], tallies: dict[tuple[str, str], _Tally],
+    def _finish(self, text: str, bounds: Sequence[tuple[int, int]], tallies: _Tallies,
                 status_of: StatusOf) -> MiningResult:
         sentences = _sentence_finder(text, bounds)
         cands: list[Candidate] = []
         names: list[Candidate] = []
-        spans: list[Span] = []
-        for t in tallies.values():
-            w = t.info
-            if is_junk_word(w.word) or (w.proper_noun and not t.top_count):
+        shown: list[tuple[str, str, str] | None] = []  # per word: (word, reading, status) if its spans are shown
+        for w, count, top_count, first in zip(tallies.infos, tallies.counts, tallies.top_counts, tallies.firsts,
+                                              strict=True):
+            if is_junk_word(w.word) or (w.proper_noun and not top_count):
+                shown.append(None)
                 continue  # junk, or a name seen only inside a word (日本 in 日本語)
             status = status_of(w.entry_id, w.word, w.reading)
             jlpt = self.lex.jlpt(w.entry_id, w.reading) if w.entry_id is not None else None
             cand = Candidate(
-                w.word, w.reading, w.meaning, jlpt, t.count, sentences(t.first), status, w.entry_id, w.pos,
+                w.word, w.reading, w.meaning, jlpt, count, sentences(first), status, w.entry_id, w.pos,
                 w.kind, w.term is not None, w.term.note if w.term else "", self._zipf(w), w.proper_noun,
-                t.top_count == 0, w.parts, t.first,
+                top_count == 0, w.parts, first,
             )
             (names if w.proper_noun else cands).append(cand)
-            if not w.proper_noun:  # tuple.__new__ builds the NamedTuple without its Python-level __new__
-                word, reading = w.word, w.reading
-                spans.extend(_new_tuple(Span, (s, e, word, reading, status)) for s, e in t.spans)
+            shown.append(None if w.proper_noun else (w.word, w.reading, status))
+        occurrences = [(s, e, *word) for s, e, k in tallies.spans if (word := shown[k]) is not None]
+        occurrences.sort(key=_start)  # a stretch of text holds one word: starts are distinct
+        token_statuses = Counter(o[4] for o in occurrences)
         cands.sort(key=rank_key)
         names.sort(key=lambda c: c.first)
-        spans.sort()  # by start (a stretch of text holds one word)
-        return MiningResult(text, tuple(cands), tuple(names), tuple(spans), coverage_of(cands, spans))
+        return MiningResult(text, tuple(cands), tuple(names), tuple(occurrences), coverage_of(cands, token_statuses))
 
     def _zipf(self, w: WordInfo) -> float | None:
         z = self.lex.zipf(w.word)
@@ -444,6 +486,7 @@ class Miner:
 
 
 _new_tuple = tuple.__new__
+_start = itemgetter(0)
 
 
 def _all_new(entry_id: int | None, word: str, reading: str) -> str:
