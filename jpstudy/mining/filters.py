@@ -55,6 +55,13 @@ def is_grammar(tok: Token, prev: Token | None) -> bool:
     return tok.pos1 in ("代名詞", "連体詞") and kana_written
 
 
+def reads_previous(tok: Token) -> bool:
+    """True if :func:`is_grammar` or :func:`is_number` may look at the token before ``tok`` (a verb
+    that may be used as an auxiliary, a counter or a suffix); for other tokens both answer alike
+    whatever precedes them."""
+    return tok.pos2 in ("非自立可能", "助数詞") or tok.pos1 == "接尾辞" or tok.pos3.startswith("助数詞")
+
+
 def is_number(tok: Token, prev: Token | None) -> bool:
     """True if ``tok`` is a number token: a numeral, or a counter right after a numeral."""
     if tok.pos2 == "数詞" or all(c in NUMERAL_CHARS or c in ",." for c in tok.surface):

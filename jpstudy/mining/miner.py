@@ -35,7 +35,7 @@ from jpstudy.mining.compounds import (
     segment,
 )
 from jpstudy.mining.coverage import Coverage, coverage_of
-from jpstudy.mining.filters import SKIP_POS1, is_grammar, is_junk_word, is_number
+from jpstudy.mining.filters import SKIP_POS1, is_grammar, is_junk_word, is_number, reads_previous
 from jpstudy.mining.glossary import Glossary, GlossaryTerm
 from jpstudy.mining.lexicon import Lexicon, hira
 from jpstudy.mining.lookup import Resolved, present, resolve_form, resolve_token
@@ -333,9 +333,10 @@ class Miner:
             tok = tokens[u.first]
             if tok.pos1 in SKIP_POS1:
                 return None  # particles, auxiliaries, symbols: the commonest tokens, no memo needed
-            prev = tokens[u.first - 1] if u.first else None
-            key = (tok.surface, *tok[3:], masked[u.first], prev.pos2 if prev else "",
-                   prev.cform if prev else "", prev.surface[-1:] if prev else "")
+            key = (tok.surface, *tok[3:], masked[u.first])
+            if u.first and (tok.surface == "方" or reads_previous(tok)):  # the word depends on the one before
+                prev = tokens[u.first - 1]
+                key += (prev.pos2, prev.cform, prev.surface)
         else:
             key = (u.kind, u.key, *(t.kana_base for t in tokens[u.first:u.last]))
         wid = self._unit_cache.get(key, -1)
