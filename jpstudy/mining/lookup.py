@@ -71,7 +71,8 @@ def resolve_token(lex: Lexicon, tok: Token) -> Resolved | None:
     best = choose(hits, kana)
     if best is None:
         return None
-    return present(best.entry, ob if ob in _forms(best.entry) else lm)
+    entry = best.entry
+    return present(entry, ob if ob in entry.kanji or any(k.text == ob for k in entry.kana) else lm)
 
 
 def resolve_form(lex: Lexicon, form: str, kana: str = "") -> Resolved | None:
@@ -79,6 +80,3 @@ def resolve_form(lex: Lexicon, form: str, kana: str = "") -> Resolved | None:
     best = choose(lex.lookup(form), kana)
     return None if best is None else present(best.entry, form)
 
-
-def _forms(entry: LexEntry) -> set[str]:
-    return set(entry.kanji) | {k.text for k in entry.kana}

@@ -130,9 +130,10 @@ class MiningResult:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class WordInfo:
-    """What is known about a word found in the text, before counting (see :class:`Candidate`)."""
+    """What is known about a word found in the text, before counting (see :class:`Candidate`).
+    Compared and hashed by identity: the miner memoises words by the object."""
 
     word: str
     reading: str
@@ -225,6 +226,7 @@ class Miner:
         self._unit_cache: dict[tuple[Any, ...], int | None] = {}
         self._parts_cache: dict[tuple[Any, ...], tuple[tuple[int, int, int], ...]] = {}
         self._chunk_cache: dict[str, tuple[ChunkWord, ...]] = {}
+        self._facts: dict[WordInfo, tuple[bool, str | None, float | None]] = {}
 
     # -- words -------------------------------------------------------------------------------
     def _intern(self, w: WordInfo) -> int:
@@ -238,7 +240,8 @@ class Miner:
     def _forget_if_full(self) -> None:
         """Empty the memo tables (all together: they share word ids) when one has grown too large."""
         if max(len(self._words), len(self._unit_cache), len(self._chunk_cache), len(self._parts_cache)) > CACHE_LIMIT:
-            for table in (self._words, self._word_ids, self._unit_cache, self._chunk_cache, self._parts_cache):
+            for table in (self._words, self._word_ids, self._unit_cache, self._chunk_cache, self._parts_cache,
+                          self._facts):
                 table.clear()
 
     def _resolve(self, tok: Token) -> Resolved | None:
@@ -457,14 +460,14 @@ class Miner:
         shown: list[tuple[str, str, str] | None] = []  # per word: (word, reading, status) if its spans are shown
         for w, count, top_count, first in zip(tallies.infos, tallies.counts, tallies.top_counts, tallies.firsts,
                                               strict=True):
-            if is_junk_word(w.word) or (w.proper_noun and not top_count):
+            junk, jlpt, zipf = self._word_facts(w)
+            if junk or (w.proper_noun and not top_count):
                 shown.append(None)
                 continue  # junk, or a name seen only inside a word (日本 in 日本語)
             status = status_of(w.entry_id, w.word, w.reading)
-            jlpt = self.lex.jlpt(w.entry_id, w.reading) if w.entry_id is not None else None
             cand = Candidate(
                 w.word, w.reading, w.meaning, jlpt, count, sentences(first), status, w.entry_id, w.pos,
-                w.kind, w.term is not None, w.term.note if w.term else "", self._zipf(w), w.proper_noun,
+                w.kind, w.term is not None, w.term.note if w.term else "", zipf, w.proper_noun,
                 top_count == 0, w.parts, first,
             )
             (names if w.proper_noun else cands).append(cand)
@@ -475,6 +478,14 @@ class Miner:
         cands.sort(key=rank_key)
         names.sort(key=lambda c: c.first)
         return MiningResult(text, tuple(cands), tuple(names), tuple(occurrences), coverage_of(cands, token_statuses))
+
+    def _word_facts(self, w: WordInfo) -> tuple[bool, str | None, float | None]:
+        """(is junk, JLPT level, zipf frequency) of a word (remembered)."""
+        facts = self._facts.get(w)
+        if facts is None:
+            jlpt = self.lex.jlpt(w.entry_id, w.reading) if w.entry_id is not None else None
+            facts = self._facts[w] = (is_junk_word(w.word), jlpt, self._zipf(w))
+        return facts
 
     def _zipf(self, w: WordInfo) -> float | None:
         z = self.lex.zipf(w.word)

@@ -78,7 +78,8 @@ def normalise(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = strip_html(text)
     text = _STRAY_SPACE.sub("", text)  # before NFKC, which turns the deliberate 　 into a space
-    text = unicodedata.normalize("NFKC", text)
+    text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+                     for line in text.split("\n"))  # NFKC never joins across a line break; most lines need none
     return _CONTROL.sub("", text)
 
 

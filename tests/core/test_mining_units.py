@@ -4,8 +4,11 @@ filters and the noun-run rule."""
 from __future__ import annotations
 
 import threading
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jpstudy.mining.compounds import FormIndex, compositions, noun_runs
 from jpstudy.mining.filters import is_junk_word
@@ -23,6 +26,13 @@ def test_kangxi_radicals_and_stray_spaces_from_pdf_copies() -> None:
     assert normalise("勤 務 地：東京") == "勤務地:東京"
     assert normalise("月給 25万円") == "月給 25万円"  # a space before digits stays
     assert normalise("保育園\u3000保育士") == "保育園 保育士"  # an ideographic space is deliberate
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\nかｶﾞﾟ\u3099\u309aＡé\u0301\u2f3f\u2028ー・", max_size=30))
+def test_nfkc_by_line_equals_nfkc_of_the_whole_text(text: str) -> None:
+    """normalise applies NFKC line by line, skipping lines already in NFKC: the same as the whole text."""
+    assert normalise(text) == unicodedata.normalize("NFKC", text)
 
 
 def test_full_width_ascii_is_folded_both_ways() -> None:
