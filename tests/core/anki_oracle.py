@@ -99,7 +99,7 @@ class AnkiOracle:
     def __init__(self, folder: Path) -> None:
         os.environ["ANKI_TEST_MODE"] = "1"
         self._saved_tz = os.environ.get("TZ")
-        self._offset = self._offset_for_minute(59)
+        self._offset = offset_for_minute(59)
         os.environ["TZ"] = _posix_tz(self._offset)
         from anki.collection import Collection
 
@@ -151,7 +151,7 @@ class AnkiOracle:
     def phase(self, minute: int) -> Iterator[None]:
         """Answers inside run with Anki's local time at about ``12:minute`` (seconds until the
         next full hour about ``60 - minute`` minutes)."""
-        self._offset = self._offset_for_minute(minute)
+        self._offset = offset_for_minute(minute)
         os.environ["TZ"] = _posix_tz(self._offset)
         deadline = time.monotonic() + 5
         while not self._anki_sees_offset():
@@ -160,25 +160,14 @@ class AnkiOracle:
             time.sleep(0.1)
         yield
 
-    def _offset_for_minute(self, minute: int) -> int:
-        """A whole-minute UTC offset putting local time near ``LOCAL_HOUR:minute`` now."""
-        now = int(time.time())
-        wanted = LOCAL_HOUR * 3600 + minute * 60 + now % 60
-        offset = (wanted - now) % DAY
-        return offset - DAY if offset >= DAY // 2 else offset
-
     def _anki_sees_offset(self) -> bool:
         """True once Anki's next day start reflects ``self._offset``."""
         self._set_rollover((self._rollover + 1) % 24)
         self._set_rollover((self._rollover + 23) % 24)
         now = int(time.time())
         reported = self.col._backend.sched_timing_today().next_day_at
-        return reported in {self._next_day_at(now), self._next_day_at(now + 1)}
-
-    def _next_day_at(self, now: int) -> int:
-        local = now + self._offset
-        start = local - local % DAY + self._rollover * 3600
-        return (start if local < start else start + DAY) - self._offset
+        return reported in {next_day_at(now, self._offset, self._rollover),
+                            next_day_at(now + 1, self._offset, self._rollover)}
 
     def _set_rollover(self, hour: int) -> None:
         if hour != self._rollover:
@@ -256,6 +245,57 @@ class AnkiOracle:
 def answer_id_second(moment: datetime) -> int:
     """The unix second of ``moment``."""
     return math.floor(moment.timestamp())
+
+
+def offset_for_minute(minute: int) -> int:
+    """A whole-minute UTC offset putting local time near ``LOCAL_HOUR:minute`` now."""
+    now = int(time.time())
+    wanted = LOCAL_HOUR * 3600 + minute * 60 + now % 60
+    offset = (wanted - now) % DAY
+    return offset - DAY if offset >= DAY // 2 else offset
+
+
+def next_day_at(now: int, offset: int, rollover: int) -> int:
+    """The epoch second at which the next day starts (``rollover`` o'clock local time, UTC
+    ``offset`` seconds), as Anki's ``sched_timing_today().next_day_at`` reports it."""
+    local = now + offset
+    start = local - local % DAY + rollover * 3600
+    return (start if local < start else start + DAY) - offset
+
+
+@contextmanager
+def local_time_near_noon(probe_folder: Path) -> Iterator[None]:
+    """Run the body with the process's ``TZ`` a fixed offset putting local time near 12:00 (Anki's
+    test mode moves its clock back two hours when the local hour is 2 or 3); ``TZ`` is restored.
+    Anki's backend reads the time zone again only after about a second: new collections in
+    ``probe_folder`` are asked until one reports the new offset's next day start (at most 5 s)."""
+    from anki.collection import Collection
+
+    saved = os.environ.get("TZ")
+    offset = offset_for_minute(0)
+    os.environ["TZ"] = _posix_tz(offset)
+    time.tzset()
+    try:
+        probe_folder.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + 5
+        for attempt in range(1000):
+            probe = Collection(str(probe_folder / f"probe{attempt}.anki2"))
+            rollover = probe.get_preferences().scheduling.rollover
+            now = int(time.time())
+            seen = probe._backend.sched_timing_today().next_day_at
+            probe.close()
+            if seen in {next_day_at(now, offset, rollover), next_day_at(now + 1, offset, rollover)}:
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("Anki did not pick up the TZ change within 5 s")
+            time.sleep(0.1)
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
 
 
 def _posix_tz(offset_secs: int) -> str:
