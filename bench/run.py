@@ -3,16 +3,20 @@
     python bench/run.py                 # all benchmarks -> bench/RESULTS.md (and printed)
     python bench/run.py collection      # only bench/bench_collection.py, printed (RESULTS.md untouched)
 
-Each ``bench/bench_<topic>.py`` module follows the convention of ``bench/common.py``. A module that
-does not exist yet is listed as missing, and one that fails is listed with its error; neither stops
-the others.
+Each ``bench/bench_<topic>.py`` module follows the convention of ``bench/common.py`` and runs in a
+fresh Python process of its own, so that no benchmark measures what an earlier one left in memory.
+A module that does not exist yet is listed as missing, and one that fails is listed with its error;
+neither stops the others.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
+import json
 import platform
+import subprocess
 import sys
 import time
 import traceback
@@ -35,9 +39,21 @@ def topics() -> list[str]:
 
 
 def run_topic(topic: str) -> tuple[list[Result], str]:
-    """Run one module; return its results and a status ("ok", "missing" or "failed: …")."""
+    """Run one module in a child process; return its results and a status ("ok", "missing" or
+    "failed: …")."""
     if not (BENCH_DIR / f"bench_{topic}.py").exists():
         return [], "missing"
+    child = subprocess.run([sys.executable, __file__, "--child", topic], stdout=subprocess.PIPE, text=True,
+                           check=False)
+    try:
+        reply = json.loads(child.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return [], f"failed: the child process ended with code {child.returncode} and no result"
+    return [Result(**r) for r in reply["results"]], reply["status"]
+
+
+def run_in_this_process(topic: str) -> tuple[list[Result], str]:
+    """Import and run one module here (the child's side of :func:`run_topic`)."""
     try:
         module = importlib.import_module(f"bench_{topic}")
         if not callable(getattr(module, "run", None)):
@@ -89,7 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks (all by default), print the table and, for a full run, write ``bench/RESULTS.md``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("topics", nargs="*", help="only these topics (default: every benchmark)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # run one topic here, print its results as JSON
     args = parser.parse_args(argv)
+    if args.child:
+        results, status = run_in_this_process(args.child)
+        sys.stdout.flush()
+        print(json.dumps({"status": status, "results": [dataclasses.asdict(r) for r in results]}))
+        return 0
     chosen = args.topics or topics()
     rows = []
     started = time.perf_counter()
