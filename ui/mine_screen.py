@@ -2,8 +2,9 @@
 
 Keys: Ctrl+O open a .txt/.html file · Ctrl+Return find the words · in the table, Space checks a word ·
 Alt+A add the checked words · Alt+K mark them known · Alt+I ignore them · Esc close.
-Work happens off the GUI thread: the dictionary opens (and on first use builds) on the background
-thread, mining runs on the database worker (word statuses come from the collection) with progress.
+Work happens off the GUI thread: as soon as the window opens, the dictionary opens (and on first use
+builds) and the miner gets ready on the background thread, so the first ad mines warm; mining runs on
+the database worker (word statuses come from the collection) with progress.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ class MineScreen(QWidget):
         super().__init__(parent)
         self._context = context
         self._dictionary: Any = None
+        self._warming = False
+        self._waiting_text: str | None = None  # an ad pasted before the dictionary was ready
         self.result: Any = None
         self._updated: dict[tuple[str, str], str] = {}  # statuses changed since mining, by (word, reading)
         self.setWindowTitle("Mine a job ad — jpstudy")
@@ -263,6 +266,7 @@ class MineScreen(QWidget):
             action.triggered.connect(handler)
             self.addAction(action)
         self.paste.setFocus()
+        self._warm_up()
 
     # -- input ---------------------------------------------------------------------------------------
     def open_file(self) -> None:
@@ -301,12 +305,37 @@ class MineScreen(QWidget):
         self.progress.setRange(0, 0)
         if self._dictionary is None:
             self.status.setText("Opening the dictionary (the first time takes a few seconds)…")
-            folder = self._context.data_dir
-            self._context.worker.run_background(
-                lambda: _open_dictionary(folder), lambda d: self._mine_with(d, text), self._failed
-            )
+            self._waiting_text = text
+            if not self._warming:
+                self._warm_up()
         else:
             self._mine_with(self._dictionary, text)
+
+    @property
+    def dictionary_ready(self) -> bool:
+        """True once the dictionary is open and the miner made (mining then starts at once)."""
+        return self._dictionary is not None
+
+    def _warm_up(self) -> None:
+        """Open the dictionary and make the miner ready on the background thread."""
+        self._warming = True
+        folder = self._context.data_dir
+        self._context.worker.run_background(lambda: _ready_miner(folder), self._warmed, self._warm_failed)
+
+    def _warmed(self, dictionary: Any) -> None:
+        self._warming = False
+        self._dictionary = dictionary
+        text, self._waiting_text = self._waiting_text, None
+        if text is not None:
+            self._mine_with(dictionary, text)
+        else:  # load the tokenizer of the thread that mines, and the commonest words
+            self._context.worker.run_op(lambda _col: _warm_miner(dictionary), Change.NONE, None, _ignore, self)
+
+    def _warm_failed(self, exc: BaseException) -> None:
+        self._warming = False
+        text, self._waiting_text = self._waiting_text, None
+        if text is not None:  # reported only when someone was waiting; the next try opens it again
+            self._failed(exc)
 
     def _mine_with(self, dictionary: Any, text: str) -> None:
         self._dictionary = dictionary
@@ -480,7 +509,23 @@ class MineScreen(QWidget):
         self.status.setText(f"Nothing was changed: {exc}")
 
 
-def _open_dictionary(folder: Path) -> Any:
+def _ready_miner(folder: Path) -> Any:
+    """The dictionary in ``folder`` (built on first use), with its miner made (form index, common
+    vocabulary in memory)."""
     from jpstudy.dictionary import Dictionary
+    from jpstudy.mining.session import miner_for
 
-    return Dictionary.open(folder)
+    dictionary = Dictionary.open(folder)
+    miner_for(dictionary)
+    return dictionary
+
+
+def _warm_miner(dictionary: Any) -> None:
+    """Mine a short text: this thread's tokenizer is loaded and common words are looked up."""
+    from jpstudy.mining import mine_text
+
+    mine_text("勤務地は東京です。仕事内容と給与を確認してください。", dictionary)
+
+
+def _ignore(_exc: BaseException) -> None:
+    """A failed warm-up is not reported: mining the ad itself reports what went wrong."""

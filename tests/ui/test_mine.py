@@ -67,6 +67,19 @@ def test_paste_an_ad_and_add_five_words(qtbot, n5_window, with_dictionary, idle)
     assert added.isdisjoint(mine.proxy.index(r, WORD).data() for r in range(mine.proxy.rowCount()))
 
 
+def test_the_window_gets_the_dictionary_ready_before_the_first_ad(qtbot, n5_window, with_dictionary, idle):
+    window = n5_window
+    with_dictionary(window.context.data_dir)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    mine = window._windows["mine"]
+    qtbot.waitUntil(lambda: mine.dictionary_ready, timeout=30_000)  # nothing pasted yet
+    mine.paste.insertPlainText("勤務地は大阪です。交通費支給。")
+    mine.mine()
+    assert mine.status.text() == "Reading the ad…"  # no "Opening the dictionary" wait
+    qtbot.waitUntil(lambda: mine.result is not None, timeout=30_000)
+    assert {"勤務地", "交通費"} <= {c.word for c in mine.result.candidates}
+
+
 def test_html_ad_file_is_read_as_text():
     text = read_ad_file(JOBADS / "it-support.html")
     assert "<" not in text and text.strip()
