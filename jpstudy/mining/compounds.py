@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from jpstudy.mining.tokenize import Token
 
@@ -65,10 +65,10 @@ class FormIndex:
         return len(self._set)
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """Tokens [first, last) of the token list taken as one word; ``kind`` is glossary|compound|token;
-    ``key`` is the form that matched (surfaces joined, the last one possibly in its dictionary form)."""
+    ``key`` is the form that matched (surfaces joined, the last one possibly in its dictionary form).
+    (A NamedTuple: one is made for every token.)"""
 
     first: int
     last: int
@@ -119,12 +119,13 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
     """Units covering all tokens, left to right, longest glossary or dictionary match first
     (a glossary match wins a tie), otherwise single tokens; no unit is longer than ``max_span`` tokens."""
     units: list[Unit] = []
+    new = tuple.__new__  # builds each Unit without the NamedTuple's Python-level __new__
     i, n = 0, len(tokens)
     g_limit, d_limit = min(max_span, MAX_GLOSSARY_SPAN), min(max_span, MAX_DICT_SPAN)
     while i < n:
         tok = tokens[i]
         if i + 1 == n or not joinable(tok, masked[i]):
-            units.append(Unit(i, i + 1, "token", tok.surface))
+            units.append(new(Unit, (i, i + 1, "token", tok.surface)))
             i += 1
             continue
         no_match = (i, "")
@@ -132,13 +133,13 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
                         if glossary.has_prefix(tok.surface) else no_match)
         d_end, d_key = longest(tokens, masked, i, forms, d_limit) if forms.has_prefix(tok.surface) else no_match
         if g_end >= d_end and g_end > i:
-            units.append(Unit(i, g_end, "glossary", g_key))
+            units.append(new(Unit, (i, g_end, "glossary", g_key)))
             i = g_end
         elif d_end > i:
-            units.append(Unit(i, d_end, "compound", d_key))
+            units.append(new(Unit, (i, d_end, "compound", d_key)))
             i = d_end
         else:
-            units.append(Unit(i, i + 1, "token", tokens[i].surface))
+            units.append(new(Unit, (i, i + 1, "token", tokens[i].surface)))
             i += 1
     return units
 

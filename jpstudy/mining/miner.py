@@ -552,7 +552,10 @@ def _first_gloss(meaning: str) -> str:
 
 
 def _masked_flags(tokens: Sequence[Token], masks: Sequence[Any]) -> list[bool]:
+    """Per token: True if it overlaps a masked span (``masks`` sorted by start)."""
     flags = [False] * len(tokens)
+    if not masks:
+        return flags
     m = 0
     for i, t in enumerate(tokens):
         while m < len(masks) and masks[m].end <= t.start:
