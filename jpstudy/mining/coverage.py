@@ -65,10 +65,10 @@ def coverage_of(candidates: Sequence[_Cand], token_statuses: Mapping[str, int]) 
     by_level["none"] = 0
     for c in unknown:
         by_level[c.jlpt if c.jlpt in LEVELS else "none"] += 1
-    beyond = {}
+    beyond: dict[str, int] = {}
     harder = by_level["none"]
-    for level in reversed(LEVELS):  # words beyond N1 have no level; beyond N2: those and N1 …
+    for level in reversed(LEVELS):  # beyond N1: words without a level; beyond N2: those and N1 …
         beyond[level] = harder
         harder += by_level[level]
-    beyond = {level: beyond[level] for level in LEVELS}
-    return Coverage(sum(token_statuses.values()), known_tokens, len(own), len(unknown), by_level, beyond)
+    in_order = {level: beyond[level] for level in LEVELS}
+    return Coverage(sum(token_statuses.values()), known_tokens, len(own), len(unknown), by_level, in_order)

@@ -239,9 +239,10 @@ class Miner:
 
     def _forget_if_full(self) -> None:
         """Empty the memo tables (all together: they share word ids) when one has grown too large."""
-        if max(len(self._words), len(self._unit_cache), len(self._chunk_cache), len(self._parts_cache)) > CACHE_LIMIT:
-            for table in (self._words, self._word_ids, self._unit_cache, self._chunk_cache, self._parts_cache,
-                          self._facts):
+        tables = (self._words, self._word_ids, self._unit_cache, self._chunk_cache, self._parts_cache, self._facts,
+                  self._token_cache)
+        if max(map(len, tables)) > CACHE_LIMIT:
+            for table in tables:
                 table.clear()
 
     def _resolve(self, tok: Token) -> Resolved | None:
