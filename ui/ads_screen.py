@@ -61,7 +61,6 @@ from .widgets import StackedBar, card_frame, label
 
 TOP_UNKNOWN = 20
 """How many words "Add the most common unknown words" adds."""
-DEFAULT_LEVEL = "N3"
 RELOAD_DELAY_MS = 800
 """After changes made elsewhere, wait this long for more before reloading (they often come in bursts)."""
 ALL = "All"
@@ -245,8 +244,9 @@ class AdsScreen(QWidget):
         self.job_type = self._combo("Job type filter", [ALL])
         self.tag = self._combo("Tag filter", [ALL])
         self.level = self._combo("Target JLPT level", list(LEVELS))
-        self.level.setCurrentText(DEFAULT_LEVEL)
-        self.level.setToolTip("Words harder than this level, or without a level, are listed per ad")
+        self.level.setCurrentText(self._context.settings.target_level)
+        self.level.setToolTip("Words harder than this level, or without a level, are listed per ad "
+                              "(the mining window compares with the same level)")
         for text, combo in (("&Job type:", self.job_type), ("&Tag:", self.tag), ("Target &level:", self.level)):
             caption = label(text, "muted", name=text.replace("&", ""))
             caption.setBuddy(combo)
@@ -258,7 +258,7 @@ class AdsScreen(QWidget):
         row.addWidget(self.summary)
         self.job_type.currentIndexChanged.connect(lambda _: self.reload())
         self.tag.currentIndexChanged.connect(lambda _: self.reload())
-        self.level.currentIndexChanged.connect(lambda _: self._load_detail())
+        self.level.currentIndexChanged.connect(self._level_chosen)
         return row
 
     def _build_ads_tab(self) -> QWidget:
@@ -590,9 +590,15 @@ class AdsScreen(QWidget):
         else:
             self._stale = True
 
+    def _level_chosen(self) -> None:
+        self._context.set_target_level(self.level.currentText())
+        self._load_detail()
+
     def showEvent(self, event: QShowEvent) -> None:
-        """Reload when the collection changed while the window was hidden."""
+        """Reload when the collection changed while the window was hidden; take the target level
+        chosen meanwhile in the mining window."""
         super().showEvent(event)
+        self.level.setCurrentText(self._context.settings.target_level)  # reloads the detail if it changed
         if self._stale:
             self.reload()
 

@@ -6,7 +6,7 @@ Passed explicitly to each screen (no global main-window object).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +37,16 @@ class AppContext:
         return self.theme.settings
 
     def apply_settings(self, settings: UiSettings) -> None:
-        """Apply new display settings and save them."""
-        self.theme.apply(settings)
+        """Apply new display settings and save them (the app is restyled only when the theme or the
+        font size changed)."""
+        old = self.theme.settings
+        if (settings.theme, settings.font_size) != (old.theme, old.font_size):
+            self.theme.apply(settings)
+        else:
+            self.theme.settings = settings
         save_settings(self.data_dir, settings)
+
+    def set_target_level(self, level: str) -> None:
+        """Remember the JLPT level the user aims at (see ``UiSettings``)."""
+        if level != self.settings.target_level:
+            self.apply_settings(replace(self.settings, target_level=level))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -193,7 +193,7 @@ class MineScreen(QWidget):
         self.compare_level.setAccessibleName("Readiness compared with level")
         for level in LEVELS:
             self.compare_level.addItem(f"beyond {level}", level)
-        self.compare_level.setCurrentIndex(LEVELS.index("N3"))
+        self.compare_level.setCurrentIndex(LEVELS.index(context.settings.target_level))
         for widget in (self.level_filter, self.glossary_only, self.hide_known):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -202,7 +202,7 @@ class MineScreen(QWidget):
         self.level_filter.currentIndexChanged.connect(self._apply_filter)
         self.glossary_only.toggled.connect(self._apply_filter)
         self.hide_known.toggled.connect(self._apply_filter)
-        self.compare_level.currentIndexChanged.connect(self._show_readiness)
+        self.compare_level.currentIndexChanged.connect(self._level_chosen)
 
         self.model = CandidateModel()
         self.proxy = CandidateProxy(self.model)
@@ -391,6 +391,15 @@ class MineScreen(QWidget):
                 hide_known=self.hide_known.isChecked(),
             )
         )
+
+    def _level_chosen(self) -> None:
+        self._context.set_target_level(self.compare_level.currentData())
+        self._show_readiness()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Take the target level chosen meanwhile in the job-ad library."""
+        super().showEvent(event)
+        self.compare_level.setCurrentIndex(LEVELS.index(self._context.settings.target_level))
 
     def _show_readiness(self) -> None:
         if self.result is None:

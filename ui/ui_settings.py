@@ -4,6 +4,8 @@ Terms:
     theme: "light", "dark", or "system" (follow the desktop's colour scheme).
     font size: the base point size of the interface; Japanese on the review screen scales from it.
     furigana: whether the reading is shown above the word on the front of a card.
+    target level: the JLPT level the user aims at; the mining window's readiness line ("14 words
+        beyond N3") and the job-ad library's words beyond the level compare with it.
 
 Study settings (daily limits, learning steps, rollover hour) are scheduler options and live in the
 collection (``col.options``), not here.
@@ -19,6 +21,7 @@ from pathlib import Path
 SETTINGS_FILE = "ui-settings.json"
 THEMES = ("system", "light", "dark")
 FONT_SIZES = range(9, 25)
+TARGET_LEVELS = ("N5", "N4", "N3", "N2", "N1")
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +33,15 @@ class UiSettings:
     theme: str = "system"
     font_size: int = 12
     furigana: bool = True
+    target_level: str = "N3"
 
     def validated(self) -> UiSettings:
         """A copy with out-of-range values replaced by the defaults."""
         default = UiSettings()
         theme = self.theme if self.theme in THEMES else default.theme
         size = self.font_size if isinstance(self.font_size, int) and self.font_size in FONT_SIZES else 12
-        return replace(self, theme=theme, font_size=size, furigana=bool(self.furigana))
+        level = self.target_level if self.target_level in TARGET_LEVELS else default.target_level
+        return replace(self, theme=theme, font_size=size, furigana=bool(self.furigana), target_level=level)
 
 
 def load_settings(data_dir: Path) -> UiSettings:

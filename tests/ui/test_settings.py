@@ -6,6 +6,7 @@ import json
 
 from jpstudy_ui.settings_dialog import SettingsDialog, parse_steps
 from jpstudy_ui.theme import DARK
+from jpstudy_ui.ui_settings import load_settings
 from PySide6.QtCore import Qt
 
 
@@ -53,3 +54,25 @@ def test_parse_steps() -> None:
     assert parse_steps("1 10") == (1.0, 10.0)
     assert parse_steps("30s, 5m 2h 1d") == (0.5, 5.0, 120.0, 1440.0)
     assert parse_steps("") == ()
+
+
+def test_target_level_is_shared_by_the_mining_window_and_the_ad_library(qtbot, n5_window, idle):
+    window = n5_window
+    mine = window.open_window("mine")
+    assert mine.compare_level.currentData() == "N3"  # the default
+    mine.compare_level.setCurrentIndex(mine.compare_level.findData("N2"))
+    saved = json.loads((window.context.data_dir / "ui-settings.json").read_text(encoding="utf-8"))
+    assert saved["target_level"] == "N2"
+    ads = window.open_window("ads")
+    assert ads.level.currentText() == "N2"
+    ads.level.setCurrentText("N1")
+    mine.hide()
+    mine.show()  # shown again: takes the level chosen in the library
+    assert mine.compare_level.currentData() == "N1"
+    assert load_settings(window.context.data_dir).target_level == "N1"
+    idle(window)
+
+
+def test_a_damaged_target_level_falls_back_to_n3(tmp_path):
+    (tmp_path / "ui-settings.json").write_text('{"target_level": "N9", "font_size": 14}', encoding="utf-8")
+    assert (load_settings(tmp_path).target_level, load_settings(tmp_path).font_size) == ("N3", 14)
