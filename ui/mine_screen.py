@@ -329,7 +329,7 @@ class MineScreen(QWidget):
         if text is not None:
             self._mine_with(dictionary, text)
         else:  # load the tokenizer of the thread that mines, and the commonest words
-            self._context.worker.run_op(lambda _col: _warm_miner(dictionary), Change.NONE, None, _ignore, self)
+            self._context.worker.run(lambda _col: _warm_miner(dictionary), _ignore, _ignore)
 
     def _warm_failed(self, exc: BaseException) -> None:
         self._warming = False
@@ -536,5 +536,5 @@ def _warm_miner(dictionary: Any) -> None:
     mine_text("勤務地は東京です。仕事内容と給与を確認してください。", dictionary)
 
 
-def _ignore(_exc: BaseException) -> None:
-    """A failed warm-up is not reported: mining the ad itself reports what went wrong."""
+def _ignore(_result: object) -> None:
+    """The warm-up's result, or its failure: not reported (mining the ad itself reports what went wrong)."""

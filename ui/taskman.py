@@ -157,6 +157,8 @@ class DbWorker(QObject):
         needs_collection: bool,
         executor: ThreadPoolExecutor | None = None,
     ) -> None:
+        if self._closed:  # asked while closing (a late timer): dropped, like results still on their way
+            return
         self._set_pending(+1)
 
         def job() -> None:

@@ -54,3 +54,22 @@ def test_restore_in_the_app_and_backup_on_close(qtbot, n5_data_dir: Path, clock)
     made = session.close()  # a day later: the automatic backup is due
     assert made is not None and made.exists()
     assert backup.check_collection_file(made) >= 1
+
+
+def test_work_asked_for_after_the_worker_closed_is_dropped(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A timer that fires while the app closes (the job-ad library's delayed reload) asks for work on a
+    closed worker: nothing runs, nothing is raised into the event loop, nothing stays pending."""
+    from jpstudy_ui.taskman import DbWorker
+
+    from jpstudy.paths import collection_path
+
+    worker = DbWorker()
+    opened: list[object] = []
+    worker.open(collection_path(tmp_path), opened.append, opened.append)
+    qtbot.waitUntil(lambda: bool(opened))
+    worker.close()
+    ran: list[object] = []
+    worker.run(lambda col: ran.append(col), ran.append, ran.append)
+    worker.run_background(lambda: ran.append("background"), ran.append, ran.append)
+    qtbot.wait(50)
+    assert ran == [] and worker.pending == 0

@@ -56,8 +56,9 @@ def test_parse_steps() -> None:
     assert parse_steps("") == ()
 
 
-def test_target_level_is_shared_by_the_mining_window_and_the_ad_library(qtbot, n5_window, idle):
+def test_target_level_is_shared_by_the_mining_window_and_the_ad_library(qtbot, n5_window, with_dictionary, idle):
     window = n5_window
+    with_dictionary(window.context.data_dir)
     mine = window.open_window("mine")
     assert mine.compare_level.currentData() == "N3"  # the default
     mine.compare_level.setCurrentIndex(mine.compare_level.findData("N2"))
