@@ -5,8 +5,9 @@
 Prints, from one run:
   * a new 3,000-character ad mined warm: dictionary open, form index built, tagger loaded, one ad
     mined before; the median over 15 different ads, each new to the miner (none of its lines or
-    sentences seen before), the spans for colouring included. Also the first ad of the process and
-    an ad mined again (line cache). Anchor: fugashi alone on the same ads. Target: ≤ 50 ms.
+    sentences seen before), the spans for colouring included; best of 3 rounds (a new miner each).
+    Also the first ad of the process and an ad mined again (line cache). Anchor: fugashi alone on
+    the same ads, same round. Target: ≤ 50 ms.
   * 1 MB (UTF-8) of text: the time fugashi alone needs to tokenise it and read every token's features,
     the time the whole miner needs (a new Miner each round: empty lookup and line caches), and their
     ratio; best of 3 interleaved rounds each. Target: ≤ 2×.
@@ -121,25 +122,32 @@ def run(data_dir: str | None = None) -> list[Result]:
 
         ads = ad_texts()
         sentences = example_sentences()
-        miner = Miner(CachedLexicon(lexicon, forms), forms, glossary)
-        start = cpu()
-        miner.mine(ads[0])  # the first ad of the process
-        first_ms = (cpu() - start) * 1000
         unseen = unseen_ads(ads[1:], sentences, REPEATS)
-        warm, alone = [], []
-        for ad in unseen:  # each ad mined once: its lines are new to the miner
+        medians, anchors, first_times = [], [], []
+        for _ in range(ROUNDS):  # each round a new dictionary adapter and miner: nothing looked up yet
+            miner = Miner(CachedLexicon(as_lexicon(dictionary), forms), forms, glossary)
             start = cpu()
-            result = miner.mine(ad)
-            _ = result.spans  # the app colours the ad by them
-            warm.append((cpu() - start) * 1000)
-            alone.append(fugashi_alone(ad) * 1000)
-        warm_ms, alone_ms = statistics.median(warm), statistics.median(alone)
+            miner.mine(ads[0])  # the first ad the miner sees
+            first_times.append((cpu() - start) * 1000)
+            warm, alone = [], []
+            for ad in unseen:  # each ad mined once: its lines are new to the miner
+                start = cpu()
+                result = miner.mine(ad)
+                _ = result.spans  # the app colours the ad by them
+                warm.append((cpu() - start) * 1000)
+                alone.append(fugashi_alone(ad) * 1000)
+            medians.append(statistics.median(warm))
+            anchors.append(statistics.median(alone))
+        best = min(range(ROUNDS), key=medians.__getitem__)
+        warm_ms, alone_ms, first_ms = medians[best], anchors[best], first_times[0]
         again = []
         for _ in range(REPEATS):
             start = cpu()
             _ = miner.mine(unseen[0]).spans
             again.append((cpu() - start) * 1000)
         again_ms = statistics.median(again)
+        candidates = len(result.candidates)
+        del miner, result  # the 1 MB rounds start without the ad rounds' miner and dictionary adapter
 
         text = big_text(ads + sentences, BIG_BYTES)
         bases, mines = [], []
@@ -158,8 +166,10 @@ def run(data_dir: str | None = None) -> list[Result]:
         Result(f"mine a new {AD_CHARS:,}-character ad, warm", warm_ms, "fugashi alone on the same ads",
                alone_ms, "ms", value_limit=50.0,
                note=f"median over {REPEATS} different ads, each new to a warm miner (no line seen before); "
-                    f"the first ad of a process {first_ms:.0f} ms; an ad mined again {again_ms:.1f} ms (line cache); "
-                    f"{len(result.candidates)} candidates in the last; set-up once per process "
+                    f"best of {ROUNDS} rounds, a new miner each (medians "
+                    f"{', '.join(f'{m:.1f}' for m in medians)} ms); the first ad of a process {first_ms:.0f} ms; "
+                    f"an ad mined again {again_ms:.1f} ms (line cache); "
+                    f"{candidates} candidates in the last; set-up once per process "
                     f"{setup_s:.2f} s (form index, glossary)"),
         Result(f"mine {size_mb:.2f} MB of text", min(mines), "fugashi alone: tokenise + read features",
                min(bases), "s", ratio_limit=2.0,
