@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpstudy.ads import AdLibrary, AdSpan, AdSummary, AdWord, MarketWord, SavedAd, export_ads
-from jpstudy.ads.models import LEVELS
+from jpstudy.decks import LEVELS
 
 from .ads_model import RecordModel, ad_columns, ad_word_columns, readiness_text, status_colour, word_columns
 from .context import AppContext

@@ -18,10 +18,11 @@ import logging
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from jpstudy.decks import LEVELS
+
 SETTINGS_FILE = "ui-settings.json"
 THEMES = ("system", "light", "dark")
 FONT_SIZES = range(9, 25)
-TARGET_LEVELS = ("N5", "N4", "N3", "N2", "N1")
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class UiSettings:
         default = UiSettings()
         theme = self.theme if self.theme in THEMES else default.theme
         size = self.font_size if isinstance(self.font_size, int) and self.font_size in FONT_SIZES else 12
-        level = self.target_level if self.target_level in TARGET_LEVELS else default.target_level
+        level = self.target_level if self.target_level in LEVELS else default.target_level
         return replace(self, theme=theme, font_size=size, furigana=bool(self.furigana), target_level=level)
 
 

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from jpstudy.decks import LEVELS
+
 READ_OK = frozenset(("known", "ignored"))
 """Statuses that count as readable for readiness."""
 
-LEVELS = ("N5", "N4", "N3", "N2", "N1")
 """JLPT levels, easiest first."""
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from jpstudy.ads import AdLibrary, AdSpan, export_ads
 from jpstudy.ads.export import FORMATS
-from jpstudy.ads.models import LEVELS
 from jpstudy.cli.common import with_collection
 from jpstudy.collection import Collection
+from jpstudy.decks import LEVELS
 
 MEANING_WIDTH = 48
 STATUS_COLOURS = {"known": "32", "learning": "33", "new": "31", "ignored": "90"}

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-LEVELS = ("N5", "N4", "N3", "N2", "N1")
+from jpstudy.decks import LEVELS
+
 READ_OK = frozenset(("known", "ignored"))
 
 
