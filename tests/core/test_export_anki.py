@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 NOTE_TYPE_NAMES = {"recognition": "jpstudy Recognition", "production": "jpstudy Production"}
 FIELDS = ["Word", "Reading", "Meaning", "JLPT", "Sentence", "SentenceMeaning", "Source", "Notes"]
 KIND_TYPE = {"new": 0, "learning": 1, "review": 2, "relearning": 3}
-ROLLOVER = timedelta(hours=4)  # jpstudy's default options: rollover 04:00 UTC
 D, H, M = timedelta(days=1), timedelta(hours=1), timedelta(minutes=1)
 AGAIN, HARD, GOOD, EASY = Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY
 
@@ -167,8 +166,11 @@ def anki_cards(anki: AnkiCollection) -> dict[tuple[str, str], dict]:
 
 # ----- expectations from Anki's storage rules (specs/sm2.md §2, §10) ---------------------------------
 
-def scheduling_date(moment: datetime) -> date:
-    return (moment.astimezone(UTC) - ROLLOVER).date()
+def scheduling_date(moment: datetime, options: SchedulerOptions) -> date:
+    """The scheduling day of ``moment`` in the collection's own zone and rollover hour (the fixture sets
+    the zone to the process's local one, as Anki's)."""
+    local = moment.astimezone(options.tz).replace(tzinfo=None)
+    return (local - timedelta(hours=options.rollover_hour)).date()
 
 
 def expected_row(card: Card, col: Collection, now: datetime) -> dict[str, int]:
@@ -187,7 +189,7 @@ def expected_row(card: Card, col: Collection, now: datetime) -> dict[str, int]:
         "left": len(steps) - s.step if s.step is not None else 0,
     }
     if s.due is not None and (s.kind == "review" or s.interday):
-        row["due_in_days"] = (scheduling_date(s.due) - scheduling_date(now)).days
+        row["due_in_days"] = (scheduling_date(s.due, col.options) - scheduling_date(now, col.options)).days
     elif s.due is not None:
         row["due_secs"] = int(s.due.timestamp())
     return row
