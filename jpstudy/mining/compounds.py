@@ -10,8 +10,18 @@ Terms:
         only in its 連用形 (立ち仕事). A unit never ends with a prefix, and starts with a suffix only when
         it is at least three characters long (海外+子+会社 → 海外 | 子会社).
     noun run: adjacent units that are each a dictionary noun (or glossary term), optionally followed by
-        a suffix (発注+者). Every adjacent pair in a run, and a whole run of three, becomes a composed
-        compound (資格+手当 → 資格手当) unless it is already a unit; its parts stay candidates too.
+        a suffix (発注+者). A whole run of two to :data:`MAX_COMPOSED_GROUPS` groups becomes one composed
+        compound (資格+手当 → 資格手当, 人材+マッチング+サービス → 人材マッチングサービス), offered only on
+        request: the parts are the words of that span. Its sub-runs are not composed again
+        (人材マッチング, マッチングサービス would list one span three times).
+    katakana run: two or more touching units written in katakana only (オン+コール, ピボット+テーブル)
+        that are not one dictionary or glossary unit: a loanword the dictionary lacks, taken as one
+        word; its pieces are fragments, never offered.
+    idiom: a noun (not a function noun written in kana: こと, もの), the particle を, に or が and a
+        verb that JMdict lists together as one expression (経験を積む "to gain experience", 身につける
+        "to acquire", 気をつける): one unit, though the particle joins no other unit.
+    counter start: a counter right after a number (３食付き: 食) starts no multi-token unit (it would
+        merge across the word boundary: 食+付き → 食い付き "a bite").
 """
 
 from __future__ import annotations
@@ -21,9 +31,11 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from jpstudy.mining.filters import FUNCTION_KANA
 from jpstudy.mining.tokenize import Token
 
 MAX_DICT_SPAN = 5
+MAX_COMPOSED_GROUPS = 4
 MAX_GLOSSARY_SPAN = 8
 MIN_SUFFIX_START = 3
 """A unit may start with a suffix token only when it is this long (子+会社 → 子会社, never 者+数)."""
@@ -124,7 +136,17 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
     g_limit, d_limit = min(max_span, MAX_GLOSSARY_SPAN), min(max_span, MAX_DICT_SPAN)
     while i < n:
         tok = tokens[i]
-        if i + 1 == n or not joinable(tok, masked[i]):
+        if i + 1 < n and max_span > 1 and tok.pos1 == "接続詞" and tokens[i + 1].pos1 == "助詞" \
+                and tok.surface + tokens[i + 1].surface in forms:  # また+は → または "or"
+            units.append(new(Unit, (i, i + 2, "compound", tok.surface + tokens[i + 1].surface)))
+            i += 2
+            continue
+        idiom = _idiom(tokens, masked, i, forms) if max_span > 2 else ""
+        if idiom:
+            units.append(new(Unit, (i, i + 3, "compound", idiom)))
+            i += 3
+            continue
+        if i + 1 == n or not joinable(tok, masked[i]) or _counter_start(tokens, i):
             units.append(new(Unit, (i, i + 1, "token", tok.surface)))
             i += 1
             continue
@@ -142,6 +164,72 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
             units.append(new(Unit, (i, i + 1, "token", tokens[i].surface)))
             i += 1
     return units
+
+
+IDIOM_PARTICLES = frozenset(("を", "に", "が"))
+
+
+def _idiom(tokens: Sequence[Token], masked: Sequence[bool], i: int, forms: FormIndex) -> str:
+    """The dictionary form of the idiom starting at token ``i`` (see the module docstring), else ""."""
+    if i + 2 >= len(tokens) or tokens[i].pos1 != "名詞" or masked[i] or _kana_function(tokens[i]):
+        return ""
+    particle, verb = tokens[i + 1], tokens[i + 2]
+    if particle.surface not in IDIOM_PARTICLES or particle.pos1 != "助詞" or verb.pos1 != "動詞":
+        return ""
+    head = tokens[i].surface + particle.surface
+    for key in (head + verb.orth_base, head + verb.lemma):
+        if key in forms:
+            return key
+    return ""
+
+
+def _kana_function(tok: Token) -> bool:
+    """True for a function noun written in kana (こと, もの, ため …): ことがある is grammar, no idiom."""
+    return tok.orth_base in FUNCTION_KANA
+
+
+def _counter_start(tokens: Sequence[Token], i: int) -> bool:
+    """True if token ``i`` is a counter right after a number (see the module docstring)."""
+    if i == 0 or not tokens[i].pos3.startswith("助数詞"):
+        return False
+    prev = tokens[i - 1]
+    return prev.pos2 == "数詞" or prev.surface[-1:] in WIDE_DIGITS
+
+
+def katakana_runs(units: Sequence[Unit], tokens: Sequence[Token], known: Sequence[bool]) -> list[tuple[int, int]]:
+    """[first, last) unit ranges of the katakana runs (see the module docstring); ``known[k]``: unit
+    ``k`` stands for a word (a run holding another unit is no run)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, u in enumerate(units):
+        kana = known[k] and _katakana(tokens, u)
+        if kana and start is not None and tokens[units[k - 1].last - 1].end == tokens[u.first].start:
+            continue
+        if start is not None and k - start > 1:
+            runs.append((start, k))
+        start = k if kana else None
+    if start is not None and len(units) - start > 1:
+        runs.append((start, len(units)))
+    return runs
+
+
+def _katakana(tokens: Sequence[Token], u: Unit) -> bool:
+    """True if every character of the unit is katakana or ー."""
+    return all(_is_katakana(t.surface) for t in tokens[u.first:u.last])
+
+
+def _is_katakana(text: str) -> bool:
+    return bool(text) and all("\u30a1" <= c <= "\u30fc" for c in text)
+
+
+def katakana_fragment(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """True if tokens [first, last) are katakana touching more katakana before or after them: a
+    fragment of a longer loanword (バック of バックエンド)."""
+    if not all(_is_katakana(t.surface) for t in tokens[first:last]):
+        return False
+    before = first > 0 and tokens[first - 1].end == tokens[first].start and _is_katakana(tokens[first - 1].surface)
+    after = last < len(tokens) and tokens[last].start == tokens[last - 1].end and _is_katakana(tokens[last].surface)
+    return before or after
 
 
 def noun_runs(is_noun: Sequence[bool], is_suffix: Sequence[bool],
@@ -171,10 +259,6 @@ def noun_runs(is_noun: Sequence[bool], is_suffix: Sequence[bool],
 
 
 def compositions(run: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Unit ranges to compose from one noun run: each group with a suffix, each adjacent pair of
-    groups, and the whole run when it has three groups."""
-    out = [g for g in run if g[1] - g[0] > 1]
-    out += [(run[k][0], run[k + 1][1]) for k in range(len(run) - 1)]
-    if len(run) == 3:
-        out.append((run[0][0], run[2][1]))
-    return out
+    """The unit range to compose from one noun run: the whole run, when it has at most
+    :data:`MAX_COMPOSED_GROUPS` groups (see the module docstring)."""
+    return [(run[0][0], run[-1][1])] if len(run) <= MAX_COMPOSED_GROUPS else []

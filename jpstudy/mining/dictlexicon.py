@@ -17,8 +17,8 @@ from typing import Any
 
 from jpstudy.dictionary.kana import frequency_key
 from jpstudy.mining.lexicon import Hit, KanaForm, LexEntry, hira
+from jpstudy.mining.senses import Sense, describe
 
-MEANING_SENSES = 3
 GLOSSES_PER_SENSE = 3
 
 
@@ -78,8 +78,8 @@ class DictLexicon:
             return have
         rows = self._rows(
             "SELECT kind, ord, text, rank, restr, nokanji FROM form WHERE entry = ? "
-            "UNION ALL SELECT * FROM (SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? "
-            "ORDER BY ord LIMIT ?) ORDER BY 1, 2", (entry_id, entry_id, MEANING_SENSES))
+            "UNION ALL SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? ORDER BY 1, 2",
+            (entry_id, entry_id))
         forms = [(kind, text, rank, restr, nokanji) for kind, _o, text, rank, restr, nokanji in rows if kind < 2]
         senses = [(pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2]
         entry = self._entries[entry_id] = _build(entry_id, forms, senses)
@@ -109,11 +109,12 @@ def _build(entry_id: int, forms: list[Any], senses: list[Any]) -> LexEntry:
     kanji = tuple(text for kind, text, *_ in forms if kind == 0)
     kana = tuple(KanaForm(text, tuple(restr.split("|")) if restr else (), bool(nokanji))
                  for kind, text, _rank, restr, nokanji in forms if kind == 1)
-    meaning = " | ".join("; ".join(gloss.split("|")[:GLOSSES_PER_SENSE])
-                         for _pos, _misc, gloss in senses[:MEANING_SENSES] if gloss)
+    all_senses = tuple(Sense(pos, misc, "; ".join(gloss.split("|")[:GLOSSES_PER_SENSE]))
+                       for pos, misc, gloss in senses if gloss)
+    meaning = describe(all_senses, range(len(all_senses)))
     first_misc = senses[0][1].split() if senses else []
     return LexEntry(
         entry_id, kanji, kana, not kanji or "uk" in first_misc, meaning,
-        senses[0][0] if senses else "", min((rank for _k, _t, rank, *_ in forms), default=99),
+        senses[0][0] if senses else "", min((rank for _k, _t, rank, *_ in forms), default=99), all_senses,
     )
 

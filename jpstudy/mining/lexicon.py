@@ -3,7 +3,9 @@
 Terms:
     entry: one JMdict entry, as :class:`LexEntry`: its written forms (kebs) and kana forms (rebs, each
         with the kebs it is restricted to), whether sense 1 is usually written in kana (``uk``), a short
-        English meaning and the part-of-speech codes of sense 1.
+        English meaning (its first senses, in JMdict's order), the part-of-speech codes of sense 1 and
+        all its senses (:class:`jpstudy.mining.senses.Sense`), from which the miner picks the one an
+        ad uses.
     hit: an entry found for a text, with the priority rank of the form that matched (lower = commoner;
         JMdict nfXX → XX, news1/ichi1/spec1/gai1 → 24, only *2 tags → 48, none → 99).
     Lexicon: anything with ``lookup``, ``jlpt`` and ``zipf`` as below. :mod:`jpstudy.mining.dictlexicon`
@@ -15,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
+
+from jpstudy.mining.senses import Sense
 
 _TO_HIRAGANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 
@@ -49,6 +53,7 @@ class LexEntry:
     meaning: str
     pos: str
     rank: int = 99
+    senses: tuple[Sense, ...] = ()
     hira_readings: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jpstudy.mining.lexicon import Hit, LexEntry, Lexicon, hira
+from jpstudy.mining.lexicon import Hit, LexEntry, Lexicon, hira, is_kana
 from jpstudy.mining.tokenize import Token
 
 
@@ -26,14 +26,31 @@ class Resolved:
     reading: str
 
 
-def choose(hits: tuple[Hit, ...], kana: str) -> Hit | None:
-    """The best hit: those whose kana forms include ``kana`` (if any do), then lowest rank, then id."""
+def choose(hits: tuple[Hit, ...], kana: str, suffix: bool = False) -> Hit | None:
+    """The best hit: those whose kana forms include ``kana`` (if any do; else ``kana`` with its first
+    kana unvoiced, as in a compound: び → ひ), then, for a token the
+    tokenizer takes as a suffix, those with a suffix sense (さん in 患者さん: "Mr.; Ms.", not 三
+    "three"), then lowest rank, then id."""
     if not hits:
         return None
     if kana:
         agreeing = tuple(h for h in hits if h.entry.has_reading(kana))
+        if not agreeing and kana[0] in _UNVOICED:  # 勤務日 び: the word 日 ひ, voiced in the compound
+            plain = _UNVOICED[kana[0]] + kana[1:]
+            agreeing = tuple(h for h in hits if h.entry.has_reading(plain))
         hits = agreeing or hits
+    if suffix:
+        hits = tuple(h for h in hits if _has_suffix_sense(h.entry)) or hits
     return min(hits, key=lambda h: (h.rank, h.entry.entry_id))
+
+
+_UNVOICED = dict(zip("がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ",
+                     "かきくけこさしすせそたちつてとはひふへほはひふへほ", strict=True))
+"""First kana voiced in a compound (rendaku) → its plain form."""
+
+
+def _has_suffix_sense(entry: LexEntry) -> bool:
+    return any(code in ("suf", "n-suf") for s in entry.senses for code in s.pos.split())
 
 
 def present(entry: LexEntry, preferred: str) -> Resolved:
@@ -51,7 +68,8 @@ def present(entry: LexEntry, preferred: str) -> Resolved:
 def resolve_token(lex: Lexicon, tok: Token) -> Resolved | None:
     """The entry for one token: orthBase∩lemma, orthBase, lemma, surface, reading; reading filter; rank.
     When no entry of orthBase has unidic's reading but one of the lemma has the lemma's reading, the
-    lemma's entry is taken (potential forms: 弾ける → 弾く ひく, not 弾ける はじける)."""
+    lemma's entry is taken (potential forms: 弾ける → 弾く ひく, not 弾ける はじける). A token written
+    with kanji is never looked up by its reading alone: that finds another word (全車 → 前者)."""
     ob, lm, sf = tok.orth_base, tok.lemma, tok.surface
     kana = hira(tok.kana_base)
     a = lex.lookup(ob)
@@ -67,8 +85,8 @@ def resolve_token(lex: Lexicon, tok: Token) -> Resolved | None:
             best = choose(b, lemma_kana)
             return None if best is None else present(best.entry, lm)
     if not hits:
-        hits = a or b or lex.lookup(sf) or (lex.lookup(kana) if kana else ())
-    best = choose(hits, kana)
+        hits = a or b or lex.lookup(sf) or (lex.lookup(kana) if kana and is_kana(sf) else ())
+    best = choose(hits, kana, suffix=tok.pos1 == "接尾辞")
     if best is None:
         return None
     entry = best.entry

@@ -7,8 +7,13 @@ Terms:
         ``kind`` says where it came from: ``word`` (one token), ``compound`` (a dictionary compound of
         several tokens), ``glossary`` (a job-terms glossary entry) or ``composed`` (a run of dictionary
         nouns not in the dictionary as a whole; its meaning is composed from its parts).
-        ``part_of`` is True when the candidate was only seen inside a longer word.
-    name: a proper noun (place or person); reported apart from the candidates, never offered by default.
+        ``part_of`` is True when the candidate is the unit of no span of the ad: a part of a longer
+        unit (社会保険 in 社会保険完備) or a composed compound. Such candidates come after all the
+        others and are shown only on request (one span of an ad gives one candidate).
+        ``senses`` holds all the word's senses, the one the ad uses first (see :mod:`.senses`);
+        ``meaning`` shows the first of them. ``topic`` is the glossary section of a glossary term.
+    name: a proper noun (a place, a person, an organisation); reported apart from the candidates,
+        never offered.
     status: "known", "learning", "new" or "ignored", from the ``status_of`` callable (default "new").
     span: a stretch of the normalised text with the status of the word there, for colouring the ad.
 """
@@ -30,23 +35,32 @@ from jpstudy.mining.compounds import (
     FormIndex,
     Unit,
     compositions,
+    katakana_fragment,
+    katakana_runs,
     longest,
     noun_runs,
     segment,
 )
+from jpstudy.mining.context import PLACE_SUFFIXES, cue_at, is_latin_piece, is_place_name, is_place_suffix
 from jpstudy.mining.coverage import Coverage, coverage_of
 from jpstudy.mining.filters import SKIP_POS1, is_grammar, is_junk_word, is_number, reads_previous
 from jpstudy.mining.glossary import Glossary, GlossaryTerm
 from jpstudy.mining.lexicon import Lexicon, hira
 from jpstudy.mining.lookup import Resolved, present, resolve_form, resolve_token
+from jpstudy.mining.names import name_echoes, organisation_names
 from jpstudy.mining.normalise import MAX_CHARS, fold_width, masked_spans, normalise
 from jpstudy.mining.rank import rank_key
+from jpstudy.mining.senses import Cue, describe, glosses, order
 from jpstudy.mining.tokenize import Token, chunks, tokenize
 
 StatusOf = Callable[[int | None, str, str], str]
 Progress = Callable[[int, int], None]
+NO_WORDS = "there are no Japanese words to read in this text"
+"""The message for a text without vocabulary (empty, English only, numbers and symbols only)."""
 CACHE_LIMIT = 200_000
 """Per-miner memo tables are emptied when they grow past this many entries."""
+COVERED_KINDS = frozenset(("name", "loanword"))
+"""Units inside an organisation name or a katakana run: their pieces are never offered."""
 NON_COMPOSING_SUFFIXES = frozenset((
     "さん", "様", "さま", "君", "くん", "ちゃん", "殿", "達", "たち", "等", "など", "ら",
     "方", "がた", "氏", "頃", "ごろ", "目", "毎", "ごと",
@@ -74,6 +88,8 @@ class Candidate:
     part_of: bool
     parts: tuple[str, ...]
     first: int
+    senses: tuple[str, ...] = ()
+    topic: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The candidate as a JSON-ready dict (the ``jpstudy mine --json`` contract)."""
@@ -84,6 +100,7 @@ class Candidate:
             "glossary_note": self.glossary_note,
             "frequency": None if self.frequency is None else round(self.frequency, 2),
             "proper_noun": self.proper_noun, "part_of": self.part_of, "parts": list(self.parts),
+            "senses": list(self.senses), "topic": self.topic,
         }
 
 
@@ -115,6 +132,16 @@ class MiningResult:
     coverage: Coverage
     message: str = ""
 
+    @property
+    def words(self) -> tuple[Candidate, ...]:
+        """The candidates shown by default: each the unit of some span of the text."""
+        return tuple(c for c in self.candidates if not c.part_of)
+
+    @property
+    def parts(self) -> tuple[Candidate, ...]:
+        """The candidates shown on request: parts of longer units and composed compounds."""
+        return tuple(c for c in self.candidates if c.part_of)
+
     @cached_property
     def spans(self) -> tuple[Span, ...]:
         """The spans over ``text`` (see the module docstring), sorted by start."""
@@ -144,6 +171,7 @@ class WordInfo:
     term: GlossaryTerm | None
     proper_noun: bool
     parts: tuple[str, ...] = ()
+    senses: tuple[str, ...] = ()
 
 
 ChunkWord = tuple[int, int, int, int, tuple[tuple[int, int], ...]]
@@ -252,16 +280,27 @@ class Miner:
         return self._token_cache[key]
 
     def _term_word(self, term: GlossaryTerm) -> WordInfo:
+        """A glossary term: its own meaning first, then the senses of its dictionary entry if any."""
         hit = next((h for h in self.lex.lookup(term.word.strip()) if h.entry.has_reading(term.reading)), None)
+        senses = (term.meaning, *(s.gloss for s in hit.entry.senses)) if hit else (term.meaning,)
         return WordInfo(term.word, term.reading, term.meaning, hit.entry.entry_id if hit else None,
-                     hit.entry.pos if hit else "", "glossary", term, False)
+                        hit.entry.pos if hit else "", "glossary", term, False, (), senses)
 
-    def _dict_word(self, res: Resolved, kind: str, proper: bool = False) -> WordInfo:
+    def _dict_word(self, res: Resolved, kind: str, proper: bool = False, cue: Cue = Cue.NONE) -> WordInfo:
+        """A dictionary word, its senses in the order the context ``cue`` gives (a glossary term
+        with the same headword and reading supplies the meaning)."""
         term = self.glossary.get(fold_width(res.word))
         if term is None or hira(term.reading) != hira(res.reading):
             term = None
-        meaning = term.meaning if term is not None else res.entry.meaning
-        return WordInfo(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper)
+        senses = res.entry.senses
+        in_order = order(senses, cue)
+        shown = glosses(senses, in_order)
+        if term is not None:
+            meaning, shown = term.meaning, (term.meaning, *shown)
+        else:
+            meaning = describe(senses, in_order) if senses else res.entry.meaning
+        return WordInfo(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper,
+                        (), shown)
 
     # -- mining ------------------------------------------------------------------------------
     def mine(self, raw: str, status_of: StatusOf | None = None,
@@ -287,7 +326,7 @@ class Miner:
                 progress(done, len(places))
         result = self._finish(text, bounds, tallies, status_of or _all_new)
         if not message and not result.candidates and not result.names:
-            message = "no Japanese vocabulary found in this text"
+            message = NO_WORDS
         return replace(result, message=message) if message else result
 
     def _mine_chunk(self, text: str) -> tuple[ChunkWord, ...]:
@@ -305,9 +344,20 @@ class Miner:
         tokens = tokenize(folded)
         masked = _masked_flags(tokens, masked_spans(text))
         units = segment(tokens, masked, self.forms, self.glossary_index)
-        unit_words: list[WordInfo | None] = []
-        for u in units:
-            unit_words.append(self._unit_word(u, tokens, masked))
+        unit_words: list[WordInfo | None] = [None] * len(units)
+        for a, b in organisation_names(tokens, units):
+            self._add_name(found, text, tokens, units, a, b)
+        for k in name_echoes(tokens, units):
+            self._add_name(found, text, tokens, units, k, k + 1)
+        for k, u in enumerate(units):
+            if u.kind != "name":
+                unit_words[k] = self._unit_word(u, tokens, masked)
+        for a, b in katakana_runs(units, tokens, [w is not None for w in unit_words]):
+            start, end = tokens[units[a].first].start, tokens[units[b - 1].last - 1].end
+            found.add(self._loanword(unit_words[a:b], text[start:end]), start, end, top=True)
+            for k in range(a, b):
+                unit_words[k] = None  # its pieces are fragments, never offered
+                units[k] = units[k]._replace(kind="loanword")  # … nor parts of a composed compound
         for u, w in zip(units, unit_words, strict=True):
             if w is not None:
                 found.add(w, tokens[u.first].start, tokens[u.last - 1].end, top=True)
@@ -316,33 +366,70 @@ class Miner:
         self._add_overlaps(found, tokens, masked, units)
         self._compose(found, text, units, unit_words, tokens)
 
+    def _add_name(self, found: _ChunkLog, text: str, tokens: Sequence[Token], units: list[Unit], a: int,
+                  b: int) -> None:
+        """Record units [a, b) as one name; they are no vocabulary."""
+        start, end = tokens[units[a].first].start, tokens[units[b - 1].last - 1].end
+        reading = "".join(hira(t.kana_base or t.surface) for t in tokens[units[a].first:units[b - 1].last])
+        found.add(self._name_word(text[start:end], reading), start, end, top=True)
+        for k in range(a, b):
+            units[k] = units[k]._replace(kind="name")
+
+    def _name_word(self, surface: str, reading: str) -> WordInfo:
+        """The name of an organisation, as a proper noun (remembered by its text)."""
+        key = ("name", surface, reading)
+        wid = self._unit_cache.get(key)
+        if wid is None:
+            wid = self._unit_cache[key] = self._intern(
+                WordInfo(surface, reading, "", None, "proper noun", "word", None, True))
+        return self._words[wid]
+
+    def _loanword(self, pieces: Sequence[WordInfo | None], surface: str) -> WordInfo:
+        """A katakana run as one word, its meaning composed from its pieces (remembered by its text)."""
+        key = ("katakana", surface)
+        wid = self._unit_cache.get(key)
+        if wid is None:
+            words = [p for p in pieces if p is not None]
+            meaning = " + ".join(f"{p.word} {_first_gloss(p.meaning)}" for p in words)
+            w = WordInfo(surface, "".join(p.reading for p in words), meaning, None, "noun", "composed", None,
+                         False, tuple(p.word for p in words), (meaning,))
+            wid = self._unit_cache[key] = self._intern(w)
+        return self._words[wid]
+
     def _add_overlaps(self, found: _ChunkLog, tokens: Sequence[Token], masked: Sequence[bool],
                       units: Sequence[Unit]) -> None:
         """Offer the longest dictionary or glossary word starting at each token inside a multi-token
-        unit, also where it ends inside or beyond the unit (実務経験者 → 経験者; 実務経験 | 者数 → 経験者)."""
+        unit, also where it ends inside or beyond the unit (実務経験者 → 経験者; 実務経験 | 者数 → 経験者);
+        never a katakana fragment."""
         for u in units:
+            if u.kind in COVERED_KINDS:
+                continue
             for i in range(u.first + 1, u.last):
                 for index, limit, kind in ((self.glossary_index, MAX_GLOSSARY_SPAN, "glossary"),
                                            (self.forms, MAX_DICT_SPAN, "compound")):
                     end, key = longest(tokens, masked, i, index, limit)
-                    if end > i + 1:
+                    if end > i + 1 and not katakana_fragment(tokens, i, end):
                         w = self._unit_word(Unit(i, end, kind, key), tokens, masked)
                         if w is not None:
                             found.add(w, tokens[i].start, tokens[end - 1].end, top=False)
 
     def _unit_word(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> WordInfo | None:
-        """The word a unit stands for, or None when it is no vocabulary (remembered per unit shape)."""
+        """The word a unit stands for, or None when it is no vocabulary (remembered per unit shape and
+        context)."""
         key: tuple[Any, ...]
         if u.kind == "token":
             tok = tokens[u.first]
             if tok.pos1 in SKIP_POS1:
                 return None  # particles, auxiliaries, symbols: the commonest tokens, no memo needed
-            key = (tok.surface, *tok[3:], masked[u.first])
-            if u.first and (tok.surface == "方" or reads_previous(tok)):  # the word depends on the one before
-                prev = tokens[u.first - 1]
+            i = u.first
+            key = (tok.surface, *tok[3:], masked[i], cue_at(tokens, masked, i), is_place_suffix(tokens, i),
+                   is_latin_piece(tokens, i))
+            if i and (tok.surface == "方" or reads_previous(tok)):  # the word depends on the one before
+                prev = tokens[i - 1]
                 key += (prev.pos2, prev.cform, prev.surface)
         else:
-            key = (u.kind, u.key, *(t.kana_base for t in tokens[u.first:u.last]))
+            key = (u.kind, u.key, *(t.kana_base for t in tokens[u.first:u.last]),
+                   is_place_name(tokens[u.first]))
         wid = self._unit_cache.get(key, -1)
         if wid is None:
             return None
@@ -359,19 +446,24 @@ class Miner:
         if u.kind == "compound":
             hint = "".join(hira(t.kana_base) for t in tokens[u.first:u.last])
             res = resolve_form(self.lex, u.key, hint)
-            return None if res is None else self._dict_word(res, "compound")
-        tok = tokens[u.first]
-        prev = tokens[u.first - 1] if u.first else None
-        if masked[u.first] or is_grammar(tok, prev) or is_number(tok, prev):
+            if res is None:
+                return None
+            place = is_place_name(tokens[u.first]) and u.key[-1] in PLACE_SUFFIXES  # 東京都, 大阪市
+            return self._dict_word(res, "compound", proper=place)
+        i = u.first
+        tok = tokens[i]
+        prev = tokens[i - 1] if i else None
+        if masked[i] or is_grammar(tok, prev) or is_number(tok, prev) or is_place_suffix(tokens, i):
             return None
-        if tok.surface == "方" and _modified_as_person(prev):
+        cue = cue_at(tokens, masked, i)
+        if cue & Cue.PERSON:
             tok = tok._replace(kana_base="カタ")
         if tok.pos1 in ("接頭辞", "接尾辞") and len(tok.surface) == 1:
             return None
         term = self.glossary.get(tok.surface) or self.glossary.get(tok.orth_base)
         if term is not None:
             return self._term_word(term)
-        if _latin(tok.surface) and not _abbreviation(tok.surface):
+        if _latin(tok.surface) and (not _abbreviation(tok.surface) or is_latin_piece(tokens, i)):
             return None
         res = self._resolve(tok)
         proper = tok.pos2 == "固有名詞"
@@ -379,7 +471,7 @@ class Miner:
             if proper and not tok.unknown:
                 return WordInfo(tok.orth_base, hira(tok.kana_base), "", None, "proper noun", "word", None, True)
             return None
-        return self._dict_word(res, "word", proper)
+        return self._dict_word(res, "word", proper, cue)
 
     def _add_parts(self, found: _ChunkLog, tokens: Sequence[Token], masked: Sequence[bool], u: Unit) -> None:
         """Offer the parts of a multi-token unit as candidates too (see :meth:`_parts`)."""
@@ -398,12 +490,13 @@ class Miner:
         """(first, last, word) of the parts of a unit's tokens, recursively: the longest words shorter
         than the unit (正社員登用制度 → 正社員登用 + 制度 → 正社員 + 登用). A dictionary compound is one
         word, so its one-character parts (勤務地 → 地, 正社員 → 正) are left out; a glossary term is a
-        phrase of words, so they stay (寮完備 → 寮)."""
+        phrase of words, so they stay (寮完備 → 寮). Katakana fragments (バック and エンド of
+        バックエンド, タイム of フレックスタイム制) are never parts."""
         out: list[tuple[int, int, WordInfo]] = []
         single_ok = u.kind != "compound" and u.key not in self.forms
         for sub in segment(inner, inner_mask, self.forms, self.glossary_index, max_span=len(inner) - 1):
             w = self._unit_word(sub, inner, inner_mask)
-            if w is not None and (len(w.word) > 1 or single_ok):
+            if w is not None and (len(w.word) > 1 or single_ok) and not katakana_fragment(inner, sub.first, sub.last):
                 out.append((sub.first, sub.last, w))
             if sub.last - sub.first > 1:
                 sub_tokens = inner[sub.first:sub.last]
@@ -413,7 +506,7 @@ class Miner:
 
     def _compose(self, found: _ChunkLog, text: str, units: Sequence[Unit],
                  unit_words: Sequence[WordInfo | None], tokens: Sequence[Token]) -> None:
-        """Composed compounds from noun runs (資格+手当 → 資格手当)."""
+        """Composed compounds from noun runs (資格+手当 → 資格手当), offered on request."""
         is_noun = [w is not None and not w.proper_noun and _nounish(u, tokens) and _composable(w.word)
                    for u, w in zip(units, unit_words, strict=True)]
         is_suffix = [u.kind == "token" and _composing_suffix(tokens[u.first]) for u in units]
@@ -437,7 +530,7 @@ class Miner:
                     meaning = " + ".join(f"{p.word} {_first_gloss(p.meaning)}" for p in part_words)
                     reading = "".join(p.reading for p in part_words)
                     w = WordInfo(surface, reading, meaning, None, "noun", "composed", None, False,
-                              tuple(p.word for p in part_words))
+                                 tuple(p.word for p in part_words), (meaning,))
                 found.add(w, start, end, top=False)
 
     def _part(self, u: Unit, w: WordInfo | None, tokens: Sequence[Token]) -> WordInfo | None:
@@ -513,14 +606,6 @@ def _nounish(u: Unit, tokens: Sequence[Token]) -> bool:
         return True
     noun_end = last.pos1 == "名詞" or last.pos2 == "名詞的"
     return first.pos1 == "名詞" and first.pos2 != "固有名詞" and noun_end
-
-
-def _modified_as_person(prev: Token | None) -> bool:
-    """True when 方 follows の or a verb, adjective or auxiliary in 連体形 ("経験のある方", "日本語の
-    方"): it then means "person" (かた), though unidic often reads it ホウ ("direction; side")."""
-    if prev is None:
-        return False
-    return prev.surface == "の" or prev.cform.startswith("連体形")
 
 
 def _shape(tok: Token) -> tuple[Any, ...]:

@@ -169,7 +169,8 @@ def test_noun_runs_and_compositions() -> None:
     assert runs == [[(0, 1), (1, 2)], [(3, 5)], [(6, 7), (7, 8), (8, 9)]]
     assert compositions(runs[0]) == [(0, 2)]
     assert compositions(runs[1]) == [(3, 5)]
-    assert compositions(runs[2]) == [(6, 8), (7, 9), (6, 9)]
+    assert compositions(runs[2]) == [(6, 9)]  # one span, one composed compound: no overlapping chain
+    assert compositions([(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]) == []  # too long to be one word
     assert noun_runs([True, True], [False, False], [False, False]) == []  # a line break between them
 
 

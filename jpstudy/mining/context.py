@@ -1,0 +1,95 @@
+"""What the tokens around a token say about it: the cues for choosing its sense, and whether it is a
+piece of something that is not vocabulary (a place name, a longer Latin-letter word).
+
+Terms:
+    number token: a numeral (３, 二十, ２５万) or a token inside a masked span (a price, a time, a date).
+    place suffix: 都 道 府 県 市 区 町 村 郡 right after a place name (江東区, 東陽町, 大阪市北区): a
+        part of the name, not the word 区 "ward" or 町 "town".
+    Latin piece: a token of Latin letters touching another token of Latin letters or digits (ＬＰ and
+        ＩＣ of ＬＰＩＣ): a piece of a longer word the tokenizer does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jpstudy.mining.filters import NUMERAL_CHARS
+from jpstudy.mining.senses import Cue
+from jpstudy.mining.tokenize import Token
+
+PLACE_SUFFIXES = frozenset("都道府県市区町村郡")
+_LINKS = frozenset(("の", "から", "まで", "～", "~"))
+"""Between a number and the word it qualifies (９:００～２２:００の間, 月曜から金曜まで)."""
+_SUFFIX_POS = ("接尾辞",)
+
+
+def is_number_token(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> bool:
+    """True if token ``i`` exists and is a number token (see the module docstring)."""
+    if not 0 <= i < len(tokens):
+        return False
+    tok = tokens[i]
+    return masked[i] or tok.pos2 == "数詞" or all(c in NUMERAL_CHARS or c in ",." for c in tok.surface)
+
+
+def cue_at(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> Cue:
+    """The sense cues of token ``i`` (see :class:`jpstudy.mining.senses.Cue`)."""
+    tok = tokens[i]
+    cue = Cue.NONE
+    before = i - 1
+    if before >= 0 and tokens[before].surface in _LINKS:
+        before -= 1
+    near = is_number_token(tokens, masked, i + 1) or is_number_token(tokens, masked, before)
+    if not near and before >= 1 and tokens[before].pos3.startswith("助数詞"):
+        near = is_number_token(tokens, masked, before - 1)  # ３か月分: after a number and its counter
+    if near:
+        cue |= Cue.NUMBER
+    if tok.surface == "方" and i and modified_as_person(tokens[i - 1]):
+        cue |= Cue.PERSON
+    if tok.pos1 in _SUFFIX_POS:
+        cue |= Cue.SUFFIX
+    if tok.pos1 in ("動詞", "形容詞"):
+        cue |= Cue.VERB
+    elif i and tokens[i - 1].cform.startswith("連体形") and tokens[i - 1].pos1 in ("動詞", "形容詞", "助動詞"):
+        cue |= Cue.CLAUSE
+    return cue
+
+
+def modified_as_person(prev: Token | None) -> bool:
+    """True when 方 follows の or a verb, adjective or auxiliary in 連体形 ("経験のある方", "日本語の
+    方"): it then means "person" (かた), though unidic often reads it ホウ ("direction; side")."""
+    if prev is None:
+        return False
+    return prev.surface == "の" or prev.cform.startswith("連体形")
+
+
+def is_place_suffix(tokens: Sequence[Token], i: int) -> bool:
+    """True if token ``i`` is a place suffix (see the module docstring)."""
+    tok = tokens[i]
+    if tok.surface not in PLACE_SUFFIXES or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.end == tok.start and is_place_name(prev)
+
+
+def is_place_name(tok: Token) -> bool:
+    """True if the tokenizer takes ``tok`` as a place name (大阪, 江東, 東陽)."""
+    return tok.pos2 == "固有名詞" and tok.pos3 == "地名"
+
+
+def is_latin_piece(tokens: Sequence[Token], i: int) -> bool:
+    """True if token ``i`` is a Latin piece (see the module docstring)."""
+    tok = tokens[i]
+    if not _has_latin(tok.surface):
+        return False
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool((prev is not None and prev.end == tok.start and _latin_or_digit(prev.surface[-1]))
+                or (nxt is not None and nxt.start == tok.end and _latin_or_digit(nxt.surface[0])))
+
+
+def _has_latin(text: str) -> bool:
+    return any("Ａ" <= c <= "ｚ" for c in text)
+
+
+def _latin_or_digit(c: str) -> bool:
+    return "Ａ" <= c <= "ｚ" or "０" <= c <= "９"
