@@ -5,7 +5,8 @@ Terms:
         status, glossary flag …). Rows are indices into the mining result's candidate tuple.
     checked: the words the user picked for "Add checked", "Mark known" or "Ignore".
     filter: :class:`CandidateFilter` — level, glossary terms only, hide the words the user already has
-        (known, ignored, or in the decks).
+        (known, ignored, or in the decks), show the parts of compounds (社会保険 of 社会保険完備; off by
+        default: one span of the ad, one word).
 """
 
 from __future__ import annotations
@@ -46,9 +47,12 @@ class CandidateFilter:
     level: str = ""
     glossary_only: bool = False
     hide_known: bool = True
+    show_parts: bool = False
 
     def accepts(self, c: Candidate) -> bool:
         """Whether ``c`` passes the filter."""
+        if c.part_of and not self.show_parts:
+            return False
         if self.hide_known and c.status != "new":
             return False
         if self.glossary_only and not c.glossary:
@@ -151,7 +155,8 @@ class CandidateModel(QAbstractTableModel):
 
 def _display(c: Candidate, column: int) -> str | None:
     if column == WORD:
-        return f"{c.word} ★" if c.glossary else c.word
+        word = f"{c.word} ★" if c.glossary else c.word
+        return f"{word}  (part)" if c.part_of else word
     if column == READING:
         return c.reading
     if column == MEANING:

@@ -189,12 +189,15 @@ class MineScreen(QWidget):
         self.hide_known = QCheckBox("Only new words")
         self.hide_known.setChecked(True)
         self.hide_known.setAccessibleName("Hide words that are known, ignored or already in my decks")
+        self.show_parts = QCheckBox("Show parts of compounds")
+        self.show_parts.setAccessibleName("Also list the parts of longer words, after the words")
+        self.show_parts.setToolTip("社会保険 of 社会保険完備, 勤務 of 勤務地 … listed after the words of the ad")
         self.compare_level = QComboBox()
         self.compare_level.setAccessibleName("Readiness compared with level")
         for level in LEVELS:
             self.compare_level.addItem(f"beyond {level}", level)
         self.compare_level.setCurrentIndex(LEVELS.index(context.settings.target_level))
-        for widget in (self.level_filter, self.glossary_only, self.hide_known):
+        for widget in (self.level_filter, self.glossary_only, self.hide_known, self.show_parts):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.compare_level)
@@ -202,6 +205,7 @@ class MineScreen(QWidget):
         self.level_filter.currentIndexChanged.connect(self._apply_filter)
         self.glossary_only.toggled.connect(self._apply_filter)
         self.hide_known.toggled.connect(self._apply_filter)
+        self.show_parts.toggled.connect(self._apply_filter)
         self.compare_level.currentIndexChanged.connect(self._level_chosen)
 
         self.model = CandidateModel()
@@ -376,9 +380,13 @@ class MineScreen(QWidget):
         self._show_readiness()
         self._set_actions_enabled(bool(result.candidates))
         shown = self.proxy.rowCount()
-        self.status.setText(
-            result.message or f"{len(result.candidates)} words found, {shown} shown. Space checks a word."
-        )
+        words = len(result.words)
+        if result.message and result.message != result.coverage.summary():
+            self.status.setText(result.message)
+        elif words:
+            self.status.setText(f"{words} words found, {shown} shown. Space checks a word.")
+        else:
+            self.status.setText("")  # the readiness line says there is nothing to read
         self.table.setFocus()
         if shown:
             self.table.selectRow(0)
@@ -389,6 +397,7 @@ class MineScreen(QWidget):
                 level=self.level_filter.currentData() or "",
                 glossary_only=self.glossary_only.isChecked(),
                 hide_known=self.hide_known.isChecked(),
+                show_parts=self.show_parts.isChecked(),
             )
         )
 

@@ -263,8 +263,10 @@ class AdLibrary:
         status: Container[str] | None = None,
     ) -> list[MarketWord]:
         """Words across the saved ads (of a job type / with a tag), ranked by the number of ads using
-        them, then by their total count; only those with a status in ``status`` when given; the first
-        ``top`` when given."""
+        them as words of their own, then by how often they stand as words of their own in them (word
+        tokens); only those with a status in ``status`` when given; the first ``top`` when given. A
+        word seen in an ad only inside a longer word (社会保険 in 社会保険完備, 勤務 in 勤務地) does not
+        count for that ad: the list counts whole words, not parts of compounds."""
         if top is not None and top < 0:
             raise ValueError("top must be 0 or more")
         where, params = AdFilter(job_type, tag).words_of_ads()
@@ -272,8 +274,8 @@ class AdLibrary:
             db = self.col.db
             rows = db.execute(
                 "SELECT v.word, v.reading, v.entry_id, v.meaning, v.jlpt, g.n_ads, g.total, v.glossary FROM "
-                f"(SELECT vocab_id, count(*) AS n_ads, sum(count) AS total FROM ad_words w WHERE {where} "
-                "GROUP BY vocab_id) g JOIN ad_vocab v ON v.id = g.vocab_id "
+                f"(SELECT vocab_id, count(*) AS n_ads, sum(tokens) AS total FROM ad_words w WHERE {where} "
+                "AND NOT w.part_of AND w.tokens > 0 GROUP BY vocab_id) g JOIN ad_vocab v ON v.id = g.vocab_id "
                 "ORDER BY g.n_ads DESC, g.total DESC, v.word, v.reading",
                 params,
             ).fetchall()
@@ -307,7 +309,7 @@ class AdLibrary:
         row = self.col.db.execute(
             f"SELECT {_WORD_COLUMNS}, a.title FROM ad_vocab v JOIN ad_words w ON w.vocab_id = v.id "
             "JOIN ads a ON a.id = w.ad_id WHERE v.word = ? AND v.reading = ? "
-            "ORDER BY w.sentence != '' DESC, w.count DESC, a.saved_at DESC, a.id DESC LIMIT 1",
+            "ORDER BY w.tokens > 0 DESC, w.sentence != '' DESC, w.count DESC, a.saved_at DESC, a.id DESC LIMIT 1",
             (w.word, w.reading),
         ).fetchone()
         word = _ad_word(row[:-1], w.status)

@@ -8,7 +8,8 @@ Terms:
     readiness: the share of an ad's word tokens whose word is known or ignored (the user decided not to
         study it); 1.0 for an ad without words. *Then* uses the statuses the words had when the ad was
         saved, *now* today's statuses in the collection.
-    market word: a word across the saved ads, with the number of ads using it and its total count.
+    market word: a word across the saved ads, with the number of ads using it as a word of its own and
+        its word tokens in them (whole words only: a part of a compound, 勤務 of 勤務地, is not counted).
 """
 
 from __future__ import annotations
@@ -130,7 +131,8 @@ class SavedAd:
 
 @dataclass(frozen=True)
 class MarketWord:
-    """A word of the personal job-market list: in how many saved ads it occurs and how often in all."""
+    """A word of the personal job-market list: in how many saved ads it occurs as a word of its own and
+    how often in all (its word tokens)."""
 
     word: str
     reading: str

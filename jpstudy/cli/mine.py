@@ -24,6 +24,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--add", nargs="+", metavar="WORD", help="add these words (headword or reading) as cards")
     p.add_argument("--title", default="", help="source shown on added cards (default: the ad's first line)")
     p.add_argument("--limit", type=int, default=0, help="show at most N candidates in the table")
+    p.add_argument("--parts", action="store_true",
+                   help="also list the parts of compounds (社会保険 of 社会保険完備) and composed compounds")
     p.add_argument("--save", action="store_true", help="keep the ad in the job-ad library (`jpstudy ads list`)")
     p.set_defaults(run=run)
 
@@ -72,27 +74,33 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def format_table(result: object, limit: int = 0) -> str:
-    """The candidates as an aligned text table, then the names and the readiness line."""
-    cands = list(result.candidates)  # type: ignore[attr-defined]
+def format_table(result: object, limit: int = 0, parts: bool = False) -> str:
+    """The words of the ad as an aligned text table (with ``parts``, then the parts of compounds and
+    composed compounds, marked "(part)"), the names and the readiness line; for a text without words,
+    only that line says so."""
+    cands = list(result.candidates if parts else result.words)  # type: ignore[attr-defined]
     if limit > 0:
         cands = cands[:limit]
-    rows = [("word", "reading", "JLPT", "n", "status", "meaning")]
-    for c in cands:
-        meaning = c.meaning
-        if len(meaning) > TABLE_MEANING_WIDTH:
-            meaning = meaning[: TABLE_MEANING_WIDTH - 1] + "…"
-        rows.append((c.word + (" *" if c.glossary_note else ""), c.reading, c.jlpt or "-", str(c.count),
-                     c.status, meaning))
-    widths = [max(_width(r[i]) for r in rows) for i in range(5)]
-    lines = ["  ".join(_pad(cell, widths[i]) for i, cell in enumerate(r[:5])) + "  " + r[5] for r in rows]
+    lines: list[str] = []
+    if cands:
+        rows = [("word", "reading", "JLPT", "n", "status", "meaning")]
+        for c in cands:
+            meaning = c.meaning
+            if len(meaning) > TABLE_MEANING_WIDTH:
+                meaning = meaning[: TABLE_MEANING_WIDTH - 1] + "…"
+            word = c.word + (" *" if c.glossary_note else "") + (" (part)" if c.part_of else "")
+            rows.append((word, c.reading, c.jlpt or "-", str(c.count), c.status, meaning))
+        widths = [max(_width(r[i]) for r in rows) for i in range(5)]
+        lines += ["  ".join(_pad(cell, widths[i]) for i, cell in enumerate(r[:5])) + "  " + r[5] for r in rows]
+        lines.append("")
     names = result.names  # type: ignore[attr-defined]
     if names:
-        lines.append("")
         lines.append("names (not offered as cards): " + "、".join(n.word for n in names))
-    lines.append("")
+        lines.append("")
     if any(c.glossary_note for c in cands):
         lines.append("* job-glossary note available (see --json)")
+    if not parts and len(result.candidates) > len(cands) and not limit:  # type: ignore[attr-defined]
+        lines.append("parts of compounds are not listed (--parts lists them)")
     lines.append(result.coverage.summary())  # type: ignore[attr-defined]
     return "\n".join(lines)
 
@@ -146,8 +154,8 @@ def run(args: argparse.Namespace) -> int:
             json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         elif not args.add:
-            print(format_table(result, args.limit))
-            if result.message:
+            print(format_table(result, args.limit, args.parts))
+            if result.message and result.message != result.coverage.summary():
                 print(result.message, file=sys.stderr)
     finally:
         if col is not None:

@@ -31,7 +31,7 @@ def is_number_token(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> 
     return masked[i] or tok.pos2 == "数詞" or all(c in NUMERAL_CHARS or c in ",." for c in tok.surface)
 
 
-def cue_at(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> Cue:
+def cue_at(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> int:
     """The sense cues of token ``i`` (see :class:`jpstudy.mining.senses.Cue`)."""
     tok = tokens[i]
     cue = Cue.NONE

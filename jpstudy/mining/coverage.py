@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from jpstudy.decks import LEVELS
 
 READ_OK = frozenset(("known", "ignored"))
+NO_WORDS = "there are no Japanese words to read in this text"
+"""What the readiness line and the miner say of a text without vocabulary."""
 
 
 class _Cand(Protocol):
@@ -42,7 +44,10 @@ class Coverage:
         return self.known_tokens / self.word_tokens if self.word_tokens else 1.0
 
     def summary(self, level: str = "N3") -> str:
-        """A readiness line: "you know 82% of the words; 14 words beyond N3"."""
+        """A readiness line: "you know 82% of the words; 14 words beyond N3"; for a text without a
+        word to read (empty, English only, numbers and symbols only) it says so."""
+        if not self.word_tokens:
+            return NO_WORDS
         beyond = self.beyond.get(level, 0)
         return f"you know {self.known_share:.0%} of the words; {beyond} words beyond {level}"
 

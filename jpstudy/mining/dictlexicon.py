@@ -17,9 +17,7 @@ from typing import Any
 
 from jpstudy.dictionary.kana import frequency_key
 from jpstudy.mining.lexicon import Hit, KanaForm, LexEntry, hira
-from jpstudy.mining.senses import Sense, describe
-
-GLOSSES_PER_SENSE = 3
+from jpstudy.mining.senses import describe
 
 
 class DictLexicon:
@@ -62,7 +60,7 @@ class DictLexicon:
             forms.setdefault(entry, []).append(tuple(row))
         senses: dict[int, list[tuple[Any, ...]]] = {}
         for entry, *row in self._rows(f"SELECT entry, pos, misc, gloss FROM sense "
-                                      f"WHERE entry IN ({wanted}) ORDER BY entry, ord"):
+                                      f"WHERE entry IN ({wanted}) AND gloss != '' ORDER BY entry, ord"):
             senses.setdefault(entry, []).append(tuple(row))
         for entry, rows in forms.items():
             if entry not in self._entries:
@@ -81,7 +79,7 @@ class DictLexicon:
             "UNION ALL SELECT 2, ord, pos, misc, gloss, 0 FROM sense WHERE entry = ? ORDER BY 1, 2",
             (entry_id, entry_id))
         forms = [(kind, text, rank, restr, nokanji) for kind, _o, text, rank, restr, nokanji in rows if kind < 2]
-        senses = [(pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2]
+        senses = [(pos, misc, gloss) for kind, _o, pos, misc, gloss, _n in rows if kind == 2 and gloss]
         entry = self._entries[entry_id] = _build(entry_id, forms, senses)
         return entry
 
@@ -109,8 +107,7 @@ def _build(entry_id: int, forms: list[Any], senses: list[Any]) -> LexEntry:
     kanji = tuple(text for kind, text, *_ in forms if kind == 0)
     kana = tuple(KanaForm(text, tuple(restr.split("|")) if restr else (), bool(nokanji))
                  for kind, text, _rank, restr, nokanji in forms if kind == 1)
-    all_senses = tuple(Sense(pos, misc, "; ".join(gloss.split("|")[:GLOSSES_PER_SENSE]))
-                       for pos, misc, gloss in senses if gloss)
+    all_senses = tuple(senses)
     meaning = describe(all_senses, range(len(all_senses)))
     first_misc = senses[0][1].split() if senses else []
     return LexEntry(

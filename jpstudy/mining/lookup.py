@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jpstudy.mining.lexicon import Hit, LexEntry, Lexicon, hira, is_kana
+from jpstudy.mining.senses import POS
 from jpstudy.mining.tokenize import Token
 
 
@@ -50,7 +51,7 @@ _UNVOICED = dict(zip("がぎぐげござじずぜぞだぢづでどばびぶべ�
 
 
 def _has_suffix_sense(entry: LexEntry) -> bool:
-    return any(code in ("suf", "n-suf") for s in entry.senses for code in s.pos.split())
+    return any(code in ("suf", "n-suf") for s in entry.senses for code in s[POS].split())
 
 
 def present(entry: LexEntry, preferred: str) -> Resolved:

@@ -42,7 +42,7 @@ from jpstudy.mining.compounds import (
     segment,
 )
 from jpstudy.mining.context import PLACE_SUFFIXES, cue_at, is_latin_piece, is_place_name, is_place_suffix
-from jpstudy.mining.coverage import Coverage, coverage_of
+from jpstudy.mining.coverage import NO_WORDS, Coverage, coverage_of
 from jpstudy.mining.filters import SKIP_POS1, is_grammar, is_junk_word, is_number, reads_previous
 from jpstudy.mining.glossary import Glossary, GlossaryTerm
 from jpstudy.mining.lexicon import Lexicon, hira
@@ -50,15 +50,15 @@ from jpstudy.mining.lookup import Resolved, present, resolve_form, resolve_token
 from jpstudy.mining.names import name_echoes, organisation_names
 from jpstudy.mining.normalise import MAX_CHARS, fold_width, masked_spans, normalise
 from jpstudy.mining.rank import rank_key
-from jpstudy.mining.senses import Cue, describe, glosses, order
+from jpstudy.mining.senses import Cue, Sense, context_sensitive, describe, glosses, order
 from jpstudy.mining.tokenize import Token, chunks, tokenize
 
 StatusOf = Callable[[int | None, str, str], str]
 Progress = Callable[[int, int], None]
-NO_WORDS = "there are no Japanese words to read in this text"
-"""The message for a text without vocabulary (empty, English only, numbers and symbols only)."""
 CACHE_LIMIT = 200_000
 """Per-miner memo tables are emptied when they grow past this many entries."""
+_BY_CONTEXT = -2
+"""A unit memo value: look again with the context cue added to the key."""
 COVERED_KINDS = frozenset(("name", "loanword"))
 """Units inside an organisation name or a katakana run: their pieces are never offered."""
 NON_COMPOSING_SUFFIXES = frozenset((
@@ -171,7 +171,16 @@ class WordInfo:
     term: GlossaryTerm | None
     proper_noun: bool
     parts: tuple[str, ...] = ()
-    senses: tuple[str, ...] = ()
+    sense_rows: tuple[Sense, ...] = ()
+    sense_order: tuple[int, ...] = ()
+
+    def senses(self) -> tuple[str, ...]:
+        """All senses, the one shown first first: a glossary term's meaning, then its dictionary
+        entry's senses (in the chosen order); a composed word's composed meaning."""
+        shown = glosses(self.sense_rows, self.sense_order)
+        if self.term is not None:
+            shown = (self.term.meaning, *shown)
+        return shown or ((self.meaning,) if self.meaning else ())
 
 
 ChunkWord = tuple[int, int, int, int, tuple[tuple[int, int], ...]]
@@ -254,7 +263,9 @@ class Miner:
         self._unit_cache: dict[tuple[Any, ...], int | None] = {}
         self._parts_cache: dict[tuple[Any, ...], tuple[tuple[int, int, int], ...]] = {}
         self._chunk_cache: dict[str, tuple[ChunkWord, ...]] = {}
-        self._facts: dict[WordInfo, tuple[bool, str | None, float | None]] = {}
+        self._facts: dict[WordInfo, tuple[bool, str | None, float | None, tuple[str, ...]]] = {}
+        self._orders: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._sensitive: dict[int, bool] = {}  # entry id → the context may reorder its senses
 
     # -- words -------------------------------------------------------------------------------
     def _intern(self, w: WordInfo) -> int:
@@ -268,7 +279,7 @@ class Miner:
     def _forget_if_full(self) -> None:
         """Empty the memo tables (all together: they share word ids) when one has grown too large."""
         tables = (self._words, self._word_ids, self._unit_cache, self._chunk_cache, self._parts_cache, self._facts,
-                  self._token_cache)
+                  self._token_cache, self._orders, self._sensitive)
         if max(map(len, tables)) > CACHE_LIMIT:
             for table in tables:
                 table.clear()
@@ -282,25 +293,26 @@ class Miner:
     def _term_word(self, term: GlossaryTerm) -> WordInfo:
         """A glossary term: its own meaning first, then the senses of its dictionary entry if any."""
         hit = next((h for h in self.lex.lookup(term.word.strip()) if h.entry.has_reading(term.reading)), None)
-        senses = (term.meaning, *(s.gloss for s in hit.entry.senses)) if hit else (term.meaning,)
-        return WordInfo(term.word, term.reading, term.meaning, hit.entry.entry_id if hit else None,
-                        hit.entry.pos if hit else "", "glossary", term, False, (), senses)
+        if hit is None:
+            return WordInfo(term.word, term.reading, term.meaning, None, "", "glossary", term, False)
+        senses = hit.entry.senses
+        return WordInfo(term.word, term.reading, term.meaning, hit.entry.entry_id, hit.entry.pos, "glossary", term,
+                        False, (), senses, tuple(range(len(senses))))
 
-    def _dict_word(self, res: Resolved, kind: str, proper: bool = False, cue: Cue = Cue.NONE) -> WordInfo:
+    def _dict_word(self, res: Resolved, kind: str, proper: bool = False, cue: int = Cue.NONE) -> WordInfo:
         """A dictionary word, its senses in the order the context ``cue`` gives (a glossary term
         with the same headword and reading supplies the meaning)."""
         term = self.glossary.get(fold_width(res.word))
         if term is None or hira(term.reading) != hira(res.reading):
             term = None
         senses = res.entry.senses
-        in_order = order(senses, cue)
-        shown = glosses(senses, in_order)
-        if term is not None:
-            meaning, shown = term.meaning, (term.meaning, *shown)
-        else:
-            meaning = describe(senses, in_order) if senses else res.entry.meaning
+        in_order = self._orders.get((res.entry.entry_id, cue))
+        if in_order is None:
+            in_order = self._orders[(res.entry.entry_id, cue)] = order(senses, cue)
+            self._sensitive[res.entry.entry_id] = context_sensitive(senses)
+        meaning = term.meaning if term is not None else describe(senses, in_order)
         return WordInfo(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper,
-                        (), shown)
+                        (), senses, in_order)
 
     # -- mining ------------------------------------------------------------------------------
     def mine(self, raw: str, status_of: StatusOf | None = None,
@@ -345,9 +357,10 @@ class Miner:
         masked = _masked_flags(tokens, masked_spans(text))
         units = segment(tokens, masked, self.forms, self.glossary_index)
         unit_words: list[WordInfo | None] = [None] * len(units)
-        for a, b in organisation_names(tokens, units):
+        names = organisation_names(folded, tokens, units)
+        for a, b in names:
             self._add_name(found, text, tokens, units, a, b)
-        for k in name_echoes(tokens, units):
+        for k in name_echoes(tokens, units) if names else ():
             self._add_name(found, text, tokens, units, k, k + 1)
         for k, u in enumerate(units):
             if u.kind != "name":
@@ -361,7 +374,7 @@ class Miner:
         for u, w in zip(units, unit_words, strict=True):
             if w is not None:
                 found.add(w, tokens[u.first].start, tokens[u.last - 1].end, top=True)
-                if u.last - u.first > 1:
+                if u.last - u.first > 1 and tokens[u.last - 1].pos1 != "助詞":  # または: no part また "again"
                     self._add_parts(found, tokens, masked, u)
         self._add_overlaps(found, tokens, masked, units)
         self._compose(found, text, units, unit_words, tokens)
@@ -392,7 +405,7 @@ class Miner:
             words = [p for p in pieces if p is not None]
             meaning = " + ".join(f"{p.word} {_first_gloss(p.meaning)}" for p in words)
             w = WordInfo(surface, "".join(p.reading for p in words), meaning, None, "noun", "composed", None,
-                         False, tuple(p.word for p in words), (meaning,))
+                         False, tuple(p.word for p in words))
             wid = self._unit_cache[key] = self._intern(w)
         return self._words[wid]
 
@@ -414,30 +427,42 @@ class Miner:
                             found.add(w, tokens[i].start, tokens[end - 1].end, top=False)
 
     def _unit_word(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> WordInfo | None:
-        """The word a unit stands for, or None when it is no vocabulary (remembered per unit shape and
-        context)."""
+        """The word a unit stands for, or None when it is no vocabulary (remembered per unit shape; for
+        a token whose senses the context may reorder, per shape and context cue)."""
         key: tuple[Any, ...]
+        i = u.first
         if u.kind == "token":
-            tok = tokens[u.first]
+            tok = tokens[i]
             if tok.pos1 in SKIP_POS1:
                 return None  # particles, auxiliaries, symbols: the commonest tokens, no memo needed
-            i = u.first
-            key = (tok.surface, *tok[3:], masked[i], cue_at(tokens, masked, i), is_place_suffix(tokens, i),
-                   is_latin_piece(tokens, i))
+            place = tok.surface in PLACE_SUFFIXES and is_place_suffix(tokens, i)
+            latin = "Ａ" <= tok.surface[0] <= "ｚ" and is_latin_piece(tokens, i)
+            key = (tok.surface, *tok[3:], masked[i], place, latin)
             if i and (tok.surface == "方" or reads_previous(tok)):  # the word depends on the one before
                 prev = tokens[i - 1]
                 key += (prev.pos2, prev.cform, prev.surface)
         else:
-            key = (u.kind, u.key, *(t.kana_base for t in tokens[u.first:u.last]),
-                   is_place_name(tokens[u.first]))
+            key = (u.kind, u.key, *(t.kana_base for t in tokens[u.first:u.last]), is_place_name(tokens[i]))
         wid = self._unit_cache.get(key, -1)
+        by_context = wid == _BY_CONTEXT
+        if by_context:
+            key += (cue_at(tokens, masked, i),)
+            wid = self._unit_cache.get(key, -1)
         if wid is None:
             return None
         if wid >= 0:
             return self._words[wid]
         word = self._unit_word_uncached(u, tokens, masked)
-        self._unit_cache[key] = None if word is None else self._intern(word)
+        wid = None if word is None else self._intern(word)
+        if not by_context and word is not None and self._by_context(word):
+            self._unit_cache[key] = _BY_CONTEXT
+            key += (cue_at(tokens, masked, i),)
+        self._unit_cache[key] = wid
         return word
+
+    def _by_context(self, w: WordInfo) -> bool:
+        """True if the context may change which sense of a single-token word ``w`` is shown first."""
+        return w.kind == "word" and w.term is None and self._sensitive.get(w.entry_id or 0, False)
 
     def _unit_word_uncached(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> WordInfo | None:
         if u.kind == "glossary":
@@ -530,7 +555,7 @@ class Miner:
                     meaning = " + ".join(f"{p.word} {_first_gloss(p.meaning)}" for p in part_words)
                     reading = "".join(p.reading for p in part_words)
                     w = WordInfo(surface, reading, meaning, None, "noun", "composed", None, False,
-                                 tuple(p.word for p in part_words), (meaning,))
+                                 tuple(p.word for p in part_words))
                 found.add(w, start, end, top=False)
 
     def _part(self, u: Unit, w: WordInfo | None, tokens: Sequence[Token]) -> WordInfo | None:
@@ -554,7 +579,7 @@ class Miner:
         shown: list[tuple[str, str, str] | None] = []  # per word: (word, reading, status) if its spans are shown
         for w, count, top_count, first in zip(tallies.infos, tallies.counts, tallies.top_counts, tallies.firsts,
                                               strict=True):
-            junk, jlpt, zipf = self._word_facts(w)
+            junk, jlpt, zipf, senses = self._word_facts(w)
             if junk or (w.proper_noun and not top_count):
                 shown.append(None)
                 continue  # junk, or a name seen only inside a word (日本 in 日本語)
@@ -562,7 +587,7 @@ class Miner:
             cand = Candidate(
                 w.word, w.reading, w.meaning, jlpt, count, sentences(first), status, w.entry_id, w.pos,
                 w.kind, w.term is not None, w.term.note if w.term else "", zipf, w.proper_noun,
-                top_count == 0, w.parts, first,
+                top_count == 0, w.parts, first, senses, w.term.topic if w.term else "",
             )
             (names if w.proper_noun else cands).append(cand)
             shown.append(None if w.proper_noun else (w.word, w.reading, status))
@@ -573,12 +598,12 @@ class Miner:
         names.sort(key=lambda c: c.first)
         return MiningResult(text, tuple(cands), tuple(names), tuple(occurrences), coverage_of(cands, token_statuses))
 
-    def _word_facts(self, w: WordInfo) -> tuple[bool, str | None, float | None]:
-        """(is junk, JLPT level, zipf frequency) of a word (remembered)."""
+    def _word_facts(self, w: WordInfo) -> tuple[bool, str | None, float | None, tuple[str, ...]]:
+        """(is junk, JLPT level, zipf frequency, senses) of a word (remembered)."""
         facts = self._facts.get(w)
         if facts is None:
             jlpt = self.lex.jlpt(w.entry_id, w.reading) if w.entry_id is not None else None
-            facts = self._facts[w] = (is_junk_word(w.word), jlpt, self._zipf(w))
+            facts = self._facts[w] = (is_junk_word(w.word), jlpt, self._zipf(w), w.senses())
         return facts
 
     def _zipf(self, w: WordInfo) -> float | None:

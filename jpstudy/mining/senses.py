@@ -5,10 +5,10 @@ often another one (月３万円, 月２回: "month"). The chosen sense is shown 
 in JMdict's order; nothing is dropped.
 
 Terms:
-    sense: one JMdict sense as :class:`Sense`: part-of-speech codes, misc codes (``arch``, ``hon`` …),
-        field codes where the data has them (``comp``, ``med``, ``Buddh`` …) and its glosses
-        joined with "; ". A sense without part-of-speech codes has those of the sense before it
-        (JMdict's rule).
+    sense: one JMdict sense as a plain tuple :data:`Sense` (the dictionary's row, nothing copied):
+        part-of-speech codes, misc codes (``arch``, ``hon`` …) and its glosses joined with "|"
+        (shown joined with "; "). A sense without part-of-speech codes has those of the sense before
+        it (JMdict's rule).
     cue: what the context says about a token, as flags of :class:`Cue`:
         ``NUMBER``   a number, a time or a price stands right before or after it, or right before
                      the の it follows (月３万円, ３か月分, ９:００～２２:００の間): a counter or a period;
@@ -20,33 +20,27 @@ Terms:
     register: the language of work and business that job ads are written in. Glosses naming a
         thing of that register (customer, company, instructions, installation, software …) are
         preferred over senses of everyday or other registers (guest, shrine, lesson, engine …),
-        and senses marked archaic, obsolete, slang or of an unrelated field (Buddhism, sumo,
-        mahjong …) are put last.
+        and senses marked archaic, obsolete, slang, childish or sensitive are put last.
 
 Score of a sense: minus a step per place in JMdict's order, plus what the cues, the register and
-the misc and field codes say; the highest score is shown first (ties keep JMdict's order).
+the misc codes say; the highest score is shown first (ties keep JMdict's order).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from enum import IntFlag
 from functools import lru_cache
 from typing import NamedTuple
 
-
-class Sense(NamedTuple):
-    """One JMdict sense (see the module docstring)."""
-
-    pos: str
-    misc: str
-    gloss: str
-    field: str = ""
+Sense = tuple[str, str, str]
+"""(part-of-speech codes, misc codes, glosses joined with "|"): one JMdict sense."""
+POS, MISC, GLOSS = range(3)
 
 
-class Cue(IntFlag):
-    """What the context says about a token (see the module docstring)."""
+class Cue:
+    """What the context says about a token (see the module docstring): bit flags, combined with ``|``
+    into a plain int (the miner computes one for every token; an IntFlag is ten times slower)."""
 
     NONE = 0
     NUMBER = 1
@@ -65,12 +59,6 @@ DEMOTED_MISC = frozenset((
     "arch", "obs", "obsc", "rare", "dated", "hist", "poet", "joc", "vulg", "derog", "sl", "m-sl", "net-sl",
     "chn", "proverb", "sens",
 ))
-WORK_FIELDS = frozenset(("comp", "bus", "finc", "econ", "law", "med", "pharm", "engr", "archit", "food"))
-OTHER_FIELDS = frozenset((
-    "Buddh", "Shinto", "Christn", "sumo", "baseb", "mahj", "shogi", "go", "hanaf", "MA", "astron", "geol",
-    "zool", "bot", "ling", "math", "physics", "chem", "mil", "vidg", "horse", "music", "anat", "biol",
-))
-_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)?")
 REGISTER_WORDS = frozenset((
     "customer", "customers", "client", "clients", "company", "firm", "employee", "employees", "personnel",
     "organization", "organisation", "department", "agency", "instructions", "installation",
@@ -78,6 +66,9 @@ REGISTER_WORDS = frozenset((
     "software", "configuration", "bookkeeping", "accounting", "inspection", "inspecting", "checking",
     "monitoring", "disability", "malfunction",
 ))
+REACH = 5
+"""Only the first senses can be put first by a cue (a later one loses more by its place than a cue
+gives), unless the first sense is marked archaic, slang …"""
 REGISTER_REACH = 2
 """Register words may put the second sense first, never a later one (お宅: not "your organization")."""
 NUMBER_WORDS = frozenset((
@@ -91,63 +82,101 @@ MEANING_SENSES = 3
 _SUFFIX_POS = ("suf", "n-suf", "ctr")
 
 
-def order(senses: Sequence[Sense], cue: Cue = Cue.NONE) -> tuple[int, ...]:
+_KINDS = {word: kind for kind, words in (("register", REGISTER_WORDS), ("number", NUMBER_WORDS),
+                                         ("person", PERSON_WORDS), ("time", TIME_WORDS)) for word in words}
+_CUE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True)) + r")\b")
+"""Finds every word of a lower-case gloss that says something to scoring (one pass per gloss)."""
+
+
+def order(senses: Sequence[Sense], cue: int = Cue.NONE) -> tuple[int, ...]:
     """The indices of ``senses`` in the order to show them: the chosen sense first (see the module
     docstring), the others after it in JMdict's order."""
+    n = len(senses)
+    if n < 2:
+        return tuple(range(n))
+    first = _features(senses[0], senses[0][POS])
+    if cue == Cue.NONE:  # only the misc codes and the register can act: most entries keep their order
+        second = _features(senses[1], _inherited_pos(senses, 1))
+        if first.base == 0 and (first.register or not second.register):
+            return tuple(range(n))
+    reach = n if first.base else min(n, REACH)
+    scores = [score(senses[i], i, cue, _inherited_pos(senses, i)) for i in range(reach)]
+    best = max(range(reach), key=lambda i: (scores[i], -i))
+    return (best, *(i for i in range(n) if i != best))
+
+
+def context_sensitive(senses: Sequence[Sense]) -> bool:
+    """True if a cue from the context (a number, a person modifier, a clause) may change the order
+    of ``senses``: some sense is of a counter, a period, a person or a time."""
     if len(senses) < 2:
-        return tuple(range(len(senses)))
-    scores = [score(s, i, cue, _inherited_pos(senses, i)) for i, s in enumerate(senses)]
-    best = max(range(len(senses)), key=lambda i: (scores[i], -i))
-    return (best, *(i for i in range(len(senses)) if i != best))
+        return False
+    near = senses[:REACH]
+    return any("ctr" in s[POS].split() or "hon" in s[MISC].split() for s in near) or any(
+        _KINDS[w] in ("number", "person", "time") for s in near for w in _CUE_WORDS.findall(s[GLOSS].lower()))
 
 
-def score(sense: Sense, index: int, cue: Cue, pos: str | None = None) -> float:
+def score(sense: Sense, index: int, cue: int, pos: str | None = None) -> float:
     """The score of one sense at place ``index`` of its entry (see the module docstring); ``pos``:
     its part-of-speech codes when inherited from an earlier sense."""
-    codes = (pos if pos is not None else sense.pos).split()
-    words = _gloss_words(sense.gloss)
-    value = -ORDER_STEP * index
-    misc = sense.misc.split()
-    fields = sense.field.split()
-    if any(m in DEMOTED_MISC for m in misc) or any(f in OTHER_FIELDS for f in fields):
-        value -= PENALTY
-    if any(f in WORK_FIELDS for f in fields) or (index < REGISTER_REACH and words & REGISTER_WORDS):
+    f = _features(sense, pos if pos is not None else sense[POS])
+    value = -ORDER_STEP * index + f.base
+    if index < REGISTER_REACH and f.register:
         value += REGISTER_BONUS
-    if cue & Cue.NUMBER and ("ctr" in codes or words & NUMBER_WORDS):
+    if cue & Cue.NUMBER and f.number:
         value += CUE_BONUS
-    if cue & Cue.PERSON and (words & PERSON_WORDS or "hon" in misc):
+    if cue & Cue.PERSON and f.person:
         value += CUE_BONUS
-    if cue & Cue.CLAUSE and words & TIME_WORDS:
+    if cue & Cue.CLAUSE and f.time:
         value += CUE_BONUS
-    if cue & Cue.SUFFIX and any(c in _SUFFIX_POS for c in codes):
+    if cue & Cue.SUFFIX and f.suffix:
         value += CUE_BONUS / 2
-    if not cue & Cue.NUMBER and codes == ["ctr"]:
+    if not cue & Cue.NUMBER and f.counter_only:
         value -= CUE_BONUS / 2  # a counter sense without a number (事業所名: not "counter for people")
-    if cue & Cue.VERB and not any(c.startswith(("v", "adj", "aux")) for c in codes):
+    if cue & Cue.VERB and not f.verbal:
         value -= CUE_BONUS / 2
     return value
+
+
+class _Features(NamedTuple):
+    """What scoring reads of one sense, worked out once."""
+
+    base: float  # from the misc codes
+    register: bool
+    number: bool
+    person: bool
+    time: bool
+    suffix: bool
+    counter_only: bool
+    verbal: bool
+
+
+@lru_cache(maxsize=65_536)
+def _features(sense: Sense, pos: str) -> _Features:
+    codes = pos.split()
+    kinds = {_KINDS[w] for w in _CUE_WORDS.findall(sense[GLOSS].lower())}
+    misc = sense[MISC].split()
+    base = -PENALTY if any(m in DEMOTED_MISC for m in misc) else 0.0
+    return _Features(
+        base, "register" in kinds, "ctr" in codes or "number" in kinds, "hon" in misc or "person" in kinds,
+        "time" in kinds, any(c in _SUFFIX_POS for c in codes), codes == ["ctr"],
+        any(c.startswith(("v", "adj", "aux")) for c in codes),
+    )
 
 
 def describe(senses: Sequence[Sense], in_order: Iterable[int], limit: int = MEANING_SENSES) -> str:
     """The meaning shown for a word: the glosses of its first ``limit`` senses in ``in_order``,
     joined with " | "."""
-    return " | ".join(list(glosses(senses, in_order))[:limit])
+    return " | ".join(glosses(senses, list(in_order)[:limit]))
 
 
 def glosses(senses: Sequence[Sense], in_order: Iterable[int]) -> tuple[str, ...]:
-    """The glosses of the senses in ``in_order``."""
-    return tuple(senses[i].gloss for i in in_order)
-
-
-@lru_cache(maxsize=65_536)
-def _gloss_words(gloss: str) -> frozenset[str]:
-    """The lower-case English words of a gloss."""
-    return frozenset(_WORDS.findall(gloss.lower()))
+    """The glosses of the senses in ``in_order``, each joined with "; "."""
+    return tuple(senses[i][GLOSS].replace("|", "; ") for i in in_order)
 
 
 def _inherited_pos(senses: Sequence[Sense], i: int) -> str:
     """The part-of-speech codes of sense ``i``: its own, else those of the nearest sense before it."""
     for k in range(i, -1, -1):
-        if senses[k].pos:
-            return senses[k].pos
+        if senses[k][POS]:
+            return senses[k][POS]
     return ""

@@ -92,21 +92,21 @@ def test_word_list_counts_what_the_miner_found(dictionary: Dictionary, col: Coll
     for i, text in enumerate(ads()):
         results.append(mine_text(text, dictionary, status_of=col.word_status))
         lib.save(text, results[-1], job_type="介護" if i == 0 else "販売・配送", now=T0 + timedelta(hours=i))
-    in_ads = Counter((c.word, c.reading) for r in results for c in r.candidates)
-    total = Counter()
-    for r in results:
-        total.update({(c.word, c.reading): c.count for c in r.candidates})
+    # whole words only: the words of each ad's spans, counted where they stand on their own
+    in_ads = Counter((c.word, c.reading) for r in results for c in r.words)
+    total = Counter((s.word, s.reading) for r in results for s in r.spans)
+    assert set(in_ads) == set(total)
+    assert any(c.part_of for r in results for c in r.candidates)  # parts of compounds exist, uncounted
     expected = sorted(in_ads, key=lambda k: (-in_ads[k], -total[k], k))
     ranked = lib.word_list()
     assert [(w.word, w.reading) for w in ranked] == expected
     assert [(w.ads, w.count) for w in ranked] == [(in_ads[k], total[k]) for k in expected]
     assert ranked[0].ads == 3  # some words occur in every ad
     care_only = lib.word_list(job_type="介護")
-    assert [(w.word, w.reading) for w in care_only] == [
-        (c.word, c.reading) for c in sorted(results[0].candidates, key=lambda c: (-c.count, c.word, c.reading))
-    ]
+    care_tokens = Counter((s.word, s.reading) for s in results[0].spans)
+    assert [(w.word, w.reading) for w in care_only] == sorted(care_tokens, key=lambda k: (-care_tokens[k], k))
     study(col, lib, T0)
     statuses = {(w.word, w.reading): w.status for w in lib.word_list()}
     assert statuses == {k: col.word_status(e, *k) for k, e in
-                        {(c.word, c.reading): c.entry_id for r in results for c in r.candidates}.items()}
+                        {(c.word, c.reading): c.entry_id for r in results for c in r.words}.items()}
     assert Counter(statuses.values())["known"] == 4 and Counter(statuses.values())["learning"] == 4

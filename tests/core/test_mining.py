@@ -135,6 +135,88 @@ def test_no_candidates_from_urls_mails_phones_prices_times_dates(dictionary: Dic
     assert not words & {"example", "円", "年", "月", "日", "時", "分", "ｋｙｕｊｉｎ", "ｓａｉｙｏｕ"}
 
 
+# -- precision in context (issue 16): the sense, the unit, the order ---------------------------------
+
+
+def first_sense(c: Candidate) -> str:
+    return c.meaning.split(" | ")[0]
+
+
+def test_the_sense_the_ad_uses_is_shown_first_and_the_others_kept(dictionary: Dictionary) -> None:
+    result = mine(dictionary, "月3万円の手当。慣れている方を歓迎。賞与は3か月分。9:00～18:00の間で勤務。"
+                              "お客様対応。当社規定による。")
+    words = by_word(result)
+    assert first_sense(words["月"]).startswith("month")  # a number after it: not "moon"
+    assert "moon" in words["月"].senses  # … which stays among its senses
+    assert words["方"].reading == "かた" and first_sense(words["方"]).startswith("person")
+    assert first_sense(words["分"]).startswith("amount; worth")  # after a number and its counter
+    assert first_sense(words["間"]).startswith("period of time")  # after a time range
+    assert first_sense(words["お客様"]).startswith("customer")  # the register of work, not "guest"
+    assert first_sense(words["当社"]).startswith("(this) company")  # not "(this) shrine"
+    assert "よる" not in words  # による is a compound particle
+    for c in result.candidates:
+        assert c.senses and c.meaning.split(" | ")[0] == c.senses[0]
+    assert {"senses", "topic"} <= set(result.to_json()["candidates"][0])
+
+
+def test_a_clause_before_a_noun_gives_its_time_sense(dictionary: Dictionary) -> None:
+    words = by_word(mine(dictionary, "経験を積んだ後は、設計にも挑戦できます。患者さんのお世話。"))
+    assert first_sense(words["後"]).startswith("after")  # not "behind; rear"
+    assert words["経験を積む"].reading == "けいけんをつむ"  # an idiom of noun + を + verb is one word
+    assert first_sense(words["さん"]).startswith("Mr.")  # the suffix, not 三 "three"
+
+
+def test_one_span_gives_one_candidate_without_katakana_fragments(dictionary: Dictionary) -> None:
+    result = mine(dictionary, "バックエンド開発、オンライン面接、フルタイム勤務。自社の人材マッチングサービス。"
+                              "オンコール当番あり。LPIC取得者。")
+    everything = {c.word for c in result.candidates}
+    for fragment in ("バック", "エンド", "オン", "ライン", "フル", "タイム", "コール", "ＬＰ", "ＩＣ"):
+        assert fragment not in everything, fragment  # not even among the parts
+    assert {"バックエンド", "フルタイム", "オンコール"} <= {c.word for c in result.words}
+    chains = [c.word for c in result.candidates if "マッチング" in c.word]
+    assert chains == ["マッチングサービス"]  # no 人材マッチング / 人材マッチングサービス chain
+    assert all(not c.part_of for c in result.words) and all(c.part_of for c in result.parts)
+    assert result.candidates == result.words + result.parts  # parts ranked apart, after every word
+
+
+def test_no_merge_across_a_word_boundary_nor_a_homophone(dictionary: Dictionary) -> None:
+    words = by_word(mine(dictionary, "寮は3食付き。ドライブレコーダー全車搭載。持参または郵送。会社について。"))
+    assert "食付き" not in words and first_sense(words["付き"]).startswith("furnished with")
+    assert "前者" not in words  # 全車 is no word of the dictionary; its reading is another word's
+    assert words["または"].meaning.startswith("or")  # not また "again" + は
+    assert "また" not in words  # nor as a part
+    assert "つく" not in words  # について is a compound particle
+
+
+def test_names_of_organisations_and_places_are_not_vocabulary(dictionary: Dictionary) -> None:
+    result = mine(dictionary, "事業所名：株式会社クリーンサポート東日本（東京都江東区）\n"
+                              "社会福祉法人あおば会　ヘルパーステーションあおば\n山田運輸株式会社　営業部")
+    names = {n.word for n in result.names}
+    assert {"クリーンサポート東日本", "東京都", "あおば会", "あおば", "山田運輸"} <= names
+    words = {c.word for c in result.candidates}
+    assert not words & {"クリーン", "サポート", "東日本", "東京都", "区", "会", "あおば"}
+    assert {"株式会社", "社会福祉法人", "営業部"} <= words  # the legal form is a word of its own
+
+
+def test_the_offer_comes_first(dictionary: Dictionary) -> None:
+    result = mine(dictionary, ad("bakery-part-time.txt"))
+    first = result.words[:10]
+    assert all(c.glossary and c.topic for c in first)
+    offer = [c.word for c in result.words if c.glossary and c.topic in
+             ("Pay / salary 給与", "Hours 勤務時間", "Insurance and benefits 保険・福利厚生", "Requirements 応募資格",
+              "Contract types 雇用形態", "Holidays 休日・休暇", "Visas and status of residence 在留資格")]
+    assert [c.word for c in result.words[:len(offer)]] == offer  # pay, hours, benefits … before the rest
+    assert "時給" in offer[:10] and "交通費規定支給" in offer
+
+
+@pytest.mark.parametrize("text", ["", "We are hiring a senior engineer in Tokyo.", "12,345 --- !!! 100% 09:00"])
+def test_no_japanese_words_to_read_is_said_plainly(dictionary: Dictionary, text: str) -> None:
+    result = mine(dictionary, text)
+    assert result.coverage.summary() == "there are no Japanese words to read in this text"
+    assert result.message == "there are no Japanese words to read in this text"
+    assert "100%" not in result.to_json()["coverage"]["summary"]
+
+
 # -- status, coverage, spans, cards ----------------------------------------------------------------
 
 
@@ -209,6 +291,22 @@ def test_cli_json_table_and_add(data_dir: Path, tmp_path: Path, capsys: pytest.C
     assert "added 2" in capsys.readouterr().err
     assert cli_main(["--data-dir", str(data_dir), "mine", str(path), "--add", "固定残業代"]) == 0
     assert "added 0" in capsys.readouterr().err
+
+
+def test_cli_lists_parts_only_on_request_and_says_when_there_is_nothing(
+        data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = ADS / "delivery-driver.txt"
+    assert cli_main(["--data-dir", str(data_dir), "mine", str(path)]) == 0
+    table = capsys.readouterr().out
+    assert "固定残業代" in table and "(part)" not in table and "--parts" in table
+    assert cli_main(["--data-dir", str(data_dir), "mine", "--parts", str(path)]) == 0
+    assert "残業代 (part)" in capsys.readouterr().out
+    english = tmp_path / "english.txt"
+    english.write_text("We are hiring. Salary 3,000 USD.\n", encoding="utf-8")
+    assert cli_main(["--data-dir", str(data_dir), "mine", str(english)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "there are no Japanese words to read in this text"
+    assert "100%" not in captured.out + captured.err
 
 
 def test_cli_bad_files(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -124,3 +124,29 @@ def test_mined_ad_is_kept_in_the_library(qtbot, n5_window, with_dictionary, idle
     qtbot.waitUntil(lambda: bool(ads))
     first_line = (JOBADS / "delivery-driver.txt").read_text(encoding="utf-8").splitlines()[0].strip()
     assert [(a.source, a.title) for a in ads[0]] == [("delivery-driver.txt", unicodedata.normalize("NFKC", first_line))]
+
+
+def test_parts_of_compounds_on_request_and_nothing_to_read(qtbot, n5_window, with_dictionary):
+    window = n5_window
+    with_dictionary(window.context.data_dir)
+    mine = window.open_window("mine")
+    mine.keep.setChecked(False)
+    mine.hide_known.setChecked(False)
+    mine.paste.setPlainText((JOBADS / "delivery-driver.txt").read_text(encoding="utf-8"))
+    mine.mine()
+    qtbot.waitUntil(lambda: mine.result is not None, timeout=30_000)
+    shown = [mine.proxy.index(r, WORD).data() for r in range(mine.proxy.rowCount())]
+    assert len(shown) == len(mine.result.words) and not any(w.endswith("(part)") for w in shown)
+    assert not mine.show_parts.isChecked()
+    mine.show_parts.setChecked(True)  # the "Show parts of compounds" toggle
+    with_parts = [mine.proxy.index(r, WORD).data() for r in range(mine.proxy.rowCount())]
+    assert len(with_parts) == len(mine.result.candidates) > len(shown)
+    assert with_parts[len(shown):] and all(w.endswith("(part)") for w in with_parts[len(shown):])
+
+    mine._back_to_paste()
+    mine.result = None
+    mine.paste.setPlainText("We are hiring a senior engineer. Salary: 5,000,000 JPY / year.")
+    mine.mine()
+    qtbot.waitUntil(lambda: mine.result is not None, timeout=30_000)
+    assert mine.readiness.text() == "There are no Japanese words to read in this text."
+    assert "100%" not in mine.readiness.text() + mine.status.text()
