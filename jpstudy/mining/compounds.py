@@ -26,6 +26,7 @@ Terms:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
@@ -141,12 +142,14 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
             units.append(new(Unit, (i, i + 2, "compound", tok.surface + tokens[i + 1].surface)))
             i += 2
             continue
-        idiom = _idiom(tokens, masked, i, forms) if max_span > 2 else ""
+        idiom = (_idiom(tokens, masked, i, forms) if tok.pos1 == "名詞" and i + 2 < n and max_span > 2
+                 and tokens[i + 1].surface in IDIOM_PARTICLES else "")
         if idiom:
             units.append(new(Unit, (i, i + 3, "compound", idiom)))
             i += 3
             continue
-        if i + 1 == n or not joinable(tok, masked[i]) or _counter_start(tokens, i):
+        after_number = i > 0 and (tokens[i - 1].pos2 == "数詞" or tokens[i - 1].surface[-1:] in WIDE_DIGITS)
+        if i + 1 == n or not joinable(tok, masked[i]) or (after_number and tok.pos3.startswith("助数詞")):
             units.append(new(Unit, (i, i + 1, "token", tok.surface)))
             i += 1
             continue
@@ -171,10 +174,11 @@ IDIOM_PARTICLES = frozenset(("を", "に", "が"))
 
 def _idiom(tokens: Sequence[Token], masked: Sequence[bool], i: int, forms: FormIndex) -> str:
     """The dictionary form of the idiom starting at token ``i`` (see the module docstring), else ""."""
-    if i + 2 >= len(tokens) or tokens[i].pos1 != "名詞" or masked[i] or _kana_function(tokens[i]):
+    if i + 2 >= len(tokens) or tokens[i].pos1 != "名詞" or masked[i]:
         return ""
     particle, verb = tokens[i + 1], tokens[i + 2]
-    if particle.surface not in IDIOM_PARTICLES or particle.pos1 != "助詞" or verb.pos1 != "動詞":
+    if particle.surface not in IDIOM_PARTICLES or particle.pos1 != "助詞" or verb.pos1 != "動詞" \
+            or _kana_function(tokens[i]):
         return ""
     head = tokens[i].surface + particle.surface
     for key in (head + verb.orth_base, head + verb.lemma):
@@ -188,21 +192,13 @@ def _kana_function(tok: Token) -> bool:
     return tok.orth_base in FUNCTION_KANA
 
 
-def _counter_start(tokens: Sequence[Token], i: int) -> bool:
-    """True if token ``i`` is a counter right after a number (see the module docstring)."""
-    if i == 0 or not tokens[i].pos3.startswith("助数詞"):
-        return False
-    prev = tokens[i - 1]
-    return prev.pos2 == "数詞" or prev.surface[-1:] in WIDE_DIGITS
-
-
-def katakana_runs(units: Sequence[Unit], tokens: Sequence[Token], known: Sequence[bool]) -> list[tuple[int, int]]:
-    """[first, last) unit ranges of the katakana runs (see the module docstring); ``known[k]``: unit
-    ``k`` stands for a word (a run holding another unit is no run)."""
+def katakana_runs(units: Sequence[Unit], tokens: Sequence[Token], words: Sequence[object]) -> list[tuple[int, int]]:
+    """[first, last) unit ranges of the katakana runs (see the module docstring); ``words[k]`` is the
+    word unit ``k`` stands for, or None (a run holding such a unit is no run)."""
     runs: list[tuple[int, int]] = []
     start = None
     for k, u in enumerate(units):
-        kana = known[k] and _katakana(tokens, u)
+        kana = words[k] is not None and "\u30a1" <= tokens[u.first].surface[0] <= "\u30fc" and _katakana(tokens, u)
         if kana and start is not None and tokens[units[k - 1].last - 1].end == tokens[u.first].start:
             continue
         if start is not None and k - start > 1:
@@ -215,11 +211,14 @@ def katakana_runs(units: Sequence[Unit], tokens: Sequence[Token], known: Sequenc
 
 def _katakana(tokens: Sequence[Token], u: Unit) -> bool:
     """True if every character of the unit is katakana or ー."""
-    return all(_is_katakana(t.surface) for t in tokens[u.first:u.last])
+    return all(_KATAKANA.fullmatch(t.surface) for t in tokens[u.first:u.last])
 
 
 def _is_katakana(text: str) -> bool:
-    return bool(text) and all("\u30a1" <= c <= "\u30fc" for c in text)
+    return _KATAKANA.fullmatch(text) is not None
+
+
+_KATAKANA = re.compile("[\u30a1-\u30fc]+")
 
 
 def katakana_fragment(tokens: Sequence[Token], first: int, last: int) -> bool:

@@ -11,6 +11,7 @@ Terms:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from jpstudy.mining.filters import NUMERAL_CHARS
@@ -21,6 +22,10 @@ PLACE_SUFFIXES = frozenset("都道府県市区町村郡")
 _LINKS = frozenset(("の", "から", "まで", "～", "~"))
 """Between a number and the word it qualifies (９:００～２２:００の間, 月曜から金曜まで)."""
 _SUFFIX_POS = ("接尾辞",)
+VERBAL_POS = ("動詞", "形容詞")
+"""Verbs and adjectives take no cue from the context: their senses keep the dictionary's order
+(after misc codes and the register)."""
+_NUMERIC = re.compile("[" + "".join(sorted(NUMERAL_CHARS)) + ",.]+")
 
 
 def is_number_token(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> bool:
@@ -28,12 +33,16 @@ def is_number_token(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> 
     if not 0 <= i < len(tokens):
         return False
     tok = tokens[i]
-    return masked[i] or tok.pos2 == "数詞" or all(c in NUMERAL_CHARS or c in ",." for c in tok.surface)
+    return masked[i] or tok.pos2 == "数詞" or (tok.surface[:1] in NUMERAL_CHARS and _NUMERIC.fullmatch(tok.surface)
+                                                is not None)
 
 
 def cue_at(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> int:
-    """The sense cues of token ``i`` (see :class:`jpstudy.mining.senses.Cue`)."""
+    """The sense cues of token ``i`` (see :class:`jpstudy.mining.senses.Cue`); none for a verb or an
+    adjective."""
     tok = tokens[i]
+    if tok.pos1 in VERBAL_POS:
+        return Cue.NONE
     cue = Cue.NONE
     before = i - 1
     if before >= 0 and tokens[before].surface in _LINKS:
@@ -47,9 +56,7 @@ def cue_at(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> int:
         cue |= Cue.PERSON
     if tok.pos1 in _SUFFIX_POS:
         cue |= Cue.SUFFIX
-    if tok.pos1 in ("動詞", "形容詞"):
-        cue |= Cue.VERB
-    elif i and tokens[i - 1].cform.startswith("連体形") and tokens[i - 1].pos1 in ("動詞", "形容詞", "助動詞"):
+    if i and tokens[i - 1].cform.startswith("連体形") and tokens[i - 1].pos1 in ("動詞", "形容詞", "助動詞"):
         cue |= Cue.CLAUSE
     return cue
 

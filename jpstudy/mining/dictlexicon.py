@@ -17,7 +17,9 @@ from typing import Any
 
 from jpstudy.dictionary.kana import frequency_key
 from jpstudy.mining.lexicon import Hit, KanaForm, LexEntry, hira
-from jpstudy.mining.senses import describe
+from jpstudy.mining.lexicon import entry as make_entry
+
+_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__ (every lookup makes some)
 
 
 class DictLexicon:
@@ -44,7 +46,7 @@ class DictLexicon:
         primed = self._primed.get(text)
         if primed is None:
             primed = tuple(self._rows("SELECT entry, min(rank) FROM form WHERE text = ? GROUP BY entry", (text,)))
-        return tuple(Hit(self._entry(entry), rank) for entry, rank in primed)
+        return tuple(_new(Hit, (self._entry(entry), rank)) for entry, rank in primed)
 
     def prime(self) -> None:
         """Load in four bulk queries every entry that shares a form with a JLPT-listed entry, and the
@@ -105,13 +107,9 @@ def _build(entry_id: int, forms: list[Any], senses: list[Any]) -> LexEntry:
     """A LexEntry from its form rows (kind, text, rank, restr, nokanji) in JMdict order and its sense
     rows (pos, misc, gloss) in order."""
     kanji = tuple(text for kind, text, *_ in forms if kind == 0)
-    kana = tuple(KanaForm(text, tuple(restr.split("|")) if restr else (), bool(nokanji))
+    kana = tuple(_new(KanaForm, (text, tuple(restr.split("|")) if restr else (), bool(nokanji)))
                  for kind, text, _rank, restr, nokanji in forms if kind == 1)
-    all_senses = tuple(senses)
-    meaning = describe(all_senses, range(len(all_senses)))
     first_misc = senses[0][1].split() if senses else []
-    return LexEntry(
-        entry_id, kanji, kana, not kanji or "uk" in first_misc, meaning,
-        senses[0][0] if senses else "", min((rank for _k, _t, rank, *_ in forms), default=99), all_senses,
-    )
+    return make_entry(entry_id, kanji, kana, not kanji or "uk" in first_misc, senses[0][0] if senses else "",
+                      min((rank for _k, _t, rank, *_ in forms), default=99), tuple(senses))
 

@@ -38,6 +38,7 @@ FUNCTION_KANA = frozenset((
 ))
 PARTICLE_VERBS = frozenset(("つく", "よる", "とる", "おく", "たいする", "わたる", "さいする"))
 """Verbs (in hiragana, as unidic reads their dictionary form) that make a compound particle after に."""
+_PARTICLE_VERBS_KATAKANA = frozenset("".join(chr(ord(c) + 0x60) for c in v) for v in PARTICLE_VERBS)
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９〇一二三四五六七八九十百千万億兆")
 _LONE_KANA_MAX = 1
 _JAPANESE_CHAR = re.compile("[\u3041-\u30fa\u3400-\u9fff々〆ヶＡ-ｚ]")
@@ -54,7 +55,7 @@ def is_grammar(tok: Token, prev: Token | None) -> bool:
         return True
     if tok.pos2 == "非自立可能" and prev is not None and prev.pos2 == "接続助詞":
         return True
-    if particle_verb(tok, prev):
+    if tok.pos1 == "動詞" and prev is not None and prev.surface == "に" and particle_verb(tok, prev):
         return True
     kana_written = all("\u3041" <= c <= "\u30ff" for c in tok.surface)
     if kana_written and (tok.lemma in FUNCTION_LEMMAS or tok.orth_base in FUNCTION_KANA):
@@ -76,7 +77,7 @@ def reads_previous(tok: Token) -> bool:
     that may be used as an auxiliary or in a compound particle, a counter or a suffix); for other
     tokens both answer alike whatever precedes them."""
     return (tok.pos2 in ("非自立可能", "助数詞") or tok.pos1 == "接尾辞" or tok.pos3.startswith("助数詞")
-            or (tok.pos1 == "動詞" and hira(tok.kana_base) in PARTICLE_VERBS))
+            or (tok.pos1 == "動詞" and tok.kana_base in _PARTICLE_VERBS_KATAKANA))
 
 
 

@@ -15,10 +15,9 @@ Terms:
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
-from jpstudy.mining.senses import Sense
+from jpstudy.mining.senses import Sense, describe
 
 _TO_HIRAGANA = {c: c - 0x60 for c in range(ord("ァ"), ord("ヶ") + 1)}
 
@@ -33,31 +32,33 @@ def is_kana(text: str) -> bool:
     return bool(text) and all("\u3041" <= c <= "\u30ff" for c in text)
 
 
-@dataclass(frozen=True, slots=True)
-class KanaForm:
-    """A reb: ``text``; ``restr`` lists the kebs it is valid for (empty = all); ``nokanji`` = re_nokanji."""
+class KanaForm(NamedTuple):
+    """A reb: ``text``; ``restr`` lists the kebs it is valid for (empty = all); ``nokanji`` = re_nokanji.
+    (A NamedTuple: every entry looked up has some.)"""
 
     text: str
     restr: tuple[str, ...] = ()
     nokanji: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class LexEntry:
-    """One JMdict entry as the miner sees it (see the module docstring)."""
+class LexEntry(NamedTuple):
+    """One JMdict entry as the miner sees it (see the module docstring); ``hira_readings``: its kana
+    forms in hiragana (:func:`entry` fills it in). A NamedTuple: every lookup makes some."""
 
     entry_id: int
     kanji: tuple[str, ...]
     kana: tuple[KanaForm, ...]
     usually_kana: bool
-    meaning: str
     pos: str
     rank: int = 99
     senses: tuple[Sense, ...] = ()
-    hira_readings: frozenset[str] = field(init=False, repr=False, compare=False)
+    hira_readings: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "hira_readings", frozenset(hira(k.text) for k in self.kana))
+    @property
+    def meaning(self) -> str:
+        """Its first senses' glosses, in JMdict's order (worked out when asked: most entries looked
+        up are never shown)."""
+        return describe(self.senses, range(len(self.senses)))
 
     def readings_for(self, form: str) -> list[str]:
         """The kana forms valid for written form ``form``, in JMdict order (``form`` itself if kana)."""
@@ -68,6 +69,13 @@ class LexEntry:
     def has_reading(self, kana: str) -> bool:
         """True if some kana form equals ``kana`` after katakana → hiragana on both sides."""
         return hira(kana) in self.hira_readings
+
+
+def entry(entry_id: int, kanji: tuple[str, ...], kana: tuple[KanaForm, ...], usually_kana: bool, pos: str,
+          rank: int = 99, senses: tuple[Sense, ...] = ()) -> LexEntry:
+    """A :class:`LexEntry` with its ``hira_readings``."""
+    readings = frozenset([hira(k.text) for k in kana])
+    return tuple.__new__(LexEntry, (entry_id, kanji, kana, usually_kana, pos, rank, senses, readings))
 
 
 class Hit(NamedTuple):

@@ -10,7 +10,7 @@ Terms:
         ``part_of`` is True when the candidate is the unit of no span of the ad: a part of a longer
         unit (社会保険 in 社会保険完備) or a composed compound. Such candidates come after all the
         others and are shown only on request (one span of an ad gives one candidate).
-        ``senses`` holds all the word's senses, the one the ad uses first (see :mod:`.senses`);
+        ``senses`` gives all the word's senses, the one the ad uses first (see :mod:`.senses`);
         ``meaning`` shows the first of them. ``topic`` is the glossary section of a glossary term.
     name: a proper noun (a place, a person, an organisation); reported apart from the candidates,
         never offered.
@@ -41,11 +41,19 @@ from jpstudy.mining.compounds import (
     noun_runs,
     segment,
 )
-from jpstudy.mining.context import PLACE_SUFFIXES, cue_at, is_latin_piece, is_place_name, is_place_suffix
+from jpstudy.mining.context import (
+    PLACE_SUFFIXES,
+    VERBAL_POS,
+    cue_at,
+    is_latin_piece,
+    is_place_name,
+    is_place_suffix,
+    modified_as_person,
+)
 from jpstudy.mining.coverage import NO_WORDS, Coverage, coverage_of
 from jpstudy.mining.filters import SKIP_POS1, is_grammar, is_junk_word, is_number, reads_previous
 from jpstudy.mining.glossary import Glossary, GlossaryTerm
-from jpstudy.mining.lexicon import Lexicon, hira
+from jpstudy.mining.lexicon import LexEntry, Lexicon, hira
 from jpstudy.mining.lookup import Resolved, present, resolve_form, resolve_token
 from jpstudy.mining.names import name_echoes, organisation_names
 from jpstudy.mining.normalise import MAX_CHARS, fold_width, masked_spans, normalise
@@ -88,8 +96,19 @@ class Candidate:
     part_of: bool
     parts: tuple[str, ...]
     first: int
-    senses: tuple[str, ...] = ()
     topic: str = ""
+    sense_rows: tuple[Sense, ...] = ()
+    sense_order: tuple[int, ...] = ()
+
+    @property
+    def senses(self) -> tuple[str, ...]:
+        """All the word's senses, the one shown first first: a glossary term's meaning, then the senses
+        of its dictionary entry in the chosen order (``sense_rows`` in ``sense_order``); a composed
+        word's composed meaning."""
+        shown = glosses(self.sense_rows, self.sense_order)
+        if self.glossary:
+            shown = (self.meaning, *shown)
+        return shown or ((self.meaning,) if self.meaning else ())
 
     def to_json(self) -> dict[str, Any]:
         """The candidate as a JSON-ready dict (the ``jpstudy mine --json`` contract)."""
@@ -174,14 +193,6 @@ class WordInfo:
     sense_rows: tuple[Sense, ...] = ()
     sense_order: tuple[int, ...] = ()
 
-    def senses(self) -> tuple[str, ...]:
-        """All senses, the one shown first first: a glossary term's meaning, then its dictionary
-        entry's senses (in the chosen order); a composed word's composed meaning."""
-        shown = glosses(self.sense_rows, self.sense_order)
-        if self.term is not None:
-            shown = (self.term.meaning, *shown)
-        return shown or ((self.meaning,) if self.meaning else ())
-
 
 ChunkWord = tuple[int, int, int, int, tuple[tuple[int, int], ...]]
 """One word's occurrences in one chunk as a plain tuple: (word id, count, count as a word of its own,
@@ -263,7 +274,7 @@ class Miner:
         self._unit_cache: dict[tuple[Any, ...], int | None] = {}
         self._parts_cache: dict[tuple[Any, ...], tuple[tuple[int, int, int], ...]] = {}
         self._chunk_cache: dict[str, tuple[ChunkWord, ...]] = {}
-        self._facts: dict[WordInfo, tuple[bool, str | None, float | None, tuple[str, ...]]] = {}
+        self._facts: dict[WordInfo, tuple[bool, str | None, float | None]] = {}
         self._orders: dict[tuple[int, int], tuple[int, ...]] = {}
         self._sensitive: dict[int, bool] = {}  # entry id → the context may reorder its senses
 
@@ -309,7 +320,6 @@ class Miner:
         in_order = self._orders.get((res.entry.entry_id, cue))
         if in_order is None:
             in_order = self._orders[(res.entry.entry_id, cue)] = order(senses, cue)
-            self._sensitive[res.entry.entry_id] = context_sensitive(senses)
         meaning = term.meaning if term is not None else describe(senses, in_order)
         return WordInfo(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper,
                         (), senses, in_order)
@@ -365,7 +375,7 @@ class Miner:
         for k, u in enumerate(units):
             if u.kind != "name":
                 unit_words[k] = self._unit_word(u, tokens, masked)
-        for a, b in katakana_runs(units, tokens, [w is not None for w in unit_words]):
+        for a, b in katakana_runs(units, tokens, unit_words):
             start, end = tokens[units[a].first].start, tokens[units[b - 1].last - 1].end
             found.add(self._loanword(unit_words[a:b], text[start:end]), start, end, top=True)
             for k in range(a, b):
@@ -454,15 +464,18 @@ class Miner:
             return self._words[wid]
         word = self._unit_word_uncached(u, tokens, masked)
         wid = None if word is None else self._intern(word)
-        if not by_context and word is not None and self._by_context(word):
+        if not by_context and word is not None and u.kind == "token" and self._by_context(word, tokens[i]):
             self._unit_cache[key] = _BY_CONTEXT
             key += (cue_at(tokens, masked, i),)
         self._unit_cache[key] = wid
         return word
 
-    def _by_context(self, w: WordInfo) -> bool:
-        """True if the context may change which sense of a single-token word ``w`` is shown first."""
-        return w.kind == "word" and w.term is None and self._sensitive.get(w.entry_id or 0, False)
+    def _by_context(self, w: WordInfo, tok: Token) -> bool:
+        """True if the context may change which sense of ``w``, the word of token ``tok``, is shown
+        first; never for a verb or an adjective, whose cue is their part of speech alone."""
+        if w.kind != "word" or w.term is not None or w.entry_id is None or tok.pos1 in VERBAL_POS:
+            return False
+        return self._sensitive.get(w.entry_id, False)
 
     def _unit_word_uncached(self, u: Unit, tokens: Sequence[Token], masked: Sequence[bool]) -> WordInfo | None:
         if u.kind == "glossary":
@@ -480,8 +493,8 @@ class Miner:
         prev = tokens[i - 1] if i else None
         if masked[i] or is_grammar(tok, prev) or is_number(tok, prev) or is_place_suffix(tokens, i):
             return None
-        cue = cue_at(tokens, masked, i)
-        if cue & Cue.PERSON:
+        person = tok.surface == "方" and modified_as_person(prev)
+        if person:
             tok = tok._replace(kana_base="カタ")
         if tok.pos1 in ("接頭辞", "接尾辞") and len(tok.surface) == 1:
             return None
@@ -496,7 +509,20 @@ class Miner:
             if proper and not tok.unknown:
                 return WordInfo(tok.orth_base, hira(tok.kana_base), "", None, "proper noun", "word", None, True)
             return None
+        if tok.pos1 in VERBAL_POS:
+            cue = Cue.NONE
+        elif self._context_sensitive(res.entry):
+            cue = cue_at(tokens, masked, i)
+        else:  # the context cannot reorder its senses: only what the token is says anything
+            cue = (Cue.PERSON if person else Cue.NONE) | (Cue.SUFFIX if tok.pos1 == "接尾辞" else Cue.NONE)
         return self._dict_word(res, "word", proper, cue)
+
+    def _context_sensitive(self, entry: LexEntry) -> bool:
+        """Whether a cue from the context may reorder the entry's senses (remembered)."""
+        sensitive = self._sensitive.get(entry.entry_id)
+        if sensitive is None:
+            sensitive = self._sensitive[entry.entry_id] = context_sensitive(entry.senses)
+        return sensitive
 
     def _add_parts(self, found: _ChunkLog, tokens: Sequence[Token], masked: Sequence[bool], u: Unit) -> None:
         """Offer the parts of a multi-token unit as candidates too (see :meth:`_parts`)."""
@@ -579,7 +605,7 @@ class Miner:
         shown: list[tuple[str, str, str] | None] = []  # per word: (word, reading, status) if its spans are shown
         for w, count, top_count, first in zip(tallies.infos, tallies.counts, tallies.top_counts, tallies.firsts,
                                               strict=True):
-            junk, jlpt, zipf, senses = self._word_facts(w)
+            junk, jlpt, zipf = self._word_facts(w)
             if junk or (w.proper_noun and not top_count):
                 shown.append(None)
                 continue  # junk, or a name seen only inside a word (日本 in 日本語)
@@ -587,7 +613,7 @@ class Miner:
             cand = Candidate(
                 w.word, w.reading, w.meaning, jlpt, count, sentences(first), status, w.entry_id, w.pos,
                 w.kind, w.term is not None, w.term.note if w.term else "", zipf, w.proper_noun,
-                top_count == 0, w.parts, first, senses, w.term.topic if w.term else "",
+                top_count == 0, w.parts, first, w.term.topic if w.term else "", w.sense_rows, w.sense_order,
             )
             (names if w.proper_noun else cands).append(cand)
             shown.append(None if w.proper_noun else (w.word, w.reading, status))
@@ -598,12 +624,12 @@ class Miner:
         names.sort(key=lambda c: c.first)
         return MiningResult(text, tuple(cands), tuple(names), tuple(occurrences), coverage_of(cands, token_statuses))
 
-    def _word_facts(self, w: WordInfo) -> tuple[bool, str | None, float | None, tuple[str, ...]]:
-        """(is junk, JLPT level, zipf frequency, senses) of a word (remembered)."""
+    def _word_facts(self, w: WordInfo) -> tuple[bool, str | None, float | None]:
+        """(is junk, JLPT level, zipf frequency) of a word (remembered)."""
         facts = self._facts.get(w)
         if facts is None:
             jlpt = self.lex.jlpt(w.entry_id, w.reading) if w.entry_id is not None else None
-            facts = self._facts[w] = (is_junk_word(w.word), jlpt, self._zipf(w), w.senses())
+            facts = self._facts[w] = (is_junk_word(w.word), jlpt, self._zipf(w))
         return facts
 
     def _zipf(self, w: WordInfo) -> float | None:

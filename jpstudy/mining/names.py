@@ -13,6 +13,7 @@ Terms:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from jpstudy.mining.compounds import Unit
@@ -25,7 +26,7 @@ LEGAL_FORMS = frozenset((
     "医療法人財団", "学校法人", "宗教法人", "ＮＰＯ法人", "特定非営利活動法人", "独立行政法人", "協同組合",
 ))
 MAX_NAME_UNITS = 8
-_MARKS = ("会社", "法人", "社団", "財団", "組合")
+_MARKS = re.compile("会社|法人|社団|財団|組合")
 """Every legal form holds one of these (a quick test before the units are looked at)."""
 
 
@@ -33,7 +34,7 @@ def organisation_names(text: str, tokens: Sequence[Token], units: Sequence[Unit]
     """[first, last) unit ranges of the organisation names (see the module docstring) in ``text``,
     tokenised as ``tokens`` and grouped as ``units``."""
     out: list[tuple[int, int]] = []
-    if not any(m in text for m in _MARKS):
+    if _MARKS.search(text) is None:
         return out
     k, n = 0, len(units)
     while k < n:

@@ -14,7 +14,6 @@ Terms:
                      the の it follows (月３万円, ３か月分, ９:００～２２:００の間): a counter or a period;
         ``PERSON``   it is modified as a person is (経験のある方, 外国人の方): "person";
         ``SUFFIX``   the tokenizer takes it as a suffix (患者さん, 事業所名): a suffix sense;
-        ``VERB``     the tokenizer takes it as a verb or an adjective: a verbal or adjectival sense;
         ``CLAUSE``   a clause ending in a verb or adjective modifies it (経験を積んだ後): a sense of
                      time ("after; later", not "behind; rear").
     register: the language of work and business that job ads are written in. Glosses naming a
@@ -46,8 +45,7 @@ class Cue:
     NUMBER = 1
     PERSON = 2
     SUFFIX = 4
-    VERB = 8
-    CLAUSE = 16
+    CLAUSE = 8
 
 
 ORDER_STEP = 0.4
@@ -86,6 +84,9 @@ _KINDS = {word: kind for kind, words in (("register", REGISTER_WORDS), ("number"
                                          ("person", PERSON_WORDS), ("time", TIME_WORDS)) for word in words}
 _CUE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True)) + r")\b")
 """Finds every word of a lower-case gloss that says something to scoring (one pass per gloss)."""
+_REGISTER_WORDS = re.compile(r"\b(?:" + "|".join(sorted(REGISTER_WORDS, key=len, reverse=True)) + r")\b")
+_CONTEXT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS | TIME_WORDS, key=len, reverse=True)) + r")\b")
+"""Finds a word that a cue from the context acts on."""
 
 
 def order(senses: Sequence[Sense], cue: int = Cue.NONE) -> tuple[int, ...]:
@@ -94,25 +95,42 @@ def order(senses: Sequence[Sense], cue: int = Cue.NONE) -> tuple[int, ...]:
     n = len(senses)
     if n < 2:
         return tuple(range(n))
-    first = _features(senses[0], senses[0][POS])
-    if cue == Cue.NONE:  # only the misc codes and the register can act: most entries keep their order
-        second = _features(senses[1], _inherited_pos(senses, 1))
-        if first.base == 0 and (first.register or not second.register):
-            return tuple(range(n))
-    reach = n if first.base else min(n, REACH)
-    scores = [score(senses[i], i, cue, _inherited_pos(senses, i)) for i in range(reach)]
+    demoted = _demoted(senses[0][MISC])
+    if cue == Cue.NONE and not demoted and (_register(senses[0][GLOSS]) or not _register(senses[1][GLOSS])):
+        return tuple(range(n))  # only the misc codes and the register act without a cue: most keep their order
+    reach = n if demoted else min(n, REACH)
+    pos = senses[0][POS]
+    scores = []
+    for i in range(reach):
+        pos = senses[i][POS] or pos  # a sense without codes has those of the one before it
+        scores.append(score(senses[i], i, cue, pos))
     best = max(range(reach), key=lambda i: (scores[i], -i))
     return (best, *(i for i in range(n) if i != best))
 
 
+@lru_cache(maxsize=1024)
+def _demoted(misc: str) -> bool:
+    """True if the misc codes mark a sense as archaic, slang … (see :data:`DEMOTED_MISC`)."""
+    return any(m in DEMOTED_MISC for m in misc.split())
+
+
+@lru_cache(maxsize=65_536)
+def _register(gloss: str) -> bool:
+    """True if the gloss names a thing of the register of work (see :data:`REGISTER_WORDS`)."""
+    return _REGISTER_WORDS.search(gloss.lower()) is not None
+
+
 def context_sensitive(senses: Sequence[Sense]) -> bool:
-    """True if a cue from the context (a number, a person modifier, a clause) may change the order
-    of ``senses``: some sense is of a counter, a period, a person or a time."""
+    """True if a cue from the context (a number, a clause) may change the order of ``senses``: some
+    sense is of a counter, a period or a time (the person cue is for 方 only, whose entry the miner
+    knows to be sensitive)."""
     if len(senses) < 2:
         return False
     near = senses[:REACH]
-    return any("ctr" in s[POS].split() or "hon" in s[MISC].split() for s in near) or any(
-        _KINDS[w] in ("number", "person", "time") for s in near for w in _CUE_WORDS.findall(s[GLOSS].lower()))
+    for s in near:
+        if "ctr" in s[POS]:
+            return True
+    return _CONTEXT_WORDS.search("|".join([s[GLOSS] for s in near]).lower()) is not None
 
 
 def score(sense: Sense, index: int, cue: int, pos: str | None = None) -> float:
@@ -132,8 +150,6 @@ def score(sense: Sense, index: int, cue: int, pos: str | None = None) -> float:
         value += CUE_BONUS / 2
     if not cue & Cue.NUMBER and f.counter_only:
         value -= CUE_BONUS / 2  # a counter sense without a number (事業所名: not "counter for people")
-    if cue & Cue.VERB and not f.verbal:
-        value -= CUE_BONUS / 2
     return value
 
 
@@ -147,7 +163,6 @@ class _Features(NamedTuple):
     time: bool
     suffix: bool
     counter_only: bool
-    verbal: bool
 
 
 @lru_cache(maxsize=65_536)
@@ -155,28 +170,19 @@ def _features(sense: Sense, pos: str) -> _Features:
     codes = pos.split()
     kinds = {_KINDS[w] for w in _CUE_WORDS.findall(sense[GLOSS].lower())}
     misc = sense[MISC].split()
-    base = -PENALTY if any(m in DEMOTED_MISC for m in misc) else 0.0
+    base = -PENALTY if _demoted(sense[MISC]) else 0.0
     return _Features(
         base, "register" in kinds, "ctr" in codes or "number" in kinds, "hon" in misc or "person" in kinds,
         "time" in kinds, any(c in _SUFFIX_POS for c in codes), codes == ["ctr"],
-        any(c.startswith(("v", "adj", "aux")) for c in codes),
     )
 
 
 def describe(senses: Sequence[Sense], in_order: Iterable[int], limit: int = MEANING_SENSES) -> str:
     """The meaning shown for a word: the glosses of its first ``limit`` senses in ``in_order``,
     joined with " | "."""
-    return " | ".join(glosses(senses, list(in_order)[:limit]))
+    return " | ".join([senses[i][GLOSS].replace("|", "; ") for i in list(in_order)[:limit]])
 
 
 def glosses(senses: Sequence[Sense], in_order: Iterable[int]) -> tuple[str, ...]:
     """The glosses of the senses in ``in_order``, each joined with "; "."""
-    return tuple(senses[i][GLOSS].replace("|", "; ") for i in in_order)
-
-
-def _inherited_pos(senses: Sequence[Sense], i: int) -> str:
-    """The part-of-speech codes of sense ``i``: its own, else those of the nearest sense before it."""
-    for k in range(i, -1, -1):
-        if senses[k][POS]:
-            return senses[k][POS]
-    return ""
+    return tuple([senses[i][GLOSS].replace("|", "; ") for i in in_order])
