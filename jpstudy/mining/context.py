@@ -5,6 +5,11 @@ Terms:
     number token: a numeral (３, 二十, ２５万) or a token inside a masked span (a price, a time, a date).
     place suffix: 都 道 府 県 市 区 町 村 郡 right after a place name (江東区, 東陽町, 大阪市北区): a
         part of the name, not the word 区 "ward" or 町 "town".
+    weekday in a list: one of 月火水木金土日 next to another of them, alone or across ・ 、 ～ (日・月,
+        月～金, 火・木): an abbreviated day of the week (げつ "Monday", not つき "moon"; 金 "Friday", not
+        the name Kim).
+    suffix position: a noun that may be a counter (日, 名, 部 …) right after another noun, no number
+        before it (勤務日, 事業所名): it works as a suffix there.
     Latin piece: a token of Latin letters touching another token of Latin letters or digits (ＬＰ and
         ＩＣ of ＬＰＩＣ): a piece of a longer word the tokenizer does not know.
 """
@@ -19,6 +24,9 @@ from jpstudy.mining.senses import Cue
 from jpstudy.mining.tokenize import Token
 
 PLACE_SUFFIXES = frozenset("都道府県市区町村郡")
+WEEKDAYS = {"月": "ゲツ", "火": "カ", "水": "スイ", "木": "モク", "金": "キン", "土": "ド", "日": "ニチ"}
+"""Each day of the week abbreviated to one kanji, with its reading in that use."""
+_LIST_MARKS = frozenset(("・", "、", "～", "~", "-", "〜", "－"))
 _LINKS = frozenset(("の", "から", "まで", "～", "~"))
 """Between a number and the word it qualifies (９:００～２２:００の間, 月曜から金曜まで)."""
 _SUFFIX_POS = ("接尾辞",)
@@ -54,11 +62,25 @@ def cue_at(tokens: Sequence[Token], masked: Sequence[bool], i: int) -> int:
         cue |= Cue.NUMBER
     if tok.surface == "方" and i and modified_as_person(tokens[i - 1]):
         cue |= Cue.PERSON
-    if tok.pos1 in _SUFFIX_POS:
+    if tok.pos1 in _SUFFIX_POS or (not near and i and tok.pos3.startswith("助数詞") and tokens[i - 1].pos1 == "名詞"
+                                   and tokens[i - 1].end == tok.start and not masked[i - 1]):
         cue |= Cue.SUFFIX
     if i and tokens[i - 1].cform.startswith("連体形") and tokens[i - 1].pos1 in ("動詞", "形容詞", "助動詞"):
         cue |= Cue.CLAUSE
     return cue
+
+
+def weekday_in_list(tokens: Sequence[Token], i: int) -> bool:
+    """True if token ``i`` is a weekday in a list (see the module docstring)."""
+    if tokens[i].surface not in WEEKDAYS:
+        return False
+    for step in (-1, 1):
+        k = i + step
+        if 0 <= k < len(tokens) and tokens[k].surface in _LIST_MARKS:
+            k += step
+        if 0 <= k < len(tokens) and tokens[k].surface in WEEKDAYS:
+            return True
+    return False
 
 
 def modified_as_person(prev: Token | None) -> bool:

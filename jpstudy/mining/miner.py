@@ -44,11 +44,13 @@ from jpstudy.mining.compounds import (
 from jpstudy.mining.context import (
     PLACE_SUFFIXES,
     VERBAL_POS,
+    WEEKDAYS,
     cue_at,
     is_latin_piece,
     is_place_name,
     is_place_suffix,
     modified_as_person,
+    weekday_in_list,
 )
 from jpstudy.mining.coverage import NO_WORDS, Coverage, coverage_of
 from jpstudy.mining.filters import SKIP_POS1, is_grammar, is_junk_word, is_number, reads_previous
@@ -445,7 +447,8 @@ class Miner:
             tok = tokens[i]
             if tok.pos1 in SKIP_POS1:
                 return None  # particles, auxiliaries, symbols: the commonest tokens, no memo needed
-            place = tok.surface in PLACE_SUFFIXES and is_place_suffix(tokens, i)
+            place = (tok.surface in PLACE_SUFFIXES and is_place_suffix(tokens, i)) or (
+                tok.surface in WEEKDAYS and weekday_in_list(tokens, i) and "weekday")
             latin = "Ａ" <= tok.surface[0] <= "ｚ" and is_latin_piece(tokens, i)
             key = (tok.surface, *tok[3:], masked[i], place, latin)
             if i and (tok.surface == "方" or reads_previous(tok)):  # the word depends on the one before
@@ -496,6 +499,9 @@ class Miner:
         person = tok.surface == "方" and modified_as_person(prev)
         if person:
             tok = tok._replace(kana_base="カタ")
+        weekday = tok.surface in WEEKDAYS and weekday_in_list(tokens, i)
+        if weekday:  # 日・月: Sunday, Monday (金 is no name here)
+            tok = tok._replace(kana_base=WEEKDAYS[tok.surface], pos2="普通名詞")
         if tok.pos1 in ("接頭辞", "接尾辞") and len(tok.surface) == 1:
             return None
         term = self.glossary.get(tok.surface) or self.glossary.get(tok.orth_base)
@@ -509,7 +515,9 @@ class Miner:
             if proper and not tok.unknown:
                 return WordInfo(tok.orth_base, hira(tok.kana_base), "", None, "proper noun", "word", None, True)
             return None
-        if tok.pos1 in VERBAL_POS:
+        if weekday:
+            cue = Cue.WEEKDAY
+        elif tok.pos1 in VERBAL_POS:
             cue = Cue.NONE
         elif self._context_sensitive(res.entry):
             cue = cue_at(tokens, masked, i)

@@ -14,6 +14,7 @@ Terms:
                      the の it follows (月３万円, ３か月分, ９:００～２２:００の間): a counter or a period;
         ``PERSON``   it is modified as a person is (経験のある方, 外国人の方): "person";
         ``SUFFIX``   the tokenizer takes it as a suffix (患者さん, 事業所名): a suffix sense;
+        ``WEEKDAY``  it is a day of the week in a list (日・月): that sense;
         ``CLAUSE``   a clause ending in a verb or adjective modifies it (経験を積んだ後): a sense of
                      time ("after; later", not "behind; rear").
     register: the language of work and business that job ads are written in. Glosses naming a
@@ -46,6 +47,7 @@ class Cue:
     PERSON = 2
     SUFFIX = 4
     CLAUSE = 8
+    WEEKDAY = 16
 
 
 ORDER_STEP = 0.4
@@ -62,7 +64,7 @@ REGISTER_WORDS = frozenset((
     "organization", "organisation", "department", "agency", "instructions", "installation",
     "driving", "cost", "costs", "expenses", "payment", "salary", "wages", "hospital", "patient", "teaching",
     "software", "configuration", "bookkeeping", "accounting", "inspection", "inspecting", "checking",
-    "monitoring", "disability", "malfunction",
+    "monitoring", "disability", "malfunction", "holiday", "holidays", "vacation", "commission",
 ))
 REACH = 5
 """Only the first senses can be put first by a cue (a later one loses more by its place than a cue
@@ -75,13 +77,15 @@ NUMBER_WORDS = frozenset((
 ))
 PERSON_WORDS = frozenset(("person", "people"))
 TIME_WORDS = frozenset(("after", "later", "before", "while", "during", "when"))
+WEEKDAY_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 MEANING_SENSES = 3
 """A candidate's meaning shows this many senses (the chosen one first); ``senses`` holds them all."""
-_SUFFIX_POS = ("suf", "n-suf", "ctr")
+_SUFFIX_POS = ("suf", "n-suf")
 
 
 _KINDS = {word: kind for kind, words in (("register", REGISTER_WORDS), ("number", NUMBER_WORDS),
-                                         ("person", PERSON_WORDS), ("time", TIME_WORDS)) for word in words}
+                                         ("person", PERSON_WORDS), ("time", TIME_WORDS),
+                                         ("weekday", WEEKDAY_WORDS)) for word in words}
 _CUE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True)) + r")\b")
 """Finds every word of a lower-case gloss that says something to scoring (one pass per gloss)."""
 _REGISTER_WORDS = re.compile(r"\b(?:" + "|".join(sorted(REGISTER_WORDS, key=len, reverse=True)) + r")\b")
@@ -146,6 +150,8 @@ def score(sense: Sense, index: int, cue: int, pos: str | None = None) -> float:
         value += CUE_BONUS
     if cue & Cue.CLAUSE and f.time:
         value += CUE_BONUS
+    if cue & Cue.WEEKDAY and f.weekday:
+        value += CUE_BONUS
     if cue & Cue.SUFFIX and f.suffix:
         value += CUE_BONUS / 2
     if not cue & Cue.NUMBER and f.counter_only:
@@ -163,6 +169,7 @@ class _Features(NamedTuple):
     time: bool
     suffix: bool
     counter_only: bool
+    weekday: bool
 
 
 @lru_cache(maxsize=65_536)
@@ -173,7 +180,7 @@ def _features(sense: Sense, pos: str) -> _Features:
     base = -PENALTY if _demoted(sense[MISC]) else 0.0
     return _Features(
         base, "register" in kinds, "ctr" in codes or "number" in kinds, "hon" in misc or "person" in kinds,
-        "time" in kinds, any(c in _SUFFIX_POS for c in codes), codes == ["ctr"],
+        "time" in kinds, any(c in _SUFFIX_POS for c in codes), codes == ["ctr"], "weekday" in kinds,
     )
 
 
