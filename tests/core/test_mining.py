@@ -159,6 +159,16 @@ def test_the_sense_the_ad_uses_is_shown_first_and_the_others_kept(dictionary: Di
     assert {"senses", "topic"} <= set(result.to_json()["candidates"][0])
 
 
+def test_days_of_the_week_in_a_list(dictionary: Dictionary) -> None:
+    result = mine(dictionary, "休日：週休２日制（日・月）\n勤務日：月～金")
+    words = {(c.word, c.reading): c for c in result.candidates}
+    assert first_sense(words[("月", "げつ")]).startswith("Monday")  # not つき "moon"
+    assert first_sense(words[("日", "にち")]).startswith("Sunday")
+    assert first_sense(words[("金", "きん")]).startswith("Friday")
+    assert "金" not in {n.word for n in result.names}  # not the name Kim
+    assert ("月", "つき") not in words
+
+
 def test_a_clause_before_a_noun_gives_its_time_sense(dictionary: Dictionary) -> None:
     words = by_word(mine(dictionary, "経験を積んだ後は、設計にも挑戦できます。患者さんのお世話。"))
     assert first_sense(words["後"]).startswith("after")  # not "behind; rear"

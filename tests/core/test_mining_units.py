@@ -160,6 +160,14 @@ def test_form_index_prefixes() -> None:
     assert index.has_prefix("社会保") and index.has_prefix("勤") and not index.has_prefix("保険")
 
 
+def test_glossary_sections_give_topics_and_the_offer() -> None:
+    rows = parse("# --- Pay / salary 給与 ---\n月給\tげっきゅう\tmonthly salary\n\n"
+                 "# --- IT ---\n開発\tかいはつ\tdevelopment\n")
+    assert [(r.word, r.topic, r.offer) for r in rows] == [("月給", "Pay / salary 給与", True), ("開発", "IT", False)]
+    terms = bundled()
+    assert terms.get("固定残業代").offer and terms.get("社会保険完備").offer and not terms.get("開発").offer
+
+
 def test_noun_runs_and_compositions() -> None:
     # units: 資格 手当 、 発注 者 の 交通費 全額 支給
     is_noun = [True, True, False, True, False, False, True, True, True]
