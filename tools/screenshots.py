@@ -139,6 +139,16 @@ def main(out: Path) -> int:
         for row in range(3):
             mine.model.set_checked(mine.proxy.mapToSource(mine.proxy.index(row, 0)).row(), True)
         save(mine, out, "mine")
+        mine.show_parts.setChecked(True)  # the parts of compounds, on request, after the words
+        mine.table.scrollToBottom()
+        save(mine, out, "mine-parts")
+        mine.show_parts.setChecked(False)
+        mine._back_to_paste()
+        mine.result = None
+        mine.paste.setPlainText("We are hiring a senior engineer. Salary: 5,000,000 JPY / year.")
+        mine.mine()
+        spin(app, lambda: mine.result is not None, timeout=60)
+        save(mine, out, "mine-no-japanese")
         mine.close()
 
         ads = window.open_window("ads")
