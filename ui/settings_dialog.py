@@ -115,7 +115,6 @@ class SettingsDialog(QDialog):
         spin = QSpinBox()
         spin.setRange(low, high)
         spin.setAccessibleName(name)
-        spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # Up/Down keys and typing still work
         return spin
 
     def _show_options(self, options: Any) -> None:
