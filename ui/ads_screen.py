@@ -235,7 +235,13 @@ class AdsScreen(QWidget):
         ):
             self._shortcut(keys, handler)
         context.worker.changed.connect(self._on_changed)
+        context.theme.changed.connect(self._restyle)
         self.reload()
+
+    def _restyle(self) -> None:
+        """Redraw the readiness bar and the coloured ad in the new theme's colours."""
+        if self.detail is not None:
+            self._show_detail(self.detail)
 
     # -- building ------------------------------------------------------------------------------------
     def _build_filters(self) -> QHBoxLayout:

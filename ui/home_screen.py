@@ -169,9 +169,20 @@ class HomeScreen(QWidget):
         body.addLayout(right, 2)
 
         self.setTabOrder(self.study_button, self.decks)
+        self._summary: HomeSummary | None = None
+        self._levels_shown: list[LevelProgress] = []
+        context.theme.changed.connect(self._restyle)
+
+    def _restyle(self) -> None:
+        """Redraw the deck counts and the progress bars in the new theme's colours."""
+        if self._summary is not None:
+            self.show_summary(self._summary)
+        if self._levels_shown:
+            self.show_levels(self._levels_shown)
 
     def show_summary(self, summary: HomeSummary) -> None:
         """Fill the today line, the streak and the deck tree."""
+        self._summary = summary
         palette = self._context.theme.palette
         new, learning, review = summary.counts
         total = new + learning + review
@@ -192,6 +203,7 @@ class HomeScreen(QWidget):
 
     def show_levels(self, levels: Sequence[LevelProgress]) -> None:
         """Fill the per-level progress bars."""
+        self._levels_shown = list(levels)
         palette = self._context.theme.palette
         for row, level in enumerate(levels):
             if level.level not in self._level_rows:

@@ -266,7 +266,13 @@ class MineScreen(QWidget):
             action.triggered.connect(handler)
             self.addAction(action)
         self.paste.setFocus()
+        context.theme.changed.connect(self._restyle)
         self._warm_up()
+
+    def _restyle(self) -> None:
+        """Colour the mined ad again in the new theme's colours."""
+        if self.result is not None:
+            self._render_ad()
 
     # -- input ---------------------------------------------------------------------------------------
     def open_file(self) -> None:

@@ -73,6 +73,7 @@ class StatsScreen(QWidget):
             action.triggered.connect(handler)
             self.addAction(action)
         context.worker.changed.connect(self._on_changed)
+        context.theme.changed.connect(self._restyle)
         self.reload()
 
     def reload(self) -> None:
@@ -83,6 +84,11 @@ class StatsScreen(QWidget):
             self.show_report,
             lambda e: self.headline.setText(f"Statistics unavailable: {e}"),
         )
+
+    def _restyle(self) -> None:
+        """Redraw the charts in the new theme's colours."""
+        if self.report is not None:
+            self.show_report(self.report)
 
     def _on_changed(self, changes: Change, initiator: object) -> None:
         if changes & (Change.CARDS | Change.WORDS) and self.isVisible():

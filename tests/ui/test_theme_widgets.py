@@ -283,3 +283,25 @@ def test_unticked_level_and_filter_boxes_are_visible_without_focus(qtbot, n5_win
         assert_indicator_visible(box, QColor(palette.bg))
     mine.close()
     idle(window)
+
+
+def test_switching_theme_recolours_progress_bars_and_charts_at_once(qtbot, n5_window, idle):
+    window = n5_window
+    window.context.apply_settings(UiSettings(theme="light"))
+    qtbot.waitUntil(lambda: len(window.levels) == 5)
+    stats = window.open_window("stats")
+    qtbot.waitUntil(lambda: stats.report is not None)
+    bar = window.home._level_rows["N1"][0]
+
+    def bar_colour() -> QColor:
+        image = grab(bar)
+        return image.pixelColor(image.width() // 2, image.height() // 2)
+
+    assert contrast(bar_colour(), QColor(LIGHT.heat0)) < 1.1
+    window.context.apply_settings(UiSettings(theme="dark"))
+    assert contrast(bar_colour(), QColor(DARK.heat0)) < 1.1, "the bar kept the light theme's track"
+    assert stats.heatmap.palette_ is DARK and stats.known.palette_ is DARK
+    n5 = window.home.decks.topLevelItem(0).child(0)
+    assert n5.foreground(1).color() == QColor(DARK.new)
+    stats.close()
+    idle(window)
