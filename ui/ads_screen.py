@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from jpstudy.ads import AdLibrary, AdSpan, AdSummary, AdWord, MarketWord, SavedAd, export_ads
 from jpstudy.decks import LEVELS
+from jpstudy.stats import STATUS_LABELS
 
 from .ads_model import RecordModel, ad_columns, ad_word_columns, readiness_text, status_colour, word_columns
 from .context import AppContext
@@ -66,7 +67,7 @@ RELOAD_DELAY_MS = 800
 ALL = "All"
 SIZE_BY_ROWS = 60
 """Columns fit the contents of the first this many rows (fitting 8,000 words' rows takes ~0.4 s)."""
-STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not studied yet"), ("ignored", "ignored"))
+STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not started"), ("ignored", "ignored"))
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def tint(colour: str, background: str, strength: float = 0.16) -> str:
 def status_style(palette: Palette, status: str) -> str:
     """The inline CSS of a word with ``status`` in the coloured ad text."""
     colour = status_colour(palette, status)
-    if status in ("new", "learning"):
+    if status in ("new", "unseen", "learning"):
         return f"color:{colour}; background-color:{tint(colour, palette.surface)};"
     return f"color:{colour};"
 
@@ -155,7 +156,8 @@ def terms_html(terms: Sequence[AdWord], palette: Palette) -> str:
         reading = f" 【{html.escape(w.reading)}】" if w.reading and w.reading != w.word else ""
         rows.append(
             f'<p style="margin-bottom:8px"><b>{html.escape(w.word)}</b>{reading}'
-            f' <span style="color:{status_colour(palette, w.status)}">({html.escape(w.status)})</span><br>'
+            f' <span style="color:{status_colour(palette, w.status)}">'
+            f"({html.escape(STATUS_LABELS.get(w.status, w.status))})</span><br>"
             f"{html.escape(w.meaning)}<br>"
             f'<span style="color:{palette.muted}">{html.escape(w.glossary_note)}</span></p>'
         )
@@ -524,13 +526,16 @@ class AdsScreen(QWidget):
         self.ad_readiness.setText(f"{ad.summary().readiness_line()} (when saved → today)")
         gained = max(0, now.known - then.known)
         self.readiness_bar.set_segments(
-            [(min(then.known, now.known), palette.review), (gained, palette.accent)], now.total, palette.heat0
+            [(min(then.known, now.known), palette.review), (gained, palette.accent), (now.learning, palette.learning)],
+            now.total, palette.heat0,
         )
         self.readiness_bar.setAccessibleDescription(readiness_text(ad.summary()))
         self.readiness_key.setText(
             f'<span style="color:{palette.review}">■</span> known when saved '
             f"({then.known} of {then.total}) &nbsp; "
-            f'<span style="color:{palette.accent}">■</span> learned since ({gained})'
+            f'<span style="color:{palette.accent}">■</span> learned since ({gained}) &nbsp; '
+            f'<span style="color:{palette.learning}">■</span> learning ({now.learning}) &nbsp; '
+            f'<span style="color:{palette.heat0}">■</span> not started ({now.total - now.known - now.learning})'
         )
         self.ad_text.setHtml(coloured_html(ad.text, ad.spans, palette))
         self.legend.setText(legend_html(palette))
@@ -581,7 +586,7 @@ class AdsScreen(QWidget):
         if header.isSortIndicatorShown():
             self.words_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         unknown = sum(1 for w in words if w.status == "new")
-        self.words_count.setText(f"{len(words)} words · {unknown} not studied yet")
+        self.words_count.setText(f"{len(words)} words · {unknown} not in your decks yet")
         self.add_button.setEnabled(unknown > 0)
         if words:
             self.words_table.setCurrentIndex(self.words_model.index(0, 0))

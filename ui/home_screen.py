@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jpstudy.stats import HomeSummary, LevelProgress
+from jpstudy.stats import PROGRESS_LEGEND, HomeSummary, LevelProgress
 
 from .context import AppContext
 from .widgets import StackedBar, card_frame, label
@@ -149,6 +149,7 @@ class HomeScreen(QWidget):
         progress_layout.addLayout(self._levels)
         self._level_rows: dict[str, tuple[StackedBar, object]] = {}
         self.legend = label("", "muted", wrap=True, name="Progress legend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         progress_layout.addWidget(self.legend)
         right.addWidget(progress_frame)
 
@@ -220,14 +221,17 @@ class HomeScreen(QWidget):
                 palette.heat0,
             )
             text.setText(f"{level.known} / {level.total}")
+            waiting = f" ({level.in_decks} of them in your decks)" if level.in_decks else ""
             description = (
                 f"{level.level}: {level.known} known, {level.learning} learning, "
-                f"{level.not_started} not started, of {level.total} words"
+                f"{level.not_started} not started{waiting}, of {level.total} words"
             )
             text.setToolTip(description)
             bar.setToolTip(description)
             bar.setAccessibleDescription(description)
         self.legend.setText(
-            "Green: known (mature or marked known) · orange: learning · grey: not started. "
-            "Levels from Jonathan Waller's unofficial community lists."
+            f"<span style='color:{palette.review}'>■</span> known &nbsp; "
+            f"<span style='color:{palette.learning}'>■</span> learning &nbsp; "
+            "the rest of the bar: not started<br>"
+            f"{PROGRESS_LEGEND}. Levels from Jonathan Waller's unofficial community lists."
         )

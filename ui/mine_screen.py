@@ -417,7 +417,7 @@ class MineScreen(QWidget):
     def _render_ad(self) -> None:
         """The normalised ad with each word's background showing its status."""
         palette = self._context.theme.palette
-        colours = {"new": palette.accentsoft, "learning": palette.highlight}
+        colours = {"new": palette.accentsoft, "unseen": palette.accentsoft, "learning": palette.highlight}
         text = self.result.text
         parts: list[str] = []
         position = 0
@@ -438,8 +438,8 @@ class MineScreen(QWidget):
         body = "".join(parts).replace("\n", "<br>")
         self.ad_view.setHtml(f"<div style='line-height:160%'>{body}</div>")
         self.legend.setText(
-            f"<span style='background:{palette.accentsoft}'>&nbsp;new&nbsp;</span> not studied yet · "
-            f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> in your decks · "
+            f"<span style='background:{palette.accentsoft}'>&nbsp;not started&nbsp;</span> · "
+            f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> studied, not mature yet · "
             "plain: known · "
             f"<span style='color:{palette.muted}'>grey</span>: ignored"
         )
@@ -477,7 +477,7 @@ class MineScreen(QWidget):
             return len(add_candidates(col, candidates, text=text))
 
         def done(added: int) -> None:
-            self._record(rows, "learning")
+            self._record(rows, "unseen")  # in the decks, not started yet
             skipped = len(rows) - added
             extra = f" ({skipped} already in your decks)" if skipped else ""
             self.status.setText(f"Added {added} word{'s' if added != 1 else ''} to the Mined deck{extra}.")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from jpstudy.stats import StatsReport, report
+from jpstudy.stats import PROGRESS_LEGEND, StatsReport, report
 
 from .charts import BarChart, HeatmapChart, LineChart
 from .context import AppContext
@@ -52,12 +52,13 @@ class StatsScreen(QWidget):
         self.states.setMinimumHeight(18)
         self.states_line = label("", None, wrap=True, name="Cards by state")
         self.states_line.setTextFormat(Qt.TextFormat.RichText)
+        self.words_line = label("", "muted", wrap=True, name="Word progress")
         self.known = LineChart("Words known per JLPT level over time")
         for title, widgets in (
             ("Reviews in the last year", (self.heatmap, self.year_line)),
             ("The next 30 days", (self.forecast, self.forecast_line)),
             ("Retention of mature cards", (self.retention, self.retention_line)),
-            ("Cards by state", (self.states, self.states_line)),
+            ("Cards by state", (self.states, self.states_line, self.words_line)),
             ("Words known per JLPT level (last 26 weeks)", (self.known,)),
         ):
             frame, inner = card_frame(title)
@@ -143,6 +144,7 @@ class StatsScreen(QWidget):
             " · ".join(f"<span style='color:{colour}'>■</span> {name} {n}" for n, colour, name in parts)
         )
         self.states.setAccessibleDescription(", ".join(f"{name} {n}" for n, _, name in parts))
+        self.words_line.setText(f"Words (home screen, mining, job-ad library) — {PROGRESS_LEGEND}.")
 
         levels = list(data.known)
         points = data.known[levels[0]] if levels else []

@@ -23,9 +23,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
+import jpstudy.stats as progress_rules  # a module reference: jpstudy.stats imports collection.models
 from jpstudy.collection.db import connect, integrity_problems, transaction
 from jpstudy.collection.models import (
-    MATURE_DAYS,
     MINED_DECK,
     Card,
     Deck,
@@ -557,23 +557,21 @@ class Collection:
 
     # ----- word status (mining) -------------------------------------------------------------
     def word_status(self, entry_id: int | None, word: str, reading: str) -> WordStatus:
-        """``known``, ``learning``, ``new`` or ``ignored`` (see ``jpstudy.collection.models``)."""
-        mark = self._db.execute(
-            "SELECT mark FROM (SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
-            "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?) ORDER BY mark = 'ignored' DESC LIMIT 1",
+        """``known``, ``learning``, ``unseen``, ``new`` or ``ignored`` (the rules are ``jpstudy.stats``')."""
+        marks = self._db.execute(
+            "SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
+            "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?",
             (word, reading, entry_id, reading),
-        ).fetchone()
-        if mark is not None:
-            return "ignored" if mark[0] == "ignored" else "known"
-        row = self._db.execute(
-            "SELECT max(c.type = 2 AND c.ivl >= ?) FROM cards c WHERE c.note_id IN "
+        ).fetchall()
+        cards = self._db.execute(
+            "SELECT c.type, c.ivl FROM cards c WHERE c.note_id IN "
             "(SELECT id FROM notes WHERE word = ? AND reading = ? UNION SELECT id FROM notes WHERE entry_id = ? "
             "AND reading = ?)",
-            (MATURE_DAYS, word, reading, entry_id, reading),
-        ).fetchone()
-        if row[0] is None:
-            return "new"
-        return "known" if row[0] else "learning"
+            (word, reading, entry_id, reading),
+        ).fetchall()
+        return progress_rules.word_status(
+            (m for (m,) in marks), (progress_rules.card_progress(t, ivl) for t, ivl in cards)
+        )
 
     def _mark(self, word: str, reading: str, entry_id: int | None, mark: str) -> None:
         with self._lock, transaction(self._db):

@@ -17,7 +17,8 @@ from typing import Literal
 from jpstudy.srs import CardState
 
 Direction = Literal["recognition", "production"]
-WordStatus = Literal["known", "learning", "new", "ignored"]
+WordStatus = Literal["known", "learning", "unseen", "new", "ignored"]
+"""See "word status" in ``jpstudy.stats``."""
 DIRECTIONS: tuple[Direction, ...] = ("recognition", "production")
 MINED_DECK = "Mined"
 MATURE_DAYS = 21
