@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from jpstudy import __version__
 
-from .widgets import label
+from .widgets import fit_dialog, label
 
 ATTRIBUTIONS = (
     (
@@ -34,7 +34,6 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About jpstudy")
         self.setAccessibleName("About jpstudy")
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(10)
@@ -58,3 +57,4 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        fit_dialog(self, 64)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .browse_model import CHUNK, COLUMNS, BrowseModel, CardRow, read_rows
+from .browse_model import COLUMNS, BrowseModel, CardRow, read_rows
 from .context import AppContext
 from .note_editor import NoteEditor
 from .taskman import Change
 from .theme import japanese_font
-from .widgets import card_frame, label
+from .widgets import card_frame, fit_columns, label
 
 T = TypeVar("T")
 SEARCH_HELP = (
@@ -70,10 +69,9 @@ class BrowseScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(CHUNK // 2)  # measure loaded rows only
-        header.setSectionResizeMode(COLUMNS.index("Meaning"), QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.installEventFilter(self)
+        self.model.dataChanged.connect(lambda *_: self._fit_columns())
         self.table.activated.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.model.dataChanged.connect(lambda *_: self._show_selected())
@@ -110,6 +108,16 @@ class BrowseScreen(QWidget):
         self.setTabOrder(self.search, self.table)
         context.worker.changed.connect(self._on_changed)
         self.run_search()
+
+    def _fit_columns(self) -> None:
+        """Every column on screen, Meaning taking what the others leave (``widgets.fit_columns``)."""
+        fit_columns(self.table, COLUMNS.index("Meaning"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refit the columns when the table changes size."""
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
         action = QAction(self)

@@ -17,7 +17,7 @@ from jpstudy.decks import LEVELS
 
 from .context import AppContext
 from .taskman import Change
-from .widgets import label
+from .widgets import fit_dialog, label
 
 LEVEL_HINTS = {
     "N5": "first steps — greetings, numbers, daily life",
@@ -119,6 +119,7 @@ class AddLevelDialog(QDialog):
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        fit_dialog(self, 48)
         context.worker.run(present_levels, self._show_present)
 
     def _show_present(self, present: list[str]) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from jpstudy.collection.models import Note
 
 from .theme import japanese_font
+from .widgets import fit_dialog
 
 LINE_FIELDS = (("word", "Word"), ("reading", "Reading"), ("meaning", "Meaning"))
 TEXT_FIELDS = (("sentence", "Sentence"), ("sentence_meaning", "Sentence meaning"), ("notes", "Notes"))
@@ -63,7 +64,7 @@ class NoteEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_dialog(self, 56)
 
     def edited_note(self) -> Note:
         """The note with the values in the form (whitespace trimmed)."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from .context import AppContext
 from .taskman import Change
 from .ui_settings import FONT_SIZES, THEMES, UiSettings
-from .widgets import label
+from .widgets import fit_dialog, label
 
 
 def parse_steps(text: str) -> tuple[float, ...]:
@@ -59,7 +59,6 @@ class SettingsDialog(QDialog):
         self._options: Any = None
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
 
@@ -107,6 +106,7 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, THEMES.index(settings.theme)))
         self.font_size.setValue(settings.font_size)
         self.furigana.setChecked(settings.furigana)
+        fit_dialog(self, 56)
         self.setEnabled(False)
         context.worker.run(lambda col: col.options, self._show_options)
 
