@@ -379,6 +379,10 @@ class ReviewController:
 
         self._runner.run(work, self._present, self._fail_back(previous))
 
+    def current_card_id(self) -> int | None:
+        """The card on screen (for Card info, I)."""
+        return self._current.card.id if self._current else None
+
     def current_note_id(self) -> int | None:
         """The note of the card on screen (for the edit dialog, E)."""
         return self._current.card.note_id if self._current else None

@@ -10,7 +10,8 @@ Terms (the core's, see ``jpstudy.ads.models``):
     job-market words: the words across the saved ads (of the chosen job type / tag), ranked by the
         number of ads using them, then by how often they occur.
 
-Keys: Ctrl+1 saved ads · Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+L target level ·
+Keys (the "Job-ad library" rows of ``shortcuts.SHORTCUTS`` and the fields' mnemonics): Ctrl+1 saved ads ·
+Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+L target level ·
 Alt+B words beyond the level · Alt+R job terms · Alt+O only words not studied yet ·
 F2 edit the ad's title, job type and tags · Delete delete the ad · Ctrl+Shift+E export the list ·
 Ctrl+Shift+A add the 20 most common unknown words · F5 reload · Esc close.
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,6 +57,7 @@ from jpstudy.stats import STATUS_LABELS
 
 from .ads_model import RecordModel, ad_columns, ad_word_columns, readiness_text, status_colour, word_columns
 from .context import AppContext
+from .shortcuts import ADS, add_actions, key_text
 from .taskman import Change
 from .theme import Palette, japanese_font
 from .widgets import StackedBar, card_frame, label
@@ -225,17 +227,16 @@ class AdsScreen(QWidget):
         self.status = label("", "muted", wrap=True, name="Status")
         outer.addWidget(self.status)
 
-        for keys, handler in (
-            ("Ctrl+1", lambda: self._show_tab(0)),
-            ("Ctrl+2", lambda: self._show_tab(1)),
-            ("F2", self.edit_selected),
-            ("Delete", self.delete_selected),
-            ("Ctrl+Shift+E", self.export_list),
-            ("Ctrl+Shift+A", self.add_top_unknown),
-            ("F5", self.reload),
-            ("Escape", self.close),
-        ):
-            self._shortcut(keys, handler)
+        add_actions(self, ADS, {
+            "saved": lambda: self._show_tab(0),
+            "words": lambda: self._show_tab(1),
+            "edit": self.edit_selected,
+            "delete": self.delete_selected,
+            "export": self.export_list,
+            "add_top": self.add_top_unknown,
+            "reload": self.reload,
+            "close": self.close,
+        })
         context.worker.changed.connect(self._on_changed)
         context.theme.changed.connect(self._restyle)
         self.reload()
@@ -290,9 +291,9 @@ class AdsScreen(QWidget):
         self.ads_table.activated.connect(lambda _: self.ad_text.setFocus())
         left_layout.addWidget(self.ads_table, 1)
         buttons = QHBoxLayout()
-        self.edit_button = self._button("Edit details…", "F2", self.edit_selected)
-        self.delete_button = self._button("Delete…", "Del", self.delete_selected)
-        self.export_button = self._button("Export list…", "Ctrl+Shift+E", self.export_list)
+        self.edit_button = self._button("Edit details…", key_text(ADS, "edit"), self.edit_selected)
+        self.delete_button = self._button("Delete…", key_text(ADS, "delete"), self.delete_selected)
+        self.export_button = self._button("Export list…", key_text(ADS, "export"), self.export_list)
         for button in (self.edit_button, self.delete_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -354,7 +355,7 @@ class AdsScreen(QWidget):
         layout.addWidget(intro)
         row = QHBoxLayout()
         self.add_button = self._button(
-            f"Add the {TOP_UNKNOWN} most common unknown words", "Ctrl+Shift+A", self.add_top_unknown
+            f"Add the {TOP_UNKNOWN} most common unknown words", key_text(ADS, "add_top"), self.add_top_unknown
         )
         self.add_button.setProperty("role", "primary")
         self.add_button.setToolTip("Cards in the Mined deck, each with a sentence of the ad it occurs most in")
@@ -408,13 +409,6 @@ class AdsScreen(QWidget):
         button.setToolTip(keys)
         button.clicked.connect(handler)
         return button
-
-    def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(handler)
-        self.addAction(action)
 
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from jpstudy.stats import PROGRESS_LEGEND, HomeSummary, LevelProgress
 
 from .context import AppContext
+from .shortcuts import DECKS, pressed
 from .widgets import StackedBar, card_frame, label
 
 COUNT_COLUMNS = ("New", "Learn", "Due")
@@ -94,7 +95,7 @@ class DeckTree(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter/Return studies the selected deck (QTreeWidget only activates on some platforms)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
+        if pressed(event, DECKS) == "study_deck" and self.currentItem():
             self._activated(self.currentItem(), 0)
             return
         super().keyPressEvent(event)

@@ -1,7 +1,7 @@
 """Mine a job ad: paste (or open) an ad, see it coloured by word status, pick words, add them as cards.
 
-Keys: Ctrl+O open a .txt/.html file · Ctrl+Return find the words · in the table, Space checks a word ·
-Alt+A add the checked words · Alt+K mark them known · Alt+I ignore them · Esc close.
+Keys: the "Mine a job ad" rows of ``shortcuts.SHORTCUTS`` (Ctrl+O open a file · Ctrl+Return find the
+words · Space checks a word · Esc close), and the buttons' Alt+A add · Alt+K mark known · Alt+I ignore.
 Work happens off the GUI thread: as soon as the window opens, the dictionary opens (and on first use
 builds) and the miner gets ready on the background thread, so the first ad mines warm; mining runs on
 the database worker (word statuses come from the collection) with progress.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +48,7 @@ from .candidates_model import (
     CandidateProxy,
 )
 from .context import AppContext
+from .shortcuts import MINE, add_actions, pressed
 from .taskman import Change
 from .theme import japanese_font
 from .widgets import label
@@ -84,8 +85,7 @@ class PasteBox(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Enter / Ctrl+Return emit :attr:`submitted`."""
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if pressed(event, MINE, ("mine",)):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
@@ -96,7 +96,7 @@ class CandidateTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space checks or unchecks the current word."""
-        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+        if pressed(event, MINE, ("check",)) and self.currentIndex().isValid():
             index = self.currentIndex().siblingAtColumn(CHECK)
             state = self.model().data(index, Qt.ItemDataRole.CheckStateRole)
             new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
@@ -254,17 +254,7 @@ class MineScreen(QWidget):
         self.splitter.setSizes([400, 780])
         self._set_actions_enabled(False)
 
-        for keys, handler in (
-            ("Ctrl+O", self.open_file),
-            ("Ctrl+Return", self.mine),
-            ("Ctrl+Enter", self.mine),
-            ("Escape", self.close),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+        add_actions(self, MINE, {"open": self.open_file, "mine": self.mine, "close": self.close})
         self.paste.setFocus()
         context.theme.changed.connect(self._restyle)
         self._warm_up()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from jpstudy.collection.models import Note
 
+from .shortcuts import EDITOR, add_actions
 from .theme import japanese_font
 from .widgets import fit_dialog
 
@@ -64,6 +66,7 @@ class NoteEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        add_actions(self, EDITOR, {"save": self.accept, "cancel": self.reject}, Qt.ShortcutContext.WindowShortcut)
         fit_dialog(self, 56)
 
     def edited_note(self) -> Note:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from jpstudy.stats import PROGRESS_LEGEND, StatsReport, report
 
 from .charts import BarChart, HeatmapChart, LineChart
 from .context import AppContext
+from .shortcuts import STATS, add_actions
 from .taskman import Change
 from .widgets import StackedBar, card_frame, label
 
@@ -67,12 +67,7 @@ class StatsScreen(QWidget):
                 inner.addWidget(widget)
             layout.addWidget(frame)
         layout.addStretch(1)
-        for keys, handler in (("Escape", self.close), ("F5", self.reload)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+        add_actions(self, STATS, {"close": self.close, "reload": self.reload})
         context.worker.changed.connect(self._on_changed)
         context.theme.changed.connect(self._restyle)
         self.reload()

@@ -299,12 +299,14 @@ class Collection:
     def add_jlpt_deck(self, level: str, now: datetime | None = None) -> int:
         """Add the bundled JLPT words of ``level`` ("N5" … "N1") as new cards; idempotent.
 
+        The cards are introduced in the level's usefulness order (most frequent words first, see
+        ``jpstudy.decks``): their new-queue positions, which an export carries into Anki, follow it.
         Returns the number of cards added (0 when the level is already in the collection).
         """
-        from jpstudy.decks import load_jlpt_words
+        from jpstudy.decks import words_by_usefulness
 
         level = level.upper()
-        words = load_jlpt_words(level)
+        words = words_by_usefulness(level)
         notes = (
             NewNote(
                 word=w.word, reading=w.reading, meaning=w.meaning, pos=w.pos, jlpt=w.level,
