@@ -216,7 +216,7 @@ class BrowseScreen(QWidget):
 
         rows = self.table.selectionModel().selectedRows()
         row = self.model.row_of(rows[0].row()) if rows else None
-        AddCardDialog.open_for(self._context, self, deck=row.deck if row else None)
+        AddCardDialog.open_for(self._context, self, deck=row.deck if row else None, on_added=self.run_search)
 
     def toggle_suspend(self) -> None:
         """Suspend the selected cards, or unsuspend them if all are suspended."""

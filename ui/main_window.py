@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> dict[str, QAction]:
         handlers: dict[str, Callable[[], object]] = {
             "study": lambda: self.study(None),
+            "add_card": self.add_card,
             "add_level": self.add_level,
             "mine": lambda: self.open_window("mine"),
             "browse": lambda: self.open_window("browse"),
@@ -218,6 +219,12 @@ class MainWindow(QMainWindow):
         from .stats_screen import StatsScreen
 
         return StatsScreen(self.context, self)
+
+    def add_card(self) -> None:
+        """Open the Add dialog (the Mined deck chosen; any deck can be typed)."""
+        from .add_card_dialog import AddCardDialog
+
+        AddCardDialog.open_for(self.context, self)
 
     def add_level(self) -> None:
         """Ask which JLPT levels to add, then add them."""
