@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from jpstudy.stats import HomeSummary, LevelProgress, home_summary, level_progress
 
@@ -160,19 +160,18 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def choose_backup(self) -> None:
-        """Ask for a backup file and, once confirmed, ask ``run_app`` to restore it (``restore_requested``)."""
-        from jpstudy.backup import backup_folder
+        """List the backups; once one is chosen and confirmed, ask ``run_app`` to restore it
+        (``restore_requested``)."""
+        from .backups_dialog import BackupsDialog
 
-        folder = backup_folder(self.context.data_dir)
-        name, _ = QFileDialog.getOpenFileName(self, "Restore from a backup", str(folder),
-                                              "jpstudy collections (*.sqlite3);;All files (*)")
-        if not name:
-            return
-        answer = QMessageBox.question(
-            self, "Restore from a backup",
-            f"Replace your collection with {Path(name).name}?\n\nYour current collection is kept as a backup first.")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_requested.emit(Path(name))
+        dialog = BackupsDialog(self.context, self)
+
+        def finished(result: int) -> None:
+            if result == BackupsDialog.DialogCode.Accepted and dialog.chosen is not None:
+                self.restore_requested.emit(dialog.chosen)
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def shutdown(self) -> None:
         """Close the collection without closing the window (tests and ``run_app``)."""
