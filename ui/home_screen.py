@@ -26,10 +26,18 @@ from PySide6.QtWidgets import (
 from jpstudy.stats import PROGRESS_LEGEND, HomeSummary, LevelProgress
 
 from .context import AppContext
-from .shortcuts import DECKS, pressed
+from .shortcuts import DECKS, MAIN, key_text, pressed
 from .widgets import StackedBar, card_frame, label
 
 COUNT_COLUMNS = ("New", "Learn", "Due")
+EMPTY_HINT = (
+    f"Nothing to study yet: add a JLPT level ({key_text(MAIN, 'add_level')}) or mine a job ad "
+    f"({key_text(MAIN, 'mine')}) to get your first cards."
+)
+DONE_HINT = (
+    "Nothing is due right now. Cards you are learning come back later today; new cards and reviews when "
+    "the next study day starts."
+)
 
 
 class DeckTree(QTreeWidget):
@@ -115,6 +123,7 @@ class HomeScreen(QWidget):
     def __init__(self, context: AppContext, actions: dict[str, QAction]) -> None:
         super().__init__()
         self._context = context
+        self._study_action = actions["study"]
         self.setAccessibleName("Home")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
@@ -135,7 +144,11 @@ class HomeScreen(QWidget):
         self.study_button.setProperty("role", "primary")
         self.study_button.setAccessibleName("Study now")
         self.study_button.clicked.connect(actions["study"].trigger)
+        self.study_button.setEnabled(False)  # until the counts are read
         left.addWidget(self.study_button)
+        self.study_hint = label("", "muted", wrap=True, name="Why there is nothing to study")
+        self.study_hint.setVisible(False)
+        left.addWidget(self.study_hint)
         self.decks = DeckTree()
         left.addWidget(self.decks, 1)
         body.addLayout(left, 3)
@@ -201,6 +214,11 @@ class HomeScreen(QWidget):
             f"&Study now   {new} new · {learning} learning · {review} due" if total else "&Study now"
         )
         self.study_button.setEnabled(total > 0)
+        self._study_action.setEnabled(total > 0)
+        hint = "" if total else (EMPTY_HINT if not summary.has_cards else DONE_HINT)
+        self.study_hint.setText(hint)
+        self.study_hint.setVisible(bool(hint))
+        self.study_button.setToolTip(hint or self._study_action.toolTip())
         self.decks.populate(summary.decks, (palette.new, palette.learning, palette.review), palette.muted)
 
     def show_levels(self, levels: Sequence[LevelProgress]) -> None:

@@ -37,3 +37,24 @@ def test_first_run_builds_the_dictionary_and_adds_n5(qtbot, tmp_path, open_main_
     assert (n4.level, n4.known, n4.learning) == ("N4", 0, 0) and n4.in_decks < 20  # words the lists share
     assert "0 learning, " in window.home._level_rows["N5"][0].toolTip()
     idle(window)
+
+
+def test_study_is_disabled_on_an_empty_collection_with_a_hint(qtbot, tmp_path, open_main_window, idle):
+    from jpstudy_ui.welcome_dialog import WelcomeDialog
+
+    window = open_main_window(tmp_path)
+    qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
+    window.findChild(WelcomeDialog).reject()  # "Not now"
+    home = window.home
+    assert not home.study_button.isEnabled() and not window.actions_by_key["study"].isEnabled()
+    assert home.study_hint.isVisible()
+    assert "add a JLPT level (Ctrl+L) or mine a job ad (Ctrl+M)" in home.study_hint.text()
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is home  # Ctrl+Return does not open an empty review
+    idle(window)
+
+
+def test_study_is_enabled_once_there_are_cards(qtbot, n5_window):
+    home = n5_window.home
+    assert home.study_button.isEnabled() and n5_window.actions_by_key["study"].isEnabled()
+    assert not home.study_hint.isVisible()
