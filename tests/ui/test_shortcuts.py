@@ -91,3 +91,16 @@ def test_note_editor_saves_with_ctrl_enter_and_cancels_with_escape(qtbot, n5_win
     on_dialog(NoteEditor, cancel)
     assert NoteEditor.ask(note, window) is None
     idle(window)
+
+
+def test_about_credits_the_libraries_and_keeps_the_data_attributions(qtbot, n5_window):
+    from jpstudy_ui.about_dialog import AboutDialog
+    from PySide6.QtWidgets import QLabel
+
+    dialog = AboutDialog(n5_window)
+    qtbot.addWidget(dialog)
+    text = " ".join(w.text() for w in dialog.findChildren(QLabel))
+    assert "PySide6" in text and "Qt " in text and "LGPL-3.0" in text
+    assert "genanki" in text and "MIT" in text
+    for credit in ("JMdict", "EDRDG", "Jonathan Waller", "wordfreq", "Tatoeba", "KANJIDIC2", "CC BY-SA 4.0"):
+        assert credit in text, credit
