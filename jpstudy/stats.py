@@ -63,10 +63,10 @@ PROGRESS_LEGEND = (
 """The definitions in words, for legends and tooltips."""
 
 STATUS_LABELS: dict[str, str] = {
-    "known": "known", "learning": "learning", "unseen": "not started", "new": "not in your decks",
-    "ignored": "ignored",
+    "known": "known", "learning": "learning", "unseen": "in decks", "new": "new", "ignored": "ignored",
 }
-"""How each word status is named on screen."""
+"""How each word status is named in tables (short: "in decks" is in the decks but not started yet, "new"
+not in the decks); both are *not started* in the word progress."""
 
 
 def card_progress(card_type: int, interval_days: int) -> Progress:

@@ -3,6 +3,8 @@ libraries it is built on with their licences (Qt / PySide6 under the LGPL, genan
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
@@ -57,7 +59,9 @@ class AboutDialog(QDialog):
         )
         layout.addWidget(label("Data and software it is built on", "heading"))
         for title, text, url in ATTRIBUTIONS:
-            item = label(f"<b>{title}</b> — {text} · <a href='{url}'>{url}</a>", None, wrap=True, name=title)
+            host = urlparse(url).netloc.removeprefix("www.")
+            item = label(f"<b>{title}</b> — {text} · <a href='{url}'>{host}</a>", None, wrap=True, name=title)
+            item.setToolTip(url)
             item.setTextFormat(Qt.TextFormat.RichText)
             item.setOpenExternalLinks(True)
             item.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

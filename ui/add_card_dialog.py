@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -70,7 +71,9 @@ class AddCardDialog(QDialog):
         self.lookup_button.clicked.connect(lambda: self.look_up(only_if_empty=False))
         word_row.addWidget(self.word, 1)
         word_row.addWidget(self.lookup_button)
-        form.addRow("&Word:", word_row)
+        word_label = QLabel("&Word:")
+        word_label.setBuddy(self.word)
+        form.addRow(word_label, word_row)
         self.reading = self._line("Reading", "kana, e.g. かいぎ", big)
         form.addRow("&Reading:", self.reading)
         self.meaning = self._line("Meaning", "English meaning", None)

@@ -524,13 +524,15 @@ class AdsScreen(QWidget):
             now.total, palette.heat0,
         )
         self.readiness_bar.setAccessibleDescription(readiness_text(ad.summary()))
-        self.readiness_key.setText(
-            f'<span style="color:{palette.review}">■</span> known when saved '
-            f"({then.known} of {then.total}) &nbsp; "
-            f'<span style="color:{palette.accent}">■</span> learned since ({gained}) &nbsp; '
-            f'<span style="color:{palette.learning}">■</span> learning ({now.learning}) &nbsp; '
-            f'<span style="color:{palette.heat0}">■</span> not started ({now.total - now.known - now.learning})'
+        key = (
+            (palette.review, f"known when saved ({then.known} of {then.total})"),
+            (palette.accent, f"learned since ({gained})"),
+            (palette.learning, f"learning ({now.learning})"),
+            (palette.heat0, f"not started ({now.total - now.known - now.learning})"),
         )
+        self.readiness_key.setText(" &nbsp; ".join(
+            f'<span style="white-space:nowrap"><span style="color:{colour}">■</span> {text}</span>'
+            for colour, text in key))
         self.ad_text.setHtml(coloured_html(ad.text, ad.spans, palette))
         self.legend.setText(legend_html(palette))
         self.word_tabs.setTabText(0, f"&Beyond {detail.level}, not known yet ({len(detail.beyond)})")

@@ -29,7 +29,7 @@ from .context import AppContext
 from .widgets import fit_dialog, label
 
 COLUMNS = ("Made", "Cards", "Notes", "Latest answer", "Size", "Kind")
-KINDS = {"": "automatic or manual", backup.SAFETY_TAG: "safety copy made before a restore"}
+KINDS = {"": "backup", backup.SAFETY_TAG: "safety copy made before a restore"}
 
 
 def size_text(size: int) -> str:
@@ -70,10 +70,11 @@ class BackupsDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(label("Restore from a backup", "title"))
         policy = backup.load_policy(context.data_dir)
+        every = "a day" if policy.every_days == 1 else f"every {policy.every_days} days"
         layout.addWidget(label(
-            f"jpstudy backs your collection up when it closes (at most once every {policy.every_days} day(s), "
-            f"kept {policy.keep_days} days) into {self.folder}. Restoring keeps your current collection as a "
-            "backup first, so it can be undone by restoring that one.", "muted", wrap=True, name="About backups"))
+            f"jpstudy backs your collection up when it closes (at most once {every}, kept {policy.keep_days} "
+            f"days) into {self.folder}. Restoring keeps your current collection as a backup first, so a "
+            "restore can be undone by restoring that one.", "muted", wrap=True, name="About backups"))
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Backups")
         self.table.setHorizontalHeaderLabels(COLUMNS)

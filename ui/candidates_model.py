@@ -34,8 +34,8 @@ HEADER_TIPS = {
     JLPT: "The word's JLPT level (unofficial community lists); — when it has none",
     COUNT: "How often the word occurs in this ad",
     FREQUENCY: "How common the word is in Japanese (wordfreq Zipf scale: 3 rare … 6 very common)",
-    STATUS: "not in your decks · not started: in your decks, never answered · learning: answered, not mature yet "
-            "· known · ignored",
+    STATUS: "new: not in your decks · in decks: not started yet · learning: answered, not mature yet · known · "
+            "ignored",
 }
 LEVEL_ORDER = {"N5": 1, "N4": 2, "N3": 3, "N2": 4, "N1": 5}
 Index = QModelIndex | QPersistentModelIndex

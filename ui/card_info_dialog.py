@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from jpstudy.card_info import CardInfo, card_info
 
 from .context import AppContext
-from .theme import japanese_font
+from .theme import Palette, japanese_font
 from .widgets import fit_dialog, label
 
 HISTORY_COLUMNS = ("Date", "Type", "Rating", "Interval", "Ease", "Time")
@@ -39,7 +40,12 @@ def facts(info: CardInfo, tz: tzinfo) -> list[tuple[str, str]]:
     state = STATE_NAMES[info.state] + (" (mature)" if info.mature else "")
     state += " · suspended" if info.suspended else ""
     state += " · leech" if info.leech else ""
-    due = f"new card, position {info.position}" if info.state == "new" else when(info.due)
+    if info.state == "new":
+        due = f"new card, position {info.position}"
+    elif info.due is not None and info.state == "review":
+        due = f"{info.due.astimezone(tz):%Y-%m-%d}"  # review cards are due on a day, from its start
+    else:
+        due = when(info.due)
     average = info.average_seconds
     return [
         ("State", state),
@@ -71,9 +77,12 @@ def history_cells(info: CardInfo, tz: tzinfo) -> list[tuple[str, ...]]:
 class CardInfoDialog(QDialog):
     """Shows one card's info; ``CardInfoDialog.show_card(context, card_id, parent)`` reads and opens it."""
 
-    def __init__(self, info: CardInfo, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, info: CardInfo, tz: tzinfo, palette: Palette | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info = info
+        colours = {} if palette is None else {"Again": palette.again, "Hard": palette.hard, "Good": palette.good,
+                                              "Easy": palette.easy}
         self.setWindowTitle(f"Card info — {info.word}")
         self.setAccessibleName("Card info")
         layout = QVBoxLayout(self)
@@ -105,6 +114,8 @@ class CardInfoDialog(QDialog):
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if text in colours and c == 2:
+                    item.setForeground(QColor(colours[text]))
                 if c >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.history.setItem(r, c, item)
@@ -126,7 +137,7 @@ class CardInfoDialog(QDialog):
         """Read the card's info on the worker, then open the dialog (not modal: it can stay open)."""
 
         def opened(result: tuple[CardInfo, tzinfo]) -> None:
-            dialog = cls(*result, parent)
+            dialog = cls(*result, context.theme.palette, parent)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.show()
 

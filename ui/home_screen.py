@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpstudy.decks import LEVEL_SOURCE
 from jpstudy.stats import PROGRESS_LEGEND, HomeSummary, LevelProgress
 
 from .context import AppContext
@@ -171,7 +172,7 @@ class HomeScreen(QWidget):
         actions_layout.addWidget(label("More", "heading"))
         grid = QGridLayout()
         grid.setSpacing(8)
-        for index, key in enumerate(("add_level", "mine", "ads", "browse", "stats", "export", "settings")):
+        for index, key in enumerate(("add_card", "add_level", "mine", "ads", "browse", "stats", "export", "settings")):
             action = actions[key]
             button = QPushButton(action.text())
             button.setAccessibleName(action.text().replace("&", ""))
@@ -251,6 +252,8 @@ class HomeScreen(QWidget):
         self.legend.setText(
             f"<span style='color:{palette.review}'>■</span> known &nbsp; "
             f"<span style='color:{palette.learning}'>■</span> learning &nbsp; "
-            "the rest of the bar: not started<br>"
-            f"{PROGRESS_LEGEND}. Levels from Jonathan Waller's unofficial community lists."
+            f"<span style='color:{palette.heat0}'>■</span> not started (hover for what each means)<br>"
+            "Levels from Jonathan Waller's unofficial community lists."
         )
+        self.legend.setToolTip(f"{PROGRESS_LEGEND}.\n{LEVEL_SOURCE}")
+        self.legend.setAccessibleDescription(f"{PROGRESS_LEGEND}. {LEVEL_SOURCE}")

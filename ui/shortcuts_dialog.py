@@ -71,7 +71,7 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_dialog(self, 70)
+        fit_dialog(self, 84)
         self.resize(self.width(), max(self.height(), 620))
         self.filter.setFocus()
 

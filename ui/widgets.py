@@ -34,6 +34,10 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: 
     return widget
 
 
+DIALOG_MARGINS = (24, 20, 24, 16)
+"""Left, top, right, bottom margins of a dialog's content (``fit_dialog``)."""
+
+
 def char_width(widget: QWidget, chars: int) -> int:
     """The width of ``chars`` Latin letters in ``widget``'s font (``averageCharWidth`` is unusable: with a
     CJK font in the family list it reports the full-width average)."""
@@ -41,14 +45,16 @@ def char_width(widget: QWidget, chars: int) -> int:
 
 
 def fit_dialog(dialog: QDialog, chars: int = 60) -> None:
-    """Give ``dialog`` a first size about ``chars`` average characters wide (in its own font, so it
-    scales with the font size) and never let it shrink below what its fields need.
+    """Give ``dialog`` a first size about ``chars`` characters wide (in its own font, so it scales with
+    the font size), the app's margins, and never let it shrink below what its fields need.
 
     A fixed ``setMinimumWidth`` stops Qt from enforcing the layout's minimum height, which squashed
     fields and clipped wrapped text at large font sizes; this keeps Qt's minimum instead. Call it at
     the end of the dialog's constructor.
     """
     layout = dialog.layout()
+    if layout.contentsMargins().left() < DIALOG_MARGINS[0]:  # Qt's tight default: the app's calmer one
+        layout.setContentsMargins(*DIALOG_MARGINS)
     layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
     dialog.ensurePolished()
     width = max(layout.minimumSize().width(), char_width(dialog, chars))

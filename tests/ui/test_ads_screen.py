@@ -231,7 +231,7 @@ def test_word_list_filters_and_adds_the_most_common_unknown_words(qtbot, screen:
     mined = on_worker(qtbot, context, lambda col: {(n.word, n.reading) for n in
                                                    map(col.get_note, col.note_ids("Mined"))})
     assert mined == set(unknown)
-    qtbot.waitUntil(lambda: all(words.data(words.index(words.row_of(k), 6)) == "not started" for k in unknown))
+    qtbot.waitUntil(lambda: all(words.data(words.index(words.row_of(k), 6)) == "in decks" for k in unknown))
 
 
 def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(

@@ -64,6 +64,8 @@ def test_note_editor_saves_with_ctrl_enter_and_cancels_with_escape(qtbot, n5_win
     results: list[object] = []
 
     def type_and_save(editor: NoteEditor) -> None:
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)  # window shortcuts work in the active window
         box = editor.editors["notes"]
         box.setFocus()
         qtbot.keyClicks(box, "memo")
@@ -74,14 +76,16 @@ def test_note_editor_saves_with_ctrl_enter_and_cancels_with_escape(qtbot, n5_win
     results.append(NoteEditor.ask(note, window))
     assert results[-1] is not None and results[-1].notes == "memo"
 
-    def type_then_escape(editor: NoteEditor) -> None:
+    def type_then_keypad_enter(editor: NoteEditor) -> None:
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
         box = editor.editors["sentence"]
         box.setFocus()
         qtbot.keyClicks(box, "x")
         QTimer.singleShot(3000, editor.reject)
         qtbot.keyClick(box, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier)
 
-    on_dialog(NoteEditor, type_then_escape)
+    on_dialog(NoteEditor, type_then_keypad_enter)
     assert NoteEditor.ask(note, window).sentence.startswith("x")  # keypad Enter too
 
     def cancel(editor: NoteEditor) -> None:
