@@ -65,23 +65,15 @@ def pitch_html(pitch: Pitch | None) -> str:
             f'</span> <span class="pitch-name{estimated}">{label}</span>')
 
 
-def kanji_meta(facts: KanjiFacts) -> str:
-    """"10 strokes · N4", or a plain note for a kanji outside the JLPT lists."""
-    if facts.level is None:
-        return "not in the JLPT kanji lists"
-    return f"{facts.strokes} strokes · {facts.level}"
-
-
 def kanji_html(facts: Sequence[KanjiFacts]) -> str:
     """The Kanji field of a word (see the module docstring); "" for a word without kanji."""
     items = []
     for f in facts:
-        readings = " · ".join(part for part in ("、".join(f.onyomi), "、".join(f.kunyomi)) if part)
         items.append(
             f'<div class="kanji-item"><span class="kanji-char" lang="ja">{html.escape(f.kanji)}</span>'
             f'<span class="kanji-facts"><span class="kanji-meaning">{html.escape(f.meaning)}</span> '
-            f'<span class="kanji-readings" lang="ja">{html.escape(readings)}</span> '
-            f'<span class="kanji-meta">{html.escape(kanji_meta(f))}</span></span></div>'
+            f'<span class="kanji-readings" lang="ja">{html.escape(f.readings)}</span> '
+            f'<span class="kanji-meta">{html.escape(f.meta)}</span></span></div>'
         )
     return "".join(items)
 

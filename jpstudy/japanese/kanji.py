@@ -37,6 +37,16 @@ class KanjiFacts:
         """The meanings joined for display ("" when unknown)."""
         return ", ".join(self.meanings)
 
+    @property
+    def readings(self) -> str:
+        """On readings, then kun readings, for display ("ショク、ジキ · く.う、た.べる")."""
+        return " · ".join(part for part in ("、".join(self.onyomi), "、".join(self.kunyomi)) if part)
+
+    @property
+    def meta(self) -> str:
+        """"9 strokes · N5", or a plain note for a kanji outside the JLPT lists."""
+        return "not in the JLPT kanji lists" if self.level is None else f"{self.strokes} strokes · {self.level}"
+
 
 def is_kanji(ch: str) -> bool:
     """Whether ``ch`` is a CJK ideograph (not 々, 〆, ヶ or kana)."""
