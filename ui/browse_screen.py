@@ -38,7 +38,7 @@ from .widgets import card_frame, label
 T = TypeVar("T")
 SEARCH_HELP = (
     "Search words, readings and meanings. Also: deck:JLPT::N4  tag:work  jlpt:N3  "
-    "is:new  is:learn  is:review  is:suspended  -word (exclude)"
+    "is:new  is:learn  is:review  is:suspended  is:kanji  -word (exclude)"
 )
 
 

@@ -507,3 +507,45 @@ def test_reexport_after_the_upgrade_updates_the_notes_in_anki(anki: AnkiCollecti
     log = import_package(anki, tmp_path / "edited.apkg", with_scheduling=False)
     assert (len(log.new), len(log.conflicting), len(log.updated)) == (0, 0, 1)
     assert anki.get_note(anki.find_notes("Word:残業")[0])["Meaning"] == "overtime work"
+
+
+def test_word_and_kanji_cards_render_in_anki_with_furigana_pitch_and_no_script(
+    tmp_path: Path, anki: AnkiCollection
+) -> None:
+    with Collection.open(tmp_path / "j.sqlite3") as col:
+        col.add_note(NewNote(word="交通費", reading="こうつうひ", meaning="transport expenses",
+                             sentence="交通費<script>x</script>規定支給 [月1万円]",
+                             notes="規定支給 = paid by the rules"), deck="Mined")
+        col.add_note(NewNote(word="日本", reading="にほん", meaning="Japan", jlpt="N5"), deck="JLPT::N5")
+        col.add_kanji_deck("N5")
+        first = export_apkg(col, tmp_path / "first.apkg")
+        second = export_apkg(col, tmp_path / "second.apkg")
+    assert first.notes == second.notes == 2 + 79
+    import_package(anki, tmp_path / "first.apkg", with_scheduling=False)
+    models = {m.name: m.id for m in anki.models.all_names_and_ids()}
+    assert models["jpstudy Kanji"] == 1671995146
+    assert anki.db.list("select name from fields where ntid = 1671995146 order by ord") == [
+        "Kanji", "Meaning", "Onyomi", "Kunyomi", "Strokes", "JLPT", "Words", "Notes"]
+
+    word = anki.get_card(anki.find_cards('"Word:交通費"')[0])
+    question, answer = word.question(), word.answer()
+    assert "<script" not in question + answer and "&lt;script&gt;" in answer
+    target = ('<span class="target"><ruby><rb>交通</rb><rt>こうつう</rt></ruby>'
+              '<ruby><rb>費</rb><rt>ひ</rt></ruby></span>')
+    assert target in answer
+    assert "&#91;<ruby><rb>月</rb><rt>つき</rt></ruby>1" in answer and "&#93;" in answer  # brackets stay text
+
+    assert 'class="pitch-name estimated">estimated: 中高 [3] (交通 + 費)</span>' in answer
+    assert '<span class="kanji-char" lang="ja">費</span>' in answer and "12 strokes · N3" in answer
+    assert "規定支給 = paid by the rules" in answer
+    assert "<ruby>" not in question and "こうつうひ" not in question  # the front shows the word only
+
+    kanji = anki.get_card(anki.find_cards('"Kanji:日"')[0])
+    assert anki.decks.name(kanji.did) == "Kanji::N5"
+    assert ">日<" in kanji.question() and "ニチ" not in kanji.question()
+    back = kanji.answer()
+    assert "ニチ、ジツ" in back and "ひ、-び、-か" in back and "4 strokes" in back
+    assert 'Your words with this kanji</div><ul class="kanji-words"><li><span lang="ja">日本</span>' in back
+
+    log = import_package(anki, tmp_path / "second.apkg", with_scheduling=False)
+    assert len(log.new) == 0 and len(log.conflicting) == 0 and anki.note_count() == 81

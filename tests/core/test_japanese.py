@@ -197,3 +197,27 @@ def test_locate_word_finds_the_word_its_reading_or_its_stem() -> None:
     assert locate_word("りんごがすき", "林檎", "りんご") == (0, 3)
     assert locate_word("関係ない", "猫", "ねこ") is None
     assert split_at("関係ない", None).before == "関係ない"
+
+
+# -- the collection keeps sentence and span together ---------------------------------------------------
+
+def test_editing_a_sentence_finds_the_word_again_and_kanji_cards_are_searchable(tmp_path: Path) -> None:
+    import dataclasses
+
+    from jpstudy.collection import Collection, NewNote
+
+    with Collection.open(tmp_path / "c.sqlite3") as col:
+        note = col.add_note(NewNote("研修", "けんしゅう", "training", sentence="丁寧に研修を行います"))
+        assert note.sentence_span == (3, 5)
+        edited = col.update_note(dataclasses.replace(note, sentence="<b>研修</b>期間は3ヶ月"))
+        assert edited.sentence == "<b>研修</b>期間は3ヶ月" and edited.sentence_span == (3, 5)  # typed text stays text
+        kept = col.update_note(dataclasses.replace(edited, meaning="training period"))
+        assert kept.sentence_span == (3, 5)
+        given = col.add_note(NewNote("期間", "きかん", "period", sentence="研修期間", sentence_span=(2, 4)))
+        assert given.sentence_span == (2, 4)
+        assert col.add_kanji_deck("N5") == 79 and col.add_kanji_deck("N5") == 0
+        assert len(col.search_cards("is:kanji")) == 79 and len(col.search_cards("-is:kanji")) == 2
+        uses = col.words_with_kanji("期")
+        assert [(u.word, u.status) for u in uses] == [("期間", "not started")]
+        assert [u.word for u in col.words_with_kanji("研")] == ["研修"]
+        assert col.words_with_kanji("研", exclude_note=note.id) == []
