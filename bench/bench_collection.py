@@ -36,7 +36,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jpstudy.srs import CardState
@@ -282,12 +282,7 @@ def measure_anki(work: Path) -> dict[str, float]:
         if not queued:
             break
         t0, c0 = time.perf_counter(), time.process_time()
-        card = Card(col)
-        card._load_from_backend_card(queued[0].card)
-        card.start_timer()
-        answer = col.sched.build_answer(card=card, states=queued[0].states, rating=ratings[RATINGS[k % len(RATINGS)]])
-        col.sched.answer_card(answer)
-        queued = col.sched.get_queued_cards().cards
+        queued = anki_answer(col, queued[0], ratings[RATINGS[k % len(RATINGS)]])
         latencies.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     col.close()
@@ -298,12 +293,7 @@ def measure_anki(work: Path) -> dict[str, float]:
         if not queued:
             break
         t0 = time.perf_counter()
-        card = Card(col)
-        card._load_from_backend_card(queued[0].card)
-        card.start_timer()
-        answer = col.sched.build_answer(card=card, states=queued[0].states, rating=ratings[RATINGS[k % len(RATINGS)]])
-        col.sched.answer_card(answer)
-        queued = col.sched.get_queued_cards().cards
+        queued = anki_answer(col, queued[0], ratings[RATINGS[k % len(RATINGS)]])
         if queued:
             shown = Card(col)
             shown._load_from_backend_card(queued[0].card)
@@ -313,6 +303,17 @@ def measure_anki(work: Path) -> dict[str, float]:
     figures = summary(opens, latencies, cpu, tuple(counts))
     figures["screen_median_ms"] = statistics.median(screen) * 1000
     return figures
+
+
+def anki_answer(col: Any, queued: Any, rating: Any) -> Any:
+    """Answer Anki's queued card with ``rating`` as its reviewer does; return the next queued cards."""
+    from anki.collection import Card  # (anki.cards cannot be imported before anki.collection)
+
+    card = Card(col)
+    card._load_from_backend_card(queued.card)
+    card.start_timer()
+    col.sched.answer_card(col.sched.build_answer(card=card, states=queued.states, rating=rating))
+    return col.sched.get_queued_cards().cards
 
 
 def summary(
