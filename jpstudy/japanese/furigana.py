@@ -16,7 +16,6 @@ Terms:
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -54,17 +53,36 @@ def _runs(text: str) -> list[tuple[str, bool]]:
     return runs
 
 
-def align(text: str, reading: str) -> list[Ruby]:
+@lru_cache(maxsize=16384)
+def align(text: str, reading: str) -> tuple[Ruby, ...]:
     """``text`` (one word) with ``reading`` split over its kanji runs (see the module docstring)."""
     reading = to_hiragana(reading)
     runs = _runs(text)
     if not any(flag for _, flag in runs):
-        return [Ruby(text)]
-    pattern = "".join("(.+?)" if flag else f"({re.escape(to_hiragana(run))})" for run, flag in runs)
-    match = re.fullmatch(pattern, reading) if reading else None
-    if match is None:
-        return [Ruby(text, reading)]
-    return [Ruby(run, part if flag else "") for (run, flag), part in zip(runs, match.groups(), strict=True)]
+        return (Ruby(text),)
+    parts = _split_reading(runs, reading)
+    if parts is None:
+        return (Ruby(text, reading),)
+    return tuple(Ruby(run, part if flag else "") for (run, flag), part in zip(runs, parts, strict=True))
+
+
+def _split_reading(runs: list[tuple[str, bool]], reading: str, pos: int = 0) -> list[str] | None:
+    """The reading cut into one part per run: a kana run must read as itself, a kanji run takes the
+    shortest part that lets the rest match (None if no cut fits)."""
+    if not runs:
+        return [] if pos == len(reading) else None
+    (run, kanji), rest = runs[0], runs[1:]
+    if not kanji:
+        kana = to_hiragana(run)
+        if not reading.startswith(kana, pos):
+            return None
+        tail = _split_reading(rest, reading, pos + len(kana))
+        return None if tail is None else [kana, *tail]
+    for end in range(pos + 1, len(reading) + 1):
+        tail = _split_reading(rest, reading, end)
+        if tail is not None:
+            return [reading[pos:end], *tail]
+    return None
 
 
 def _merged(pieces: list[Ruby]) -> tuple[Ruby, ...]:
@@ -85,7 +103,7 @@ def _context_pieces(text: str) -> list[tuple[int, Ruby]]:
     out: list[tuple[int, Ruby]] = []
     for m in analyse(text):
         pos = m.start
-        pieces = align(m.surface, m.reading) if m.reading else [Ruby(m.surface)]
+        pieces = align(m.surface, m.reading) if m.reading else (Ruby(m.surface),)
         for piece in pieces:
             out.append((pos, piece))
             pos += len(piece.text)

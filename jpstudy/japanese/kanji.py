@@ -10,7 +10,6 @@ Terms:
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -48,9 +47,14 @@ class KanjiFacts:
         return "not in the JLPT kanji lists" if self.level is None else f"{self.strokes} strokes · {self.level}"
 
 
+_IDEOGRAPHS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+"""CJK Unified Ideographs (with extensions A–G) and CJK Compatibility Ideographs."""
+
+
 def is_kanji(ch: str) -> bool:
     """Whether ``ch`` is a CJK ideograph (not 々, 〆, ヶ or kana)."""
-    return unicodedata.name(ch, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _IDEOGRAPHS)
 
 
 @cache

@@ -17,6 +17,7 @@ Terms:
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,25 +62,31 @@ def _accent_types(value: str | None) -> tuple[int, ...]:
     return tuple(out)
 
 
+_FIELDS = 26
+"""unidic-lite 1.0.8 (UnidicFeatures26): pos1 0, pos2 1, lForm 6, lemma 7, kana 17, kanaBase 18,
+aType 23, aConType 24, aModType 25; an unknown word has only its first 6 fields."""
+
+
+def _fields(raw: str) -> list[str]:
+    """A node's feature string as fields (quoted only when a field holds commas: aType "1,0")."""
+    return raw.split(",") if '"' not in raw else next(csv.reader([raw]))
+
+
 def _copy(nodes: object, text: str) -> tuple[Morpheme, ...]:
     """The nodes of one parse as morphemes, with offsets found in ``text``."""
     out = []
     pos = 0
     for node in nodes:  # type: ignore[attr-defined]
         surface = node.surface
-        feature = node.feature
+        f = _fields(node.feature_raw)
         found = text.find(surface, pos) if surface else -1
         start = pos if found < 0 else found
         pos = start + len(surface)
-        lemma = getattr(feature, "lemma", None)
-        if lemma is None:  # an unknown word: unidic gives it no fields beyond the part of speech
-            out.append(Morpheme(surface, start, pos, feature.pos1 or "", feature.pos2 or "", "", "", "", (), "", ""))
+        if len(f) < _FIELDS:  # an unknown word: unidic gives it no fields beyond the part of speech
+            out.append(Morpheme(surface, start, pos, f[0], f[1] if len(f) > 1 else "", "", "", "", (), "", ""))
             continue
-        out.append(Morpheme(
-            surface, start, pos, feature.pos1 or "", feature.pos2 or "", feature.kana or "", feature.kanaBase or "",
-            feature.lForm or "", _accent_types(feature.aType), feature.aConType or "",
-            getattr(feature, "aModType", None) or getattr(feature, "aModeType", None) or "",
-        ))
+        out.append(Morpheme(surface, start, pos, f[0], f[1], f[17], f[18], f[6], _accent_types(f[23]), f[24],
+                            f[25]))
     return tuple(out)
 
 

@@ -25,7 +25,7 @@ from typing import Literal
 
 from jpstudy.dictionary.kana import to_hiragana
 from jpstudy.japanese.morae import is_special, split_morae
-from jpstudy.japanese.morphemes import Morpheme, analyses
+from jpstudy.japanese.morphemes import Morpheme, analyse, analyses
 
 Source = Literal["dictionary", "estimated"]
 PATTERNS = {"heiban": "平板", "atamadaka": "頭高", "nakadaka": "中高", "odaka": "尾高"}
@@ -143,7 +143,15 @@ def word_pitch(word: str, reading: str) -> Pitch | None:
     if not word or not reading:
         return None
     morae = tuple(split_morae(reading))
-    parses = analyses(word)
+    best = analyse(word)  # MeCab's best analysis is usually the one dictionary entry read so
+    parses = ((best,) if _single((best,), word, reading) is not None else ()) or analyses(word)
+    return _from_parses(parses, word, reading, morae)
+
+
+def _from_parses(
+    parses: tuple[tuple[Morpheme, ...], ...], word: str, reading: str, morae: tuple[str, ...]
+) -> Pitch | None:
+    """The pitch from the first analysis (in order) that reads ``word`` as ``reading``, if any."""
     single = _single(parses, word, reading)
     if single is not None:
         kernels = tuple(dict.fromkeys(k for k in single.a_type if k <= len(morae)))

@@ -158,10 +158,10 @@ def test_the_studied_word_uses_the_card_reading() -> None:
 
 
 def test_alignment_over_kanji_runs() -> None:
-    assert align("取り消し", "とりけし") == [Ruby("取", "と"), Ruby("り"), Ruby("消", "け"), Ruby("し")]
-    assert align("三ヶ月", "さんかげつ") == [Ruby("三ヶ月", "さんかげつ")]
-    assert align("大人", "おとな") == [Ruby("大人", "おとな")]  # a reading of the whole word stays whole
-    assert align("ギター", "ぎたー") == [Ruby("ギター")]
+    assert align("取り消し", "とりけし") == (Ruby("取", "と"), Ruby("り"), Ruby("消", "け"), Ruby("し"))
+    assert align("三ヶ月", "さんかげつ") == (Ruby("三ヶ月", "さんかげつ"),)
+    assert align("大人", "おとな") == (Ruby("大人", "おとな"),)  # a reading of the whole word stays whole
+    assert align("ギター", "ぎたー") == (Ruby("ギター"),)
 
 
 def test_anki_syntax_escapes_text_and_marks_the_word() -> None:
