@@ -83,7 +83,9 @@ def note_guid(entry_id: int | None, word: str, reading: str) -> str:
 class Collection:
     """A user's collection in one SQLite file. Open with ``Collection.open(path)``."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, created: datetime | None = None) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, path: Path, created: datetime | None = None, zone: str | None = None
+    ) -> None:
         self._db = db
         self.path = path
         self._lock = threading.RLock()
@@ -93,16 +95,18 @@ class Collection:
             with transaction(db):
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (str(timestamp(_now(created))),))
         self.created = datetime.fromtimestamp(int(self._meta("created") or 0), UTC)
-        self._timing = self._load_timing()
+        self._timing = self._load_timing(zone)
         self._load_presets()
         self.fuzz = True
+        self.tie_break: Callable[[int], int] | None = None
+        """Orders reviews due on the same day (card id → key); None: by card id (see ``queue``)."""
 
-    def _load_timing(self) -> Timing:
+    def _load_timing(self, zone_of_new: str | None) -> Timing:
         """The stored timing, completed on first use: a new collection's day 0 is its creation day (by
         the 04:00 before it, as Anki dates it); an upgraded one keeps the day numbers it had. When the
         zone in force differs from the one the stored due days were counted in, they are moved to it."""
-        stored = json.loads(self._meta("timing") or "{}")
-        zone = stored.get("tz")
+        stored = json.loads(self._meta("timing") or "{\"new\": true}")
+        zone = zone_of_new if stored.pop("new", False) else stored.get("tz")
         counted_in = stored.get("counted_in")
         if "first_day" not in stored:
             if counted_in is None:  # a new collection
@@ -135,11 +139,12 @@ class Collection:
 
     # ----- opening and closing -------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, created: datetime | None = None) -> Collection:
+    def open(cls, path: str | Path, created: datetime | None = None, zone: str | None = None) -> Collection:
         """Open the collection at ``path``, creating the file if missing.
 
-        ``created`` sets the creation moment of a new file (day numbers count from its day); it is
-        ignored for an existing file. Default: now.
+        ``created`` sets the creation moment of a new file (day numbers count from its day); ``zone``
+        its time zone (an IANA name; None: follow the system's zone). Both are ignored for an existing
+        file. Default: now.
 
         Raises:
             CollectionFileError: the file is damaged, another program's, or from a newer jpstudy.
@@ -149,7 +154,7 @@ class Collection:
         try:
             db.execute("SELECT count(*) FROM decks").fetchone()
             db.execute("SELECT max(id) FROM cards").fetchone()
-            return cls(db, path, created)
+            return cls(db, path, created, zone)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise CollectionFileError(
@@ -668,7 +673,7 @@ class Collection:
         if self._queue is None or self._queue.scope != scope:
             next_day_at = whole_seconds(self.scheduler.start_of_day(now) + timedelta(days=1))
             self._queue = build_queue(self._db, tree, scope, self._limits(tree, today), today,
-                                      timestamp(now), next_day_at)
+                                      timestamp(now), next_day_at, self.tie_break)
         return self._queue
 
     def answer(

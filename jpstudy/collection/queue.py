@@ -15,17 +15,20 @@ Terms:
     daily limits: each deck's preset gives new cards and reviews per day. What a deck's subtree
         studied today (``daily`` table) is subtracted; new cards studied also use up the review limit.
         A subdeck's remaining limit is capped by its parent's within the studied subtree.
-    gathering: reviews due, oldest due day first, each accepted while its deck and every deck above
-        it (up to the studied deck) have review limit left; then interday learning cards the same way;
+    gathering: interday learning cards due, oldest due day first, each accepted while its deck and
+        every deck above it (up to the studied deck) have review limit left; then reviews the same way;
         then new cards deck by deck (the studied deck first, then its subdecks depth first, sorted by
         name), each deck's in the order they were added, while limits allow. New cards are also held
         to the review limit left after the reviews.
     main queue: reviews and interday learning cards mixed evenly, then new cards mixed evenly among
         them (Anki's "mix with reviews" defaults, see ``intersperse``).
 
-Order where Anki is random: Anki orders reviews of the same due day by a hash of its card id and
-modification time — an arbitrary but stable order. jpstudy orders them by its card id (the order they
-were added), equally stable and reproducible, so a session resumed later shows the same next card.
+Order where Anki is random: Anki orders reviews (and interday learning cards) of the same due day by a
+hash of its card id and modification time — arbitrary, but stable until the card changes. jpstudy
+orders them by its card id (the order they were added): as stable, reproducible, and independent of
+ids that only Anki has. When a review limit binds among reviews due the same day, the two therefore
+show the same number of such reviews, but possibly other ones of that day. (``build_queue`` takes
+the order as ``tie_break``; the test against Anki passes Anki's own hash to compare all the rest.)
 
 Counts: ``deck_counts`` gives, for every deck, what a queue built for that deck at that moment would
 count (new, learning, review) — the deck list promises exactly what studying the deck serves.
@@ -38,7 +41,7 @@ import itertools
 import sqlite3
 from bisect import insort
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -196,15 +199,27 @@ class StudyQueue:
         self.counts[1] += sum(1 for due, _ in self.learning if old_ahead < due <= new_ahead)
 
     def answered(self, card_id: int, queue: int, due: int, now_s: int) -> bool:
-        """Take the answered card off the top; put it back among today's learning cards if its next
+        """Take the answered card out of the queue; put it back among today's learning cards if its next
         step is later today (not straight back on top while other learning cards wait); move the
-        cut-off. False (queue unchanged) when ``card_id`` was not at the top."""
-        if self.learning and self.learning[0][1] == card_id:
-            self.learning.pop(0)
+        cut-off. False (queue unchanged) when the card was not in the queue.
+
+        The card is normally the one on top. Another card of the main queue takes the place of the
+        top one when it is of the same kind (a review of the same day in another order), so the mix of
+        reviews and new cards goes on as built.
+        """
+        learning_index = next((i for i, (_, c) in enumerate(self.learning) if c == card_id), None)
+        main_index = next((i for i, e in enumerate(self.main) if e.card_id == card_id), None)
+        if learning_index is not None:
+            del self.learning[learning_index]
             self.counts[1] = max(0, self.counts[1] - 1)
-        elif self.main and self.main[0].card_id == card_id:
-            kind = self.main.popleft().kind
-            index = {"new": 0, "day_learn": 1, "review": 2}[kind]
+        elif main_index is not None:
+            entry = self.main[main_index]
+            if self.main[0].kind == entry.kind:
+                self.main[main_index] = self.main[0]
+                self.main.popleft()
+            else:
+                del self.main[main_index]
+            index = {"new": 0, "day_learn": 1, "review": 2}[entry.kind]
             self.counts[index] = max(0, self.counts[index] - 1)
         else:
             return False
@@ -224,8 +239,12 @@ class StudyQueue:
 def _merged(db: sqlite3.Connection, sql: str, decks: Iterable[int], *params: int) -> Iterator[tuple[int, int, int]]:
     """(due, card id, deck id) of ``sql``'s rows over ``decks``, merged in (due, id) order; each deck's
     rows come from one index range scan, read lazily."""
-    streams = [((due, cid, deck) for due, cid in db.execute(sql, (deck, *params))) for deck in decks]
-    return heapq.merge(*streams)
+
+    def stream(deck: int) -> Iterator[tuple[int, int, int]]:
+        for due, cid in db.execute(sql, (deck, *params)):
+            yield due, cid, deck
+
+    return heapq.merge(*(stream(deck) for deck in decks))
 
 
 class _Limiter:
@@ -261,9 +280,10 @@ class _Limiter:
 
 def build_queue(
     db: sqlite3.Connection, tree: DeckTree, scope: int | None, limits: Mapping[int, OwnLimits],
-    today: int, now_s: int, next_day_at: int,
+    today: int, now_s: int, next_day_at: int, tie_break: Callable[[int], int] | None = None,
 ) -> StudyQueue:
-    """Gather today's queue for ``scope`` (see the module docstring)."""
+    """Gather today's queue for ``scope`` (see the module docstring). ``tie_break`` (card id → key)
+    orders reviews and interday learning cards due on the same day; None: by card id."""
     decks = tree.subtree(scope)
     limiter = _Limiter(tree, scope, limits)
     learning = sorted(
@@ -273,8 +293,11 @@ def build_queue(
     due_sql = "SELECT due, id FROM cards WHERE deck_id = ? AND queue = ? AND due <= ? ORDER BY due, id"
     gathered: dict[str, list[QueueEntry]] = {"review": [], "day_learn": []}
     roots = tree.tops if scope is None else (scope,)
-    for kind, queue in (("review", QUEUE_REVIEW), ("day_learn", QUEUE_DAY_LEARN)):
-        for _due, cid, deck in _merged(db, due_sql, decks, queue, today):
+    for kind, queue in (("day_learn", QUEUE_DAY_LEARN), ("review", QUEUE_REVIEW)):
+        rows: Iterable[tuple[int, int, int]] = _merged(db, due_sql, decks, queue, today)
+        if tie_break is not None:
+            rows = sorted(rows, key=lambda row: (row[0], tie_break(row[1])))
+        for _due, cid, deck in rows:
             if all(limiter.left[r][1] <= 0 for r in roots):
                 break
             if limiter.take(deck, 1):
@@ -305,8 +328,8 @@ def deck_counts(
     """(new, learning, review) per deck: what ``build_queue`` for that deck at ``now_s`` would count.
 
     Limits along nested decks act greedily and each deck caps its whole subtree, so the count of a
-    subtree is ``min(its limit, its own cards + its subdecks' counts)`` — reviews first, interday
-    learning with the review limit left, new cards with the new limit and the review limit left.
+    subtree is ``min(its limit, its own cards + its subdecks' counts)`` — interday learning first,
+    reviews with the review limit left, new cards with the new limit and the review limit left.
     """
 
     def grouped(sql: str, params: tuple[int, ...]) -> dict[int, int]:
@@ -322,8 +345,8 @@ def deck_counts(
     def visit(deck_id: int) -> tuple[int, int, int, int]:
         kids = [visit(c) for c in tree.children[deck_id]]
         room = limits[deck_id].review
-        rv = min(reviews.get(deck_id, 0) + sum(k[0] for k in kids), room)
-        dl = min(day_learn.get(deck_id, 0) + sum(k[1] for k in kids), room - rv)
+        dl = min(day_learn.get(deck_id, 0) + sum(k[1] for k in kids), room)
+        rv = min(reviews.get(deck_id, 0) + sum(k[0] for k in kids), room - dl)
         nw = min(new.get(deck_id, 0) + sum(k[2] for k in kids), limits[deck_id].new, room - rv - dl)
         learn = intraday.get(deck_id, 0) + sum(k[3] for k in kids)
         result[deck_id] = (nw, learn + dl, rv)

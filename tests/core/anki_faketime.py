@@ -216,7 +216,8 @@ class _Child:
         from anki.errors import UndoEmpty
 
         try:
-            return self.col.undo().op_name if callable(self.col.undo) else None
+            self.col.undo()
+            return True
         except UndoEmpty:
             return None
 
