@@ -11,7 +11,7 @@ from jpstudy.japanese.sentence import from_legacy_markup, is_legacy_markup, loca
 
 
 def plain_sentences(db: sqlite3.Connection) -> None:
-    """Schema 3: every sentence becomes plain text plus the span of its word.
+    """Schema 4: every sentence becomes plain text plus the span of its word.
 
     A sentence with the ``<b>`` markup of the schema-2 miner, or any sentence of a note tagged
     ``mined`` (the miner HTML-escaped them all), is decoded and keeps its highlighted span; other

@@ -9,7 +9,7 @@ note type per kind of card, each with one template:
     ``jpstudy Kanji``: see a kanji, recall its meaning and readings (kanji cards).
 
 The two word note types have the same fields, in this order: Word, Reading, Meaning, JLPT, Sentence,
-SentenceMeaning, Source, Notes, Pitch, SentenceFurigana, Kanji (the last three added in schema 3,
+SentenceMeaning, Source, Notes, Pitch, SentenceFurigana, Kanji (the last three added in schema 4,
 appended so that every earlier field keeps its place). The kanji note type has Kanji, Meaning, Onyomi,
 Kunyomi, Strokes, JLPT, Words, Notes.
 

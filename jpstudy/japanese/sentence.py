@@ -5,7 +5,7 @@ Terms:
         characters (code points), or None when the sentence does not contain it. Every writer of a
         sentence stores plain text and the span (``locate_word`` when it has no better one); every
         reader (review screen, export, browser) highlights the span and escapes the text.
-    legacy markup: what jpstudy up to schema 2 stored for mined sentences: the sentence HTML-escaped
+    legacy markup: what jpstudy up to schema 3 stored for mined sentences: the sentence HTML-escaped
         with the word in ``<b>…</b>``. ``from_legacy_markup`` turns it into plain text and a span.
 """
 
@@ -59,7 +59,7 @@ def split_at(sentence: str, span: Span | None) -> SentenceParts | None:
 
 
 def is_legacy_markup(sentence: str) -> bool:
-    """Whether a stored sentence holds the ``<b>`` markup of jpstudy's schema 2 miner."""
+    """Whether a stored sentence holds the ``<b>`` markup of the miner before schema 4."""
     return bool(_TAG.search(sentence))
 
 

@@ -455,7 +455,7 @@ def test_production_card_with_blank_meaning_is_left_out(tmp_path: Path, anki: An
     assert list(anki_cards(anki)) == [("未定", "recognition")]
 
 
-# ----- after the schema-3 upgrade: the same notes, the note types updated in place -----------------------
+# ----- after the schema-4 upgrade: the same notes, the note types updated in place -----------------------
 
 OLD_PACKAGE = Path(__file__).parents[1] / "fixtures" / "anki" / "v2-export.apkg"
 """What jpstudy at schema 2 (commit f67073e) exported from the upgrade test's seed collection
