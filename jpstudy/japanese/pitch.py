@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from jpstudy.dictionary.kana import to_hiragana
+from jpstudy.dictionary.kana import is_kana, to_hiragana
 from jpstudy.japanese.morae import is_special, split_morae
 from jpstudy.japanese.morphemes import Morpheme, analyse, analyses
 
@@ -138,10 +138,10 @@ def _compose(parts: tuple[Morpheme, ...]) -> int | None:
 @lru_cache(maxsize=8192)
 def word_pitch(word: str, reading: str) -> Pitch | None:
     """The pitch of ``word`` read ``reading`` (kana; the word itself for a kana word), or None when
-    unidic gives no basis for one (see the module docstring)."""
+    unidic gives no basis for one (see the module docstring) or the reading is not all kana."""
     word, reading = word.strip(), to_hiragana(reading.strip() or word.strip())
-    if not word or not reading:
-        return None
+    if not word or not is_kana(reading):
+        return None  # morae are counted in kana: a reading with digits or letters has no pitch here
     morae = tuple(split_morae(reading))
     best = analyse(word)  # MeCab's best analysis is usually the one dictionary entry read so
     parses = ((best,) if _single((best,), word, reading) is not None else ()) or analyses(word)
