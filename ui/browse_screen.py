@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpstudy.japanese.kanji import breakdown
+
 from .browse_model import COLUMNS, BrowseModel, CardRow, read_rows
 from .card_info_dialog import CardInfoDialog
 from .context import AppContext
+from .kanji_strip import KanjiStrip
 from .note_editor import NoteEditor
 from .shortcuts import BROWSE, add_actions, key_text, shortcut
 from .taskman import Change
@@ -35,7 +38,7 @@ from .widgets import card_frame, fit_columns, label
 T = TypeVar("T")
 SEARCH_HELP = (
     "Search words, readings and meanings. Also: deck:JLPT::N4  tag:work  jlpt:N3  "
-    "is:new  is:learn  is:review  is:suspended  -word (exclude)"
+    "is:new  is:learn  is:review  is:suspended  is:kanji  -word (exclude)"
 )
 
 
@@ -86,6 +89,10 @@ class BrowseScreen(QWidget):
         self.preview_info = label("", "muted", wrap=True, name="Selected card details")
         for widget in (self.preview_word, self.preview_reading, self.preview_meaning, self.preview_info):
             side.addWidget(widget)
+        self.preview_kanji = KanjiStrip(context)
+        self.preview_kanji.failed.connect(lambda message: self.count.setText(f"Failed: {message}"))
+        self.preview_kanji.setVisible(False)
+        side.addWidget(self.preview_kanji)
         side.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         handlers: dict[str, Callable[[], object]] = {
@@ -117,6 +124,7 @@ class BrowseScreen(QWidget):
         })
         self.setTabOrder(self.search, self.table)
         context.worker.changed.connect(self._on_changed)
+        context.worker.run(lambda col: breakdown("日"), lambda _: None)  # read the kanji data off the UI thread
         self.run_search()
 
     def _fit_columns(self) -> None:
@@ -167,7 +175,10 @@ class BrowseScreen(QWidget):
             for widget in (self.preview_word, self.preview_reading, self.preview_meaning):
                 widget.setText("")
             self.preview_info.setText(f"{len(rows)} cards selected" if len(rows) > 1 else "")
+            self.preview_kanji.set_kanji((), self._context.settings.font_size, 0, None)
             return
+        self.preview_kanji.set_kanji(breakdown(row.word), self._context.settings.font_size,
+                                     self.preview_word.width(), row.note_id)
         self.preview_word.setText(row.word)
         self.preview_reading.setText(row.reading if row.reading != row.word else "")
         self.preview_meaning.setText(row.meaning)

@@ -60,6 +60,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(REVIEW, "suspend", ("S",), "Suspend the card"),
     Shortcut(REVIEW, "info", ("I",), "Card info: the card's state and review history"),
     Shortcut(REVIEW, "furigana", ("F",), "Furigana on / off"),
+    Shortcut(REVIEW, "scroll_down", ("Down", "PgDown"), "Scroll a long card down (a line / a page)"),
+    Shortcut(REVIEW, "scroll_up", ("Up", "PgUp"), "Scroll a long card up (a line / a page)"),
     Shortcut(REVIEW, "back", ("Escape",), "Back to the decks"),
     Shortcut(BROWSE, "search", ("Ctrl+F",), "Go to the search box"),
     Shortcut(BROWSE, "add", ("Ctrl+N",), "Add a card by hand"),
