@@ -245,7 +245,7 @@ class _Import:
             changed = self._update_note(note_id, note, values)
         is_origin = known is not None or self._free_origin(note_id)
         if is_origin and (known is None or newer):
-            self._save_origin(note_id, note, notetype, values)
+            self._save_origin(note_id, note, notetype, values, link)
             self.by_guid[note.guid] = (note_id, note.mod)
             changed = changed or known is None
         for card in sorted(self.cards_by_note.get(note.id, ()), key=lambda c: c.ord):
@@ -289,13 +289,15 @@ class _Import:
     def _free_origin(self, note_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM anki_notes WHERE note_id = ?", (note_id,)).fetchone() is None
 
-    def _save_origin(self, note_id: int, note: AnkiNote, notetype: AnkiNoteType, values: NoteValues) -> None:
+    def _save_origin(self, note_id: int, note: AnkiNote, notetype: AnkiNoteType, values: NoteValues,
+                     link: Link) -> None:
+        """Remember the Anki note; each role's value as jpstudy took it (the reading as linked), so that
+        only edits made in jpstudy afterwards change the fields a re-export writes."""
         if notetype.id not in self.saved_notetypes:
             origin.save_notetype(self.db, notetype)
             self.saved_notetypes.add(notetype.id)
-        roles = {role: (index, values.get(role)) for role, index in values.indexes.items()}
-        if "reading" not in roles:
-            roles.pop("reading", None)
+        taken = {**values.values, "reading": link.reading}
+        roles = {role: (index, taken.get(role, "")) for role, index in values.indexes.items()}
         origin.save_origin(self.db, note_id, note.guid, notetype.id, note.fields, roles, note.mod)
 
     # ----- cards --------------------------------------------------------------------------------
