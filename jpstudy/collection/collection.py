@@ -557,7 +557,8 @@ class Collection:
 
     # ----- word status (mining) -------------------------------------------------------------
     def word_status(self, entry_id: int | None, word: str, reading: str) -> WordStatus:
-        """``known``, ``learning``, ``new`` or ``ignored`` (see ``jpstudy.collection.models``)."""
+        """``known``, ``learning``, ``new`` or ``ignored`` (see ``jpstudy.collection.models``); words read
+        from a running Anki (``jpstudy.ankiconnect.pull``) count like cards of the collection."""
         mark = self._db.execute(
             "SELECT mark FROM (SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
             "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?) ORDER BY mark = 'ignored' DESC LIMIT 1",
@@ -566,10 +567,11 @@ class Collection:
         if mark is not None:
             return "ignored" if mark[0] == "ignored" else "known"
         row = self._db.execute(
-            "SELECT max(c.type = 2 AND c.ivl >= ?) FROM cards c WHERE c.note_id IN "
+            "SELECT max(mature) FROM (SELECT c.type = 2 AND c.ivl >= ? AS mature FROM cards c WHERE c.note_id IN "
             "(SELECT id FROM notes WHERE word = ? AND reading = ? UNION SELECT id FROM notes WHERE entry_id = ? "
-            "AND reading = ?)",
-            (MATURE_DAYS, word, reading, entry_id, reading),
+            "AND reading = ?) UNION ALL SELECT ivl >= ? FROM anki_words WHERE (word = ? AND reading = ?) "
+            "OR (entry_id = ? AND reading = ?))",
+            (MATURE_DAYS, word, reading, entry_id, reading, MATURE_DAYS, word, reading, entry_id, reading),
         ).fetchone()
         if row[0] is None:
             return "new"
