@@ -417,3 +417,36 @@ def test_a_jpstudy_package_imports_back(tmp_path: Path) -> None:
         assert (summary.notes_added, summary.cards, summary.revlog) == (1, 2, 1)
         got = {c.direction: c.state for c in col.cards_of_note(col.note_ids()[0])}
         assert got["recognition"] == expected and got["production"].kind == "new"
+
+
+def test_cli_import_json_and_map(studied: Studied, tmp_path: Path, with_dictionary: object) -> None:
+    import json
+    import subprocess
+    import sys
+
+    package = export_from_anki(studied, tmp_path / "x.apkg", colpkg=False)
+    data = tmp_path / "data"
+    with_dictionary(data)  # type: ignore[operator]
+
+    def jpstudy(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "jpstudy", "--data-dir", str(data), *args], capture_output=True,
+                              text=True, timeout=300, env={**os.environ})
+
+    out = jpstudy("import", str(package), "--json", "--map", "Cloze:Text=word,Back Extra=notes")
+    assert out.returncode == 0, out.stderr
+    counts = json.loads(out.stdout)
+    assert list(counts) == ["notes_added", "notes_updated", "notes_skipped", "cards", "revlog", "decks", "field_map"]
+    assert (counts["notes_added"], counts["notes_updated"], counts["notes_skipped"]) == (
+        studied.japanese_notes + 1, 0, 1)
+    assert counts["field_map"]["Cloze"] == {"Text": "word", "Back Extra": "notes"}
+    assert counts["revlog"] == len(read_package(package).revlog) - studied.col.db.scalar(
+        "select count() from revlog r join cards c on c.id = r.cid join notes n on n.id = c.nid "
+        "where n.flds like 'Capital of France%'")
+    again = json.loads(jpstudy("import", str(package), "--json").stdout)
+    assert (again["notes_added"], again["cards"], again["revlog"]) == (0, 0, 0)
+    text = jpstudy("import", str(package))
+    assert "Core 2k: Vocabulary-Kanji → word" in text.stdout and "Not imported, no word field: Cloze" in text.stdout
+    bad = jpstudy("import", str(package), "--map", "Core 2k:Nope=word")
+    assert bad.returncode == 2 and "has no field 'Nope'" in bad.stderr
+    missing = jpstudy("import", str(tmp_path / "missing.apkg"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr

@@ -65,6 +65,15 @@ VALUES (1, '介護', 'かいご', 1207020, 'nursing', 'N1', 'noun', 'word', 1, '
 INSERT INTO ad_words (ad_id, ordinal, vocab_id, count, tokens, part_of, sentence, status_at_save)
 VALUES (1, 0, 1, 1, 1, 0, '介護の仕事です。', 'new');
 """,
+    3: """
+INSERT INTO anki_notetypes VALUES (1700000000000, 'Japanese Vocab',
+  '{"fields": ["Expression", "Meaning"], "field_ids": [11, 12], "templates": [["Card 1", "{{Expression}}",
+  "{{Meaning}}", 13]], "css": ".card {}", "cloze": false, "sort_field": 0}');
+INSERT INTO anki_notes VALUES (2, 'Ab3$xY9!kQ', 1700000000000, '["残業", "overtime"]',
+  '{"word": [0, "残業"], "meaning": [1, "overtime"]}', 1767225600);
+INSERT INTO anki_cards VALUES (3, 0);
+INSERT INTO anki_words VALUES ('給料', 'きゅうりょう', NULL, 30);
+""",
 }
 
 
@@ -99,7 +108,18 @@ def check_v2(col: Collection) -> None:
     assert words == [(1, "介護", "care work", "介護の仕事です。")]
 
 
-CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2}
+def check_v3(col: Collection) -> None:
+    from jpstudy.anki_import.origin import origins
+
+    found = origins(col.db)
+    assert list(found) == [2]
+    assert (found[2].guid, found[2].notetype.name, found[2].fields) == ("Ab3$xY9!kQ", "Japanese Vocab",
+                                                                          ("残業", "overtime"))
+    assert found[2].card_ords == {3: 0} and found[2].roles == {"word": (0, "残業"), "meaning": (1, "overtime")}
+    assert col.word_status(None, "給料", "きゅうりょう") == "known"
+
+
+CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2, 3: check_v3}
 
 
 def build_version(path: Path, version: int) -> None:
