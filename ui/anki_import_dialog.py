@@ -266,7 +266,7 @@ def summary_html(summary: Any) -> str:
     import html
 
     def items(lines: list[str]) -> str:
-        return "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        return "".join(f"<li>{html.escape(line, quote=False)}</li>" for line in lines)
 
     parts = [
         f"<h3>{summary.notes_added} new notes, {summary.notes_updated} updated, {summary.notes_skipped} "

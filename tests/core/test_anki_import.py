@@ -450,3 +450,27 @@ def test_cli_import_json_and_map(studied: Studied, tmp_path: Path, with_dictiona
     assert bad.returncode == 2 and "has no field 'Nope'" in bad.stderr
     missing = jpstudy("import", str(tmp_path / "missing.apkg"))
     assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+def test_mining_an_ad_after_importing_shows_the_imported_words_as_known_or_learning(
+    studied: Studied, tmp_path: Path, with_dictionary: object
+) -> None:
+    from jpstudy.dictionary import Dictionary
+    from jpstudy.mining import mine_text
+
+    package = export_from_anki(studied, tmp_path / "x.apkg", colpkg=False)
+    data = tmp_path / "data"
+    with_dictionary(data)  # type: ignore[operator]
+    ad = "【正社員募集】未経験歓迎。給料は月25万円、賞与年2回、交通費支給。残業は月10時間、夜勤あり。研修があります。"
+    with Dictionary.open(data) as dictionary, jpstudy_collection(tmp_path / "j.sqlite3") as col:
+        before = {c.word: c.status for c in mine_text(ad, dictionary, status_of=col.word_status).candidates}
+        import_package(col, package, dictionary=dictionary)
+        after = {c.word: c.status for c in mine_text(ad, dictionary, status_of=col.word_status).candidates}
+        imported = {n.word: n for n in map(col.get_note, col.note_ids())}
+        shared = [w for w in after if w in imported]
+        assert len(shared) >= 6 and all(before[w] == "new" for w in shared)
+        for w in shared:
+            mature = any(c.state.kind == "review" and c.state.interval_days >= 21
+                         for c in col.cards_of_note(imported[w].id))
+            assert after[w] == ("known" if mature else "learning"), w
+        assert {after[w] for w in shared} == {"known", "learning"}
