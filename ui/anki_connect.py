@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from .context import AppContext
@@ -50,11 +51,17 @@ class AnkiConnectGroup(QGroupBox):
         buttons.addStretch(1)
         self.result = label("Send words to a running Anki, and let mining know what you know there. Needs the "
                             "AnkiConnect add-on in Anki.", "muted", wrap=True, name="AnkiConnect status")
+        self.result.setMinimumHeight(self.result.fontMetrics().lineSpacing() * 4 + 4)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form.addRow("Add&ress:", self.url)
         form.addRow("API &key:", self.key)
         form.addRow("", buttons)
         form.addRow("", self.result)
         context.worker.run(_load_settings, self._show)
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the buttons (room for four lines is kept, so the dialog never jumps)."""
+        self.result.setText(text)
 
     def _show(self, settings: Any) -> None:
         self._loaded = settings
@@ -91,15 +98,15 @@ class AnkiConnectGroup(QGroupBox):
         """Ask AnkiConnect for its version in the background; show it, or what to do."""
         problem = self.check()
         if problem:
-            self.result.setText(problem)
+            self._say(problem)
             return
         client = self.chosen().client()
         self.test_button.setEnabled(False)
-        self.result.setText(f"Asking {client.url}…")
+        self._say(f"Asking {client.url}…")
 
         def done(version: int) -> None:
             self.test_button.setEnabled(True)
-            self.result.setText(f"Connected: AnkiConnect version {version} at {client.url}.")
+            self._say(f"Connected: AnkiConnect version {version} at {client.url}.")
 
         self._context.worker.run_background(client.version, done, self._failed)
 
@@ -107,11 +114,11 @@ class AnkiConnectGroup(QGroupBox):
         """Read the words of Anki's Japanese cards for word status (on the database worker)."""
         problem = self.check()
         if problem:
-            self.result.setText(problem)
+            self._say(problem)
             return
         client, data_dir = self.chosen().client(), self._context.data_dir
         self.pull_button.setEnabled(False)
-        self.result.setText("Reading your Anki cards…")
+        self._say("Reading your Anki cards…")
 
         def work(col: Any) -> Any:
             from jpstudy.ankiconnect import pull_words
@@ -125,7 +132,7 @@ class AnkiConnectGroup(QGroupBox):
 
         def done(result: Any) -> None:
             self.pull_button.setEnabled(True)
-            self.result.setText(f"Read {result.words} words from {result.cards} Anki cards: {result.known} known, "
+            self._say(f"Read {result.words} words from {result.cards} Anki cards: {result.known} known, "
                                 f"{result.learning} learning. Mining now colours them by what you know in Anki.")
 
         self._context.worker.run_op(work, Change.WORDS, done, self._failed, self)
@@ -133,7 +140,7 @@ class AnkiConnectGroup(QGroupBox):
     def _failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
         self.pull_button.setEnabled(True)
-        self.result.setText(str(exc))
+        self._say(str(exc))
 
 
 def _load_settings(col: Any) -> Any:

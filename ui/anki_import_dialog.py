@@ -38,11 +38,17 @@ EXAMPLE_CHARS = 40
 
 
 def _example(package: Any, notetype: Any, index: int) -> str:
-    from jpstudy.anki_import.text import plain_text
+    """The field's value in the first note that has one, as jpstudy would read it: plain text, with the
+    reading a furigana field gives, "(sound)" for a field holding only sound."""
+    from jpstudy.anki_import.text import furigana_reading, has_furigana, plain_text
 
     for note in package.notes:
         if note.notetype_id == notetype.id and index < len(note.fields) and note.fields[index].strip():
-            text = plain_text(note.fields[index]).replace("\n", " ")
+            raw = note.fields[index]
+            text = plain_text(raw).replace("\n", " ")
+            if has_furigana(raw):
+                text = f"{text}（{furigana_reading(raw)}）"
+            text = text or ("(sound)" if "[sound:" in raw else "(picture)" if "<img" in raw else "")
             return text if len(text) <= EXAMPLE_CHARS else text[:EXAMPLE_CHARS - 1] + "…"
     return ""
 
@@ -177,6 +183,7 @@ class AnkiImportDialog(QDialog):
         body = QWidget()
         column = QVBoxLayout(body)
         self.mappings = []
+        self.import_button.setVisible(True)
         for name, notetype in sorted(used_notetypes(package).items(), key=lambda kv: -counts[kv[1].id]):
             mapping = NoteTypeMapping(package, notetype, proposed.get(name, {}), counts[notetype.id])
             self.mappings.append(mapping)
@@ -222,7 +229,7 @@ class AnkiImportDialog(QDialog):
     def _show_summary(self, summary: Any) -> None:
         self.summary = summary
         self._idle()
-        self.import_button.setEnabled(False)
+        self.import_button.setVisible(False)
         self.intro.setText("Import finished.")
         self.summary_page.setText(summary_html(summary))
         self.pages.setCurrentIndex(2)

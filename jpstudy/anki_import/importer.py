@@ -86,6 +86,10 @@ class ImportSummary:
         }
 
 
+def _cards(count: int) -> str:
+    return f"{count} card{'s' if count != 1 else ''}"
+
+
 def used_notetypes(package: AnkiPackage) -> dict[str, AnkiNoteType]:
     """The note types the package's notes use, by name."""
     ids = {note.notetype_id for note in package.notes}
@@ -159,7 +163,7 @@ class _Import:
             preset = self.package.presets.get(pid, DEFAULT_PRESET)
             if preset_options(preset, self.col.options) != self.col.options:
                 self.summary.notices.append(
-                    f"Anki preset \"{preset.name}\" has other options than jpstudy's; its {counts[pid]} card(s) "
+                    f"Anki preset \"{preset.name}\" has other options than jpstudy's; its {_cards(counts[pid])} "
                     "continue with jpstudy's options.")
         return self.col.options
 
@@ -203,15 +207,18 @@ class _Import:
             s.notices.append("This collection schedules with FSRS in Anki. jpstudy imported each card's state and "
                              "history and schedules with SM-2 from now on.")
         if self.buried:
-            s.notices.append(f"{self.buried} buried card(s) are due again today (jpstudy does not bury cards).")
+            s.notices.append(f"{_cards(self.buried)} buried in Anki {'is' if self.buried == 1 else 'are'} due again "
+                             "today (jpstudy does not bury cards).")
         if s.unmapped:
             s.notices.append("Not imported, no word field: " + ", ".join(s.unmapped)
                              + ". Choose a word field for them to import their notes.")
         if self.cards_without_direction:
-            s.notices.append(f"{self.cards_without_direction} card(s) of a third or later card type were not "
-                             "imported (jpstudy studies a word in two directions: recognition and production).")
+            s.notices.append(f"{_cards(self.cards_without_direction)} of a third or later card type "
+                             f"{'was' if self.cards_without_direction == 1 else 'were'} not imported (jpstudy "
+                             "studies a word in two directions: recognition and production).")
         if self.package.media:
-            s.notices.append(f"{self.package.media} media file(s) were not imported (jpstudy keeps text only).")
+            files = f"{self.package.media} media file{'s' if self.package.media != 1 else ''}"
+            s.notices.append(f"{files} not imported (jpstudy keeps text only).")
         if s.options_from:
             s.notices.append(f"jpstudy now schedules with the options of Anki preset \"{s.options_from}\".")
 
