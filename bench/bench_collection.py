@@ -79,12 +79,12 @@ def card_states(now: datetime, count: int, seed: int = 7) -> list[CardState]:
     def day_start(offset: int) -> datetime:
         return datetime(today.year, today.month, today.day, 4, tzinfo=UTC) + timedelta(days=offset)
 
-    def graduated(kind: Kind, due: datetime | None = None, step: int | None = None,
+    def graduated(kind: Kind, due: datetime | None = None, left: int | None = None,
                   suspended: bool = False) -> CardState:
         """A card that has graduated once: a random ease, interval (long-tailed, ≤ 1 year) and history."""
         ivl = min(365, max(1, int(rng.paretovariate(0.8) * 2)))
         return CardState(
-            kind=kind, step=step, ease=rng.choice((1.3, 1.8, 2.1, 2.3, 2.5, 2.5, 2.5, 2.65, 2.8)),
+            kind=kind, left=left, ease=rng.choice((1.3, 1.8, 2.1, 2.3, 2.5, 2.5, 2.5, 2.65, 2.8)),
             interval_days=ivl, reps=rng.randint(3, 40), lapses=rng.randint(0, 4) + (kind == "relearning"),
             due=due if due is not None else day_start(rng.randint(-15, ivl)), suspended=suspended,
         )
@@ -97,14 +97,14 @@ def card_states(now: datetime, count: int, seed: int = 7) -> list[CardState]:
         elif r < 0.9790:  # reviews, due from 15 days ago to one interval ahead
             states.append(graduated("review"))
         elif r < 0.9796:  # about 60 cards on an intraday learning step
-            step = rng.choice((0, 1))
+            left = rng.choice((2, 1))  # on the first or second of the default steps 1m 10m
             due = now + timedelta(seconds=rng.randint(-3600, 1800))
-            states.append(CardState(kind="learning", step=step, due=due, reps=step + 1))
+            states.append(CardState(kind="learning", left=left, due=due, reps=3 - left))
         elif r < 0.9798:  # about 20 whose step crossed the day rollover
             due = day_start(rng.randint(-2, 1))
-            states.append(CardState(kind="learning", step=1, interday=True, due=due, reps=2))
+            states.append(CardState(kind="learning", left=1, interday=True, due=due, reps=2))
         elif r < 0.9800:  # about 20 relearning after a lapse
-            states.append(graduated("relearning", now + timedelta(seconds=rng.randint(-900, 900)), step=0))
+            states.append(graduated("relearning", now + timedelta(seconds=rng.randint(-900, 900)), left=1))
         else:  # 2 % suspended
             states.append(graduated("review", day_start(rng.randint(-30, 30)), suspended=True))
     return states

@@ -9,9 +9,9 @@ Terms (specs/sm2.md §2, §3, §10):
         rollovers from the local creation date (``crt`` seen at that offset) to the local date of the
         import moment in jpstudy's time zone, less a day before the rollover hour; without it, whole
         24-hour periods since ``crt``.
-    step: jpstudy's 0-based (re)learning step; Anki stores ``left``, the steps remaining including
-        the current one (v2 also packed steps-today × 1000: ``left % 1000``). Under the card's own
-        preset ``step = len(steps) − left``, clamped into the steps.
+    left: the (re)learning steps remaining including the current one, as Anki and jpstudy both keep it
+        (v2 also packed steps-today × 1000: ``left % 1000`` is the count).
+    buried: queue −3 (buried by hand) and −2 (buried with a sibling) stay buried until the rollover.
     v1 package: a collection of Anki's old v1 scheduler (``schedVer`` 1): its relearning cards are
         review cards in a learning queue, and learning answers were rated 1–3 (Again/Good/Easy).
 """
@@ -29,7 +29,7 @@ SECONDS_PER_DAY = 86_400
 DEFAULT_ROLLOVER_HOUR = 4
 KINDS = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 QUEUE_LEARN, QUEUE_DAY_LEARN, QUEUE_SUSPENDED = 1, 3, -1
-BURIED_QUEUES = (-2, -3)
+BURIED_QUEUES = {-3: "manual", -2: "sibling"}
 MIN_FACTOR = 1300
 INTRADAY_DUE_FROM = 1_000_000_000
 """A (re)learning ``due`` above this is unix seconds (queue 1), below it a day number (queue 3)."""
@@ -46,10 +46,6 @@ def package_today(timing: PackageTiming, now: datetime, clock: DayClock) -> int:
     return max(0, (today - created.date()).days)
 
 
-def _step(left: int, steps: tuple[float, ...]) -> int:
-    return min(max(len(steps) - left % 1000, 0), max(len(steps) - 1, 0))
-
-
 def card_state(
     card: AnkiCard, preset: AnkiPreset, *, today: int, clock: DayClock, leech: bool, v1: bool = False
 ) -> CardState:
@@ -57,25 +53,25 @@ def card_state(
 
     ``today`` is the package today (``package_today``); ``clock`` the importing collection's clock at
     the import moment, whose days the due day is counted in; ``leech`` whether the card is a leech
-    (its note is tagged ``leech``). A buried card comes back today (jpstudy has no burying yet).
+    (its note is tagged ``leech``); ``preset`` the card's deck options (for a review card with no ease).
     """
     kind = KINDS.get(card.type, "new")
     queue, due = card.queue, card.home_due
     if v1 and kind == "review" and queue in (QUEUE_LEARN, QUEUE_DAY_LEARN):
         kind = "relearning"
     suspended = queue == QUEUE_SUSPENDED
+    buried = BURIED_QUEUES.get(queue)
     if kind == "new":
-        return CardState(reps=card.reps, lapses=card.lapses, suspended=suspended)
+        return CardState(reps=card.reps, lapses=card.lapses, suspended=suspended, buried=buried)
     stepped = kind in ("learning", "relearning")
     interday = stepped and (queue == QUEUE_DAY_LEARN or (queue < 0 and due < INTRADAY_DUE_FROM))
     due_at = datetime.fromtimestamp(due, UTC) if stepped and not interday else clock.day_start(due - today)
     ease = None
     if kind in ("review", "relearning"):
         ease = (card.factor if card.factor >= MIN_FACTOR else round(preset.starting_ease * 1000)) / 1000
-    steps = preset.learning_steps if kind == "learning" else preset.relearning_steps
     return CardState(
         kind=kind,  # type: ignore[arg-type]
-        step=_step(card.left, steps) if stepped else None,
+        left=card.left % 1000 if stepped else None,
         ease=ease,
         interval_days=max(card.ivl, 0) if kind in ("review", "relearning") else 0,
         due=due_at,
@@ -84,12 +80,8 @@ def card_state(
         leech=leech and kind in ("review", "relearning") and card.lapses >= preset.leech_threshold,
         suspended=suspended,
         interday=interday,
+        buried=buried,
     )
-
-
-def is_buried(card: AnkiCard) -> bool:
-    """Whether Anki holds the card back until the next day."""
-    return card.queue in BURIED_QUEUES
 
 
 def revlog_ease(row: AnkiRevlog, v1: bool) -> int:

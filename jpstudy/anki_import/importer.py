@@ -14,10 +14,8 @@ Terms:
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,16 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jpstudy.anki_import import origin
-from jpstudy.anki_import.card_state import card_state, is_buried, package_today, revlog_ease
+from jpstudy.anki_import.card_state import card_state, package_today, revlog_ease
 from jpstudy.anki_import.field_map import FieldMap, automatic_maps, merged_map, unmapped
 from jpstudy.anki_import.models import AnkiCard, AnkiNote, AnkiNoteType, AnkiPackage, AnkiPreset, AnkiRevlog
 from jpstudy.anki_import.notes import Link, NoteValues, is_japanese, link_word, note_values, template_directions
 from jpstudy.anki_import.package import read_package
-from jpstudy.anki_import.presets import preset_options
+from jpstudy.anki_import.presets import jpstudy_preset
 from jpstudy.collection.collection import note_guid
 from jpstudy.collection.rows import CARD_STATE_COLUMNS, state_columns, tags_text
-from jpstudy.srs import CardState, SchedulerOptions
-from jpstudy.srs.timing import DayClock, day_number
+from jpstudy.srs import CardState
+from jpstudy.srs.timing import DayClock
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
@@ -61,8 +59,8 @@ class ImportSummary:
         field_map: the field map used, note type -> {field: role}.
         unmapped: note types with no word field (not imported).
         kept: one sentence per word where both sides had a card, saying whose was kept.
-        notices: other things the user should know (FSRS, buried cards, presets, media …).
-        options_from: the Anki preset whose options the collection now uses, if any.
+        notices: other things the user should know (FSRS, presets, media …).
+        presets: the jpstudy presets the imported decks use (created or reused).
     """
 
     notes_added: int = 0
@@ -75,7 +73,7 @@ class ImportSummary:
     unmapped: tuple[str, ...] = ()
     kept: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    options_from: str | None = None
+    presets: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The counts printed by ``jpstudy import --json``."""
@@ -118,9 +116,12 @@ class _Import:
         self.summary = ImportSummary(field_map={k: dict(v) for k, v in field_map.items()},
                                      unmapped=tuple(unmapped(field_map)))
         self.v1 = package.timing.sched_version == 1
-        self.options = self._options()
-        self.clock = DayClock.at(now, self.options.tz, self.options.rollover_hour)
-        self.today = day_number(col.created, now, self.options.tz, self.options.rollover_hour)
+        self.fresh = db.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None
+        self.preset_ids: dict[int, tuple[int, str]] = {}
+        self.new_decks: set[int] = set()
+        options = col.options
+        self.clock = DayClock.at(now, options.tz, options.rollover_hour, options.first_day)
+        self.today = col.today(now)
         self.package_today = package_today(package.timing, now, self.clock)
         self.by_guid = origin.notes_by_guid(db)
         self.cards_by_note: dict[int, list[AnkiCard]] = {}
@@ -135,7 +136,6 @@ class _Import:
         self.directions = {nt.id: template_directions(nt, field_map.get(nt.name, {}))
                            for nt in package.notetypes.values()}
         self.saved_notetypes: set[int] = set()
-        self.buried = 0
         self.cards_without_direction = 0
 
     # ----- options and days -------------------------------------------------------------------
@@ -144,28 +144,12 @@ class _Import:
         preset_id = deck.preset_id if deck is not None and deck.preset_id is not None else 1
         return self.package.presets.get(preset_id, DEFAULT_PRESET)
 
-    def _options(self) -> SchedulerOptions:
-        """The options to schedule with after the import (see the module docstring)."""
-        counts = Counter(self._preset_of(c).id for c in self.package.cards)
-        if not counts:
-            return self.col.options
-        top = min(counts, key=lambda pid: (-counts[pid], pid))
-        preset = self.package.presets.get(top, DEFAULT_PRESET)
-        has_cards = self.db.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is not None
-        if not has_cards:
-            options = preset_options(preset, self.col.options)
-            if self.package.timing.rollover_hour is not None:
-                options = dataclasses.replace(options, rollover_hour=self.package.timing.rollover_hour)
-            if options != self.col.options:
-                self.summary.options_from = preset.name
-            return options
-        for pid in sorted(counts):
-            preset = self.package.presets.get(pid, DEFAULT_PRESET)
-            if preset_options(preset, self.col.options) != self.col.options:
-                self.summary.notices.append(
-                    f"Anki preset \"{preset.name}\" has other options than jpstudy's; its {_cards(counts[pid])} "
-                    "continue with jpstudy's options.")
-        return self.col.options
+    def _jpstudy_preset(self, card: AnkiCard) -> int:
+        """The jpstudy preset for the card's Anki preset (see ``presets.jpstudy_preset``)."""
+        preset = self._preset_of(card)
+        if preset.id not in self.preset_ids:
+            self.preset_ids[preset.id] = jpstudy_preset(self.db, preset, self.col.options, self.fresh)
+        return self.preset_ids[preset.id][0]
 
     def _positions(self) -> dict[int, int]:
         """New-queue positions for the package's cards after the collection's last one, in Anki's
@@ -175,8 +159,10 @@ class _Import:
         return {card.id: start + rank for rank, card in enumerate(ordered)}
 
     # ----- decks --------------------------------------------------------------------------------
-    def _deck_id(self, anki_deck_id: int) -> int:
-        deck = self.package.decks.get(anki_deck_id)
+    def _deck_id(self, card: AnkiCard) -> int:
+        """The jpstudy deck of the card's home deck, created if missing; a deck without cards before the
+        import takes the jpstudy preset of its Anki preset."""
+        deck = self.package.decks.get(card.home_deck)
         name = "::".join(p.strip() for p in (deck.name if deck else DEFAULT_DECK).split("::") if p.strip())
         name = name or DEFAULT_DECK
         if name not in self.deck_ids:
@@ -184,9 +170,15 @@ class _Import:
             for part in name.split("::"):
                 full = f"{full}::{part}" if full else part
                 self.db.execute("INSERT OR IGNORE INTO decks (name) VALUES (?)", (full,))
-            self.deck_ids[name] = int(self.db.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()[0])
+            deck_id = int(self.db.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()[0])
+            self.deck_ids[name] = deck_id
+            if self.db.execute("SELECT 1 FROM cards WHERE deck_id = ? LIMIT 1", (deck_id,)).fetchone() is None:
+                self.new_decks.add(deck_id)
+        deck_id = self.deck_ids[name]
+        if deck_id in self.new_decks:
+            self.db.execute("UPDATE decks SET preset_id = ? WHERE id = ?", (self._jpstudy_preset(card), deck_id))
         self.decks_used.add(name)
-        return self.deck_ids[name]
+        return deck_id
 
     # ----- notes --------------------------------------------------------------------------------
     def run(self, progress: ProgressCallback | None) -> ImportSummary:
@@ -195,8 +187,6 @@ class _Import:
             self._note(note)
             if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(notes)):
                 progress("importing", done, len(notes))
-        if self.options != self.col.options:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (json.dumps(self.options.to_dict()),))
         self._notices()
         self.summary.decks = tuple(sorted(self.decks_used))
         return self.summary
@@ -206,9 +196,6 @@ class _Import:
         if self.package.fsrs:
             s.notices.append("This collection schedules with FSRS in Anki. jpstudy imported each card's state and "
                              "history and schedules with SM-2 from now on.")
-        if self.buried:
-            s.notices.append(f"{_cards(self.buried)} buried in Anki {'is' if self.buried == 1 else 'are'} due again "
-                             "today (jpstudy does not bury cards).")
         if s.unmapped:
             s.notices.append("Not imported, no word field: " + ", ".join(s.unmapped)
                              + ". Choose a word field for them to import their notes.")
@@ -219,8 +206,11 @@ class _Import:
         if self.package.media:
             files = f"{self.package.media} media file{'s' if self.package.media != 1 else ''}"
             s.notices.append(f"{files} not imported (jpstudy keeps text only).")
-        if s.options_from:
-            s.notices.append(f"jpstudy now schedules with the options of Anki preset \"{s.options_from}\".")
+        for anki_id, (_, name) in sorted(self.preset_ids.items()):
+            anki_name = self.package.presets.get(anki_id, DEFAULT_PRESET).name
+            s.presets.append(name)
+            same = "" if name == anki_name else f" (Anki's \"{anki_name}\")"
+            s.notices.append(f"Decks from Anki use the deck options preset \"{name}\"{same}.")
 
     def _find_word(self, entry_id: int | None, word: str, reading: str) -> int | None:
         row = self.db.execute("SELECT id FROM notes WHERE word = ? AND reading = ?", (word, reading)).fetchone()
@@ -341,8 +331,6 @@ class _Import:
                                              f"answers) over Anki's ({state.reps})")
                 return True
             return False
-        if is_buried(card):
-            self.buried += 1
         if is_origin:
             origin.save_card_ord(self.db, card_id, card.ord)
         self.summary.cards += 1
@@ -353,7 +341,7 @@ class _Import:
         return self.db.execute("SELECT 1 FROM anki_cards WHERE card_id = ?", (card_id,)).fetchone() is not None
 
     def _columns(self, state: CardState, position: int) -> dict[str, int]:
-        return state_columns(self.options, state, position, self.now, self.today)
+        return state_columns(self.col.options, state, position, self.now, self.today)
 
     def _insert_card(self, note_id: int, card: AnkiCard, direction: str, state: CardState) -> int:
         position = self.positions[card.id]
@@ -361,7 +349,7 @@ class _Import:
         cur = self.db.execute(
             f"INSERT INTO cards (note_id, deck_id, direction, {', '.join(CARD_STATE_COLUMNS)}, position, state) "
             f"VALUES (?, ?, ?, {', '.join('?' * len(CARD_STATE_COLUMNS))}, ?, ?)",
-            (note_id, self._deck_id(card.home_deck), direction, *(cols[c] for c in CARD_STATE_COLUMNS), position,
+            (note_id, self._deck_id(card), direction, *(cols[c] for c in CARD_STATE_COLUMNS), position,
              json.dumps(state.to_dict())),
         )
         return int(cur.lastrowid or 0)
@@ -370,7 +358,7 @@ class _Import:
         cols = self._columns(state, existing.position)
         assignments = ", ".join(f"{c} = :{c}" for c in CARD_STATE_COLUMNS)
         self.db.execute(f"UPDATE cards SET {assignments}, deck_id = :deck, state = :state WHERE id = :id",
-                        {**cols, "deck": self._deck_id(card.home_deck), "state": json.dumps(state.to_dict()),
+                        {**cols, "deck": self._deck_id(card), "state": json.dumps(state.to_dict()),
                          "id": existing.card_id})
 
     def _insert_revlog(self, card_id: int, rows: list[AnkiRevlog]) -> int:
@@ -416,11 +404,12 @@ def import_package(
     package = source if isinstance(source, AnkiPackage) else read_package(source)
     field_map = field_map_for(package, overrides)
     with col.lock:
+        fresh = col.card_count() == 0
         with col.transaction() as db:
             summary = _Import(col, db, package, field_map, dictionary, now).run(progress)
-        options = SchedulerOptions.from_dict(json.loads(
-            col.db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()[0]
-        )) if summary.options_from else None
-    if options is not None:
-        col.set_options(options)
+        col.reload()
+        rollover = package.timing.rollover_hour
+        if fresh and rollover is not None and rollover != col.timing.rollover_hour:
+            col.set_timing(col.timing.zone, rollover)
+            summary.notices.append(f"The next day now starts at {rollover}:00, as in Anki.")
     return summary

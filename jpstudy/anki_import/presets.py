@@ -1,4 +1,5 @@
-"""Anki presets ("deck options") as ``AnkiPreset`` records and as jpstudy ``SchedulerOptions``.
+"""Anki presets ("deck options") as ``AnkiPreset`` records, as jpstudy ``SchedulerOptions`` and as jpstudy
+presets.
 
 Anki resets an option outside its valid range to the default when it loads a preset (specs/sm2.md
 §1); ``make_preset`` does the same, so that a preset read from any package is valid for jpstudy.
@@ -8,9 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import sqlite3
 from typing import Any
 
 from jpstudy.anki_import.models import AnkiPreset
+from jpstudy.collection.presets import (
+    DEFAULT_PRESET_ID,
+    DEFAULT_PRESET_NAME,
+    preset_json,
+    read_presets,
+    write_preset,
+)
 from jpstudy.srs import SchedulerOptions
 
 _DEFAULT = AnkiPreset(id=0, name="")
@@ -55,3 +64,24 @@ def make_preset(preset_id: int, name: str, values: dict[str, Any]) -> AnkiPreset
 def preset_options(preset: AnkiPreset, base: SchedulerOptions) -> SchedulerOptions:
     """``base`` (for the time zone and rollover) with the preset's SM-2 options."""
     return dataclasses.replace(base, **{name: getattr(preset, name) for name in PRESET_OPTION_NAMES})
+
+
+def jpstudy_preset(db: sqlite3.Connection, preset: AnkiPreset, base: SchedulerOptions, fresh: bool) -> tuple[int, str]:
+    """The id and name of the jpstudy preset for an Anki preset, inside the caller's transaction: an
+    existing preset with the very same options (one of the same name first), else — in a collection
+    without cards — the Default preset when Anki's is its Default, else a new preset named as in Anki
+    (with " (Anki)" when that name is taken)."""
+    wanted = preset_json(preset_options(preset, base))
+    existing = sorted(read_presets(db).values(), key=lambda p: (p.name != preset.name, p.id))
+    for candidate in existing:
+        if preset_json(candidate.options) == wanted:
+            return candidate.id, candidate.name
+    options = preset_options(preset, base)
+    if fresh and preset.name == DEFAULT_PRESET_NAME:
+        return write_preset(db, DEFAULT_PRESET_NAME, options, DEFAULT_PRESET_ID), DEFAULT_PRESET_NAME
+    names = {p.name for p in existing}
+    name, number = preset.name or "Anki", 1
+    while name in names:
+        name = f"{preset.name} (Anki)" if number == 1 else f"{preset.name} (Anki {number})"
+        number += 1
+    return write_preset(db, name, options, None), name

@@ -49,7 +49,8 @@ CREATE TABLE cards (
     deck_id   INTEGER NOT NULL REFERENCES decks (id),
     direction TEXT NOT NULL CHECK (direction IN ('recognition', 'production')),
     type      INTEGER NOT NULL,  -- 0 new, 1 learning, 2 review, 3 relearning
-    queue     INTEGER NOT NULL,  -- 0 new, 1 intraday learn, 2 review, 3 interday learn, -1 suspended
+    queue     INTEGER NOT NULL,  -- 0 new, 1 intraday learn, 2 review, 3 interday learn, -1 suspended,
+                                 -- -2 buried with a sibling, -3 buried by hand (since V3)
     due       INTEGER NOT NULL,  -- new: position; queue 1: unix s; queue 2/3: day number
     ivl       INTEGER NOT NULL,
     factor    INTEGER NOT NULL,
@@ -136,6 +137,31 @@ CREATE INDEX ad_words_vocab ON ad_words (vocab_id, count, tokens);  -- covers th
 """
 
 V3 = """
+CREATE TABLE presets (                -- deck option presets (Anki's); every deck uses one
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE,
+    options TEXT NOT NULL             -- SchedulerOptions.to_dict() without tz, rollover_hour, first_day
+);
+INSERT INTO presets (id, name, options)
+    VALUES (1, 'Default', coalesce((SELECT value FROM meta WHERE key = 'options'), '{}'));
+ALTER TABLE decks ADD COLUMN preset_id INTEGER NOT NULL DEFAULT 1;  -- presets.id (1 = Default)
+-- The collection-wide timing: zone (NULL = the system's; a stored UTC was only ever the default) and
+-- rollover hour. Day 0 is filled in on opening: the creation date in the zone days were counted in.
+INSERT OR REPLACE INTO meta (key, value) SELECT 'timing', json_object(
+    'tz', CASE WHEN coalesce(json_extract(value, '$.tz'), 'UTC') = 'UTC' THEN NULL
+               ELSE json_extract(value, '$.tz') END,
+    'rollover_hour', coalesce(json_extract(value, '$.rollover_hour'), 4),
+    'counted_in', coalesce(json_extract(value, '$.tz'), 'UTC'))
+    FROM (SELECT coalesce((SELECT value FROM meta WHERE key = 'options'), '{}') AS value);
+DELETE FROM meta WHERE key = 'options';
+-- Card states: Anki's steps left (the ``left`` column, already written) replaces the step index.
+UPDATE cards SET state = json_remove(
+    json_set(state, '$.left', CASE WHEN json_extract(state, '$.step') IS NULL THEN NULL ELSE "left" END),
+    '$.step');
+CREATE INDEX cards_buried ON cards (queue) WHERE queue IN (-2, -3);  -- unburied at the day rollover
+"""
+
+V4 = """
 CREATE TABLE anki_notetypes (         -- note types of notes imported from Anki (jpstudy.anki_import.origin)
     id         INTEGER PRIMARY KEY,   -- Anki's note type id
     name       TEXT NOT NULL,
@@ -163,7 +189,7 @@ CREATE TABLE anki_words (             -- words of a running Anki's cards (AnkiCo
 CREATE INDEX anki_words_entry ON anki_words (entry_id, reading);
 """
 
-UPGRADES: tuple[str, ...] = (V1, V2, V3)
+UPGRADES: tuple[str, ...] = (V1, V2, V3, V4)
 """``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
 
 SCHEMA_VERSION = len(UPGRADES)

@@ -181,12 +181,11 @@ def expected_row(card: Card, col: Collection, now: datetime) -> dict[str, int]:
         queue = {"new": 0, "review": 2}[s.kind]
     else:
         queue = 3 if s.interday else 1
-    steps = col.options.learning_steps if s.kind == "learning" else col.options.relearning_steps
     row = {
         "type": KIND_TYPE[s.kind], "queue": queue, "reps": s.reps, "lapses": s.lapses,
         "ivl": s.interval_days if s.kind in ("review", "relearning") else 0,
         "factor": round(s.ease * 1000) if s.ease is not None else 0,
-        "left": len(steps) - s.step if s.step is not None else 0,
+        "left": s.left or 0,
     }
     if s.due is not None and (s.kind == "review" or s.interday):
         row["due_in_days"] = (scheduling_date(s.due, col.options) - scheduling_date(now, col.options)).days

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import anki.collection
@@ -20,6 +20,7 @@ from jpstudy import Collection, Rating
 from jpstudy.collection import CollectionFileError, NewNote, ReviewEntry
 from jpstudy.collection.schema import APPLICATION_ID, SCHEMA_VERSION, UPGRADES
 from jpstudy.srs import CardState
+from jpstudy.srs.timing import day_start
 
 CREATED = datetime(2026, 1, 1, 0, 0, tzinfo=UTC)
 REVIEW_STATE = (
@@ -55,6 +56,11 @@ INSERT INTO daily VALUES (0, 2, 1, 0);
 INSERT INTO word_marks VALUES ('会社', 'かいしゃ', 1274260, 'known'),
                               ('株式会社', 'かぶしきがいしゃ', NULL, 'ignored');
 """,
+    3: """
+INSERT INTO presets VALUES (2, 'Light', '{"new_per_day": 3, "learning_steps": [1.0, 10.0, 60.0]}');
+INSERT INTO decks VALUES (4, 'Easy', 2);
+UPDATE cards SET queue = -3, state = json_set(state, '$.buried', 'manual') WHERE id = 3;
+""",
     2: """
 INSERT INTO ads (id, title, source, saved_at, text, job_type, tags, words, word_tokens, known_at_save,
                  readiness_at_save, spans)
@@ -65,7 +71,7 @@ VALUES (1, '介護', 'かいご', 1207020, 'nursing', 'N1', 'noun', 'word', 1, '
 INSERT INTO ad_words (ad_id, ordinal, vocab_id, count, tokens, part_of, sentence, status_at_save)
 VALUES (1, 0, 1, 1, 1, 0, '介護の仕事です。', 'new');
 """,
-    3: """
+    4: """
 INSERT INTO anki_notetypes VALUES (1700000000000, 'Japanese Vocab',
   '{"fields": ["Expression", "Meaning"], "field_ids": [11, 12], "templates": [["Card 1", "{{Expression}}",
   "{{Meaning}}", 13]], "css": ".card {}", "cloze": false, "sort_field": 0}');
@@ -80,15 +86,17 @@ INSERT INTO anki_words VALUES ('給料', 'きゅうりょう', NULL, 30);
 def check_v1(col: Collection) -> None:
     assert col.created == CREATED
     assert col.options.new_per_day == 7
-    assert [d.name for d in col.decks()] == ["JLPT", "JLPT::N5", "Mined"]
+    assert [d.name for d in col.decks() if d.id <= 3] == ["JLPT", "JLPT::N5", "Mined"]
     note = col.get_note(1)
     assert (note.word, note.reading, note.meaning) == ("食べる", "たべる", "to eat")
     assert (note.entry_id, note.jlpt, note.tags) == (1358280, "N5", ("jlpt::n5", "leech"))
     assert (note.sentence, note.notes) == ("<b>ご飯</b>を食べる", "note 😀 <script>x</script>")
     assert note.modified == CREATED + timedelta(seconds=1)
     card = col.get_card(1)
-    due = datetime(2026, 1, 5, 4, tzinfo=UTC)
+    # due on day 4 as before; the day starts at 04:00 in the zone in force (the system's since V3)
+    due = day_start(date(2026, 1, 5), col.options.tz, 4)
     assert card.state == CardState(kind="review", ease=2.5, interval_days=4, due=due, reps=1)
+    assert (col.timing.zone, col.timing.rollover_hour, col.timing.first_day) == (None, 4, date(2026, 1, 1))
     assert [c.direction for c in col.cards_of_note(1)] == ["recognition", "production"]
     assert col.review_log() == [ReviewEntry(1767258000000, 1, 4, 4, 0, 0, 5000, 0)]
     assert col.word_status(1274260, "会社", "かいしゃ") == "known"
@@ -109,6 +117,16 @@ def check_v2(col: Collection) -> None:
 
 
 def check_v3(col: Collection) -> None:
+    light = col.preset(2)
+    assert (light.name, light.options.new_per_day, light.options.learning_steps) == ("Light", 3, (1, 10, 60))
+    assert [d.name for d in col.decks_using(2)] == ["Easy"]
+    assert col.preset_for_deck(4).new_per_day == 3 and col.preset_for_deck(3).new_per_day == 7
+    # the card buried by hand came back when the collection first looked at a new day (check_v1's counts)
+    assert col.get_card(3).state.buried is None
+    assert col.db.execute("SELECT queue FROM cards WHERE id = 3").fetchone()[0] == 0
+
+
+def check_v4(col: Collection) -> None:
     from jpstudy.anki_import.origin import origins
 
     found = origins(col.db)
@@ -119,7 +137,7 @@ def check_v3(col: Collection) -> None:
     assert col.word_status(None, "給料", "きゅうりょう") == "known"
 
 
-CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2, 3: check_v3}
+CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2, 3: check_v3, 4: check_v4}
 
 
 def build_version(path: Path, version: int) -> None:
@@ -237,3 +255,17 @@ def test_unusable_file_gets_a_clear_message_and_is_never_written(tmp_path: Path,
     assert path.read_bytes() == before
     leftovers = {p.name for p in tmp_path.iterdir()} - {path.name}
     assert not leftovers, leftovers
+
+
+def test_v3_upgrade_turns_step_indexes_into_steps_left(tmp_path: Path) -> None:
+    """A learning card on step 1 of 1m 10m 1h has 2 steps left (Anki's ``left``) after the upgrade, so a
+    later edit of the steps moves it as Anki would."""
+    path = tmp_path / "collection.sqlite3"
+    build_version(path, 2)
+    state = ('{"kind": "learning", "step": 1, "ease": null, "interval_days": 0, "due": "2026-01-01T10:10:00+00:00",'
+             ' "reps": 1, "lapses": 0, "leech": false, "suspended": false, "interday": false}')
+    execute(path, f"INSERT INTO cards VALUES (4, 2, 3, 'production', 1, 1, 1767262200, 0, 0, 1, 0, 2, 3, '{state}')")
+    with Collection.open(path) as col:
+        card = col.get_card(4)
+        assert (card.state.kind, card.state.left, card.state.reps) == ("learning", 2, 1)
+        assert "step" not in col.db.execute("SELECT state FROM cards WHERE id = 4").fetchone()[0]
