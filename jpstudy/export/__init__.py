@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from jpstudy.anki_import.origin import origins
 from jpstudy.export.package import build_collection, write_package
+from jpstudy.export.preset import package_preset
 from jpstudy.export.selection import ExportError, ProgressCallback, has_prompt, read_selection
 
 if TYPE_CHECKING:
@@ -75,8 +76,13 @@ def export_apkg(
     selection = tuple(item for item in cards if has_prompt(item))
     with col.lock:
         imported = origins(col.db, {item.note.id for item in selection})
+        deck_presets = {}
+        for deck in col.decks():
+            preset = col.deck_preset(deck.id)
+            deck_presets[deck.name] = package_preset(preset.id, preset.name, col.preset_for_deck(deck.id))
     collection = build_collection(
-        selection, col.scheduler, now, with_progress=with_progress, progress=progress, origins=imported
+        selection, col.scheduler, now, with_progress=with_progress, progress=progress, origins=imported,
+        deck_presets=deck_presets,
     )
     if progress is not None:
         progress("saving", 0, 1)

@@ -30,7 +30,7 @@ from jpstudy.export.fields import note_fields
 from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck
 from jpstudy.export.imported import split_imported, write_imported
 from jpstudy.export.notetype import note_type
-from jpstudy.export.preset import PRESET_ID, deck_preset
+from jpstudy.export.preset import PRESET_ID, DeckPreset, deck_preset
 from jpstudy.export.scheduling import (
     CARD_UPDATE_SQL,
     REVLOG_INSERT_SQL,
@@ -127,14 +127,24 @@ def _write_reviews(cursor: sqlite3.Cursor, cards: Sequence[tuple[ExportCard, int
     cursor.executemany(REVLOG_INSERT_SQL, [revlog_row(entry, cid) for item, cid in cards for entry in item.reviews])
 
 
-def _write_collection_settings(cursor: sqlite3.Cursor, sched: Scheduler, now: datetime) -> None:
-    """The package's ``crt`` and config (its day numbering, see ``scheduling``), and the ``jpstudy``
-    deck preset for every exported deck (see ``preset``)."""
+def _write_collection_settings(
+    cursor: sqlite3.Cursor, sched: Scheduler, now: datetime, deck_presets: dict[str, DeckPreset]
+) -> None:
+    """The package's ``crt`` and config (its day numbering, see ``scheduling``), and each exported deck's
+    preset (see ``preset``): the ``jpstudy`` preset (the Default one's options) unless
+    ``deck_presets`` names another for the deck."""
     config, presets, decks = (json.loads(v) for v in cursor.execute("SELECT conf, dconf, decks FROM col").fetchone())
-    presets[str(PRESET_ID)] = deck_preset(sched.options, presets["1"])
+    template = presets["1"]
+    presets[str(PRESET_ID)] = deck_preset(sched.options, template)
     for deck in decks.values():
-        if deck["id"] != DEFAULT_DECK_ID:
+        if deck["id"] == DEFAULT_DECK_ID:
+            continue
+        own = deck_presets.get(deck["name"])
+        if own is None or own.preset_id == PRESET_ID:
             deck["conf"] = PRESET_ID
+            continue
+        presets.setdefault(str(own.preset_id), deck_preset(own.options, template, own.preset_id, own.name))
+        deck["conf"] = own.preset_id
     cursor.execute(
         "UPDATE col SET crt = ?, conf = ?, dconf = ?, decks = ?",
         (package_crt(sched, now), json.dumps(package_config(config, sched)), json.dumps(presets), json.dumps(decks)),
@@ -149,6 +159,7 @@ def build_collection(
     with_progress: bool,
     progress: ProgressCallback | None = None,
     origins: dict[int, Origin] | None = None,
+    deck_presets: dict[str, DeckPreset] | None = None,
 ) -> bytes:
     """The package's ``collection.anki2`` as bytes; cards of notes with an Anki ``origins`` entry go back
     as the Anki notes they came from (see ``imported``)."""
@@ -162,7 +173,7 @@ def build_collection(
         note_times = zip((item.last_change for item in plain), (nid for nid, _ in anki_ids), strict=True)
         cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", note_times)
         written = write_imported(cursor, imported, origins or {}, sched, now, with_progress=with_progress, ids=ids)
-        _write_collection_settings(cursor, sched, now)
+        _write_collection_settings(cursor, sched, now, deck_presets or {})
         if with_progress:
             _write_progress(cursor, plain, anki_ids, sched, now)
             _write_reviews(cursor, written)

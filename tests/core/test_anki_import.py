@@ -146,6 +146,13 @@ def test_round_trip_keeps_every_card_state_and_review(
         assert {-1, -3} <= {q for _, q in states}
         assert any(original[k].get("due_days", 0) < 0 for k in imported_keys)  # overdue reviews
         assert summary.revlog == result.reviews == fresh.db.scalar("select count() from revlog") > 100
+        # the decks' options came along as their preset, so Anki goes on answering as jpstudy does
+        for name in summary.decks:
+            config = fresh.decks.config_dict_for_deck_id(fresh.decks.id_for_name(name))
+            assert config["name"] == PRESET["name"], name
+            assert (config["new"]["delays"], config["lapse"]["delays"]) == (PRESET["learn"], PRESET["relearn"])
+            assert (config["new"]["initialFactor"], config["rev"]["ivlFct"]) == (PRESET["initialFactor"],
+                                                                                 PRESET["ivlFct"])
     finally:
         fresh.close()
         col.close()
@@ -163,33 +170,45 @@ def jp_columns(col: Collection, card_id: int) -> dict[str, int]:
     return row
 
 
+@pytest.mark.parametrize("anki_side", ["original", "re-exported"])
 @pytest.mark.parametrize("rating", [Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY])
-def test_answers_after_import_agree_with_anki(studied: Studied, tmp_path: Path, rating: Rating) -> None:
+def test_answers_after_import_agree_with_anki(studied: Studied, tmp_path: Path, rating: Rating, anki_side: str) -> None:
+    """Each card answered in jpstudy after the import, and in Anki: the original collection, or a fresh
+    one that imported jpstudy's export of the imported cards."""
     package = export_from_anki(studied, tmp_path / "x.apkg", colpkg=False)
     col = jpstudy_collection(tmp_path / "j.sqlite3")
+    anki = studied.col
     try:
         import_package(col, package)
+        if anki_side == "re-exported":
+            export_apkg(col, tmp_path / "back.apkg", with_progress=True)
+            (tmp_path / "fresh").mkdir()
+            anki = AnkiCollection(str(tmp_path / "fresh" / "collection.anki2"))
+            import_into_anki(anki, tmp_path / "back.apkg")
         jp_by_word = {(col.note_of(c).word, c.direction): c for c in map(col.get_card, col.search_cards(""))}
         answered = 0
-        for guid, ord_, cid, *values, _due in studied.col.db.all(CARD_SQL):
+        for guid, ord_, cid, *values, _due in anki.db.all(CARD_SQL):
             row = dict(zip(SCHED, values, strict=True))
             if row["queue"] < 0:
                 continue
-            note = studied.col.get_note(studied.col.db.scalar("select nid from cards where id = ?", cid))
+            note = anki.get_note(anki.db.scalar("select nid from cards where id = ?", cid))
             word = next((note[f] for f in ("Vocabulary-Kanji", "Expression", "Word", "Front") if f in note), "")
             card = jp_by_word.get((word, "production" if ord_ else "recognition"))
             if card is None:
                 continue
-            answer(studied.col, cid, int(rating), int(datetime.now(UTC).timestamp() * 1000) + answered, 5000)
+            answer(anki, cid, int(rating), int(datetime.now(UTC).timestamp() * 1000) + answered, 5000)
             col.answer(card, rating, now=datetime.now(UTC), time_taken_ms=5000)
-            want = {k: v for k, v in scheduling(studied.col)[(guid, ord_)].items() if k != "cid"}
+            want = {k: v for k, v in scheduling(anki)[(guid, ord_)].items() if k != "cid"}
             got = jp_columns(col, card.id)
             if "due_secs" in want:  # answered a moment apart: the clock may tick
                 assert abs(got.pop("due_secs") - want.pop("due_secs")) <= 2, word
             assert got == want, (word, ord_)
             answered += 1
-        assert answered == studied.col.db.scalar("select count() from cards where queue >= 0") - 2  # not Basic/Cloze
+        unburied = studied.col.db.scalar("select count() from cards where queue >= 0")
+        assert answered == unburied - 2  # all but the non-Japanese Basic and the Cloze card
     finally:
+        if anki is not studied.col:
+            anki.close()
         col.close()
 
 
