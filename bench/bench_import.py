@@ -23,16 +23,14 @@ os.environ["ANKI_TEST_MODE"] = "1"
 
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CACHE_DIR, Result
+from common import CACHE_DIR, Result, wall_and_cpu
 
 from jpstudy.anki_import import import_package
 from jpstudy.collection import Collection
@@ -117,16 +115,6 @@ def fixture() -> Path:
     return path
 
 
-def wall_and_cpu(fn: Callable[[int], object]) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds of ``REPEAT`` calls ``fn(round)``."""
-    samples = []
-    for n in range(REPEAT):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn(n)
-        samples.append((time.perf_counter() - wall, time.process_time() - cpu))
-    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
-
-
 def run() -> list[Result]:
     from anki.collection import Collection as AnkiCollection
     from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
@@ -143,20 +131,22 @@ def run() -> list[Result]:
         request = ImportAnkiPackageRequest(package_path=str(package),
                                            options=ImportAnkiPackageOptions(with_scheduling=True))
 
-        def anki_import(n: int) -> None:
-            anki_cols[n].import_anki_package(request)
+        def anki_import() -> None:
+            anki_cols.pop().import_anki_package(request)
 
         jp_cols = [Collection.open(work / f"jp{n}.sqlite3") for n in range(REPEAT)]
+        pending = list(jp_cols)
 
-        def jp_import(n: int) -> None:
-            summary = import_package(jp_cols[n], package, dictionary=dictionary)
+        def jp_import() -> None:
+            summary = import_package(pending.pop(), package, dictionary=dictionary)
             counts.update(notes=summary.notes_added, merged=summary.notes_updated, cards=summary.cards,
                           revlog=summary.revlog)
 
-        anchor, anchor_cpu = wall_and_cpu(anki_import)
-        value, value_cpu = wall_and_cpu(jp_import)
+        opened = list(anki_cols)
+        anchor, anchor_cpu = wall_and_cpu(anki_import, REPEAT)
+        value, value_cpu = wall_and_cpu(jp_import, REPEAT)
         linked = jp_cols[0].db.execute("SELECT count(*) FROM notes WHERE entry_id IS NOT NULL").fetchone()[0]
-        for col in anki_cols:
+        for col in opened:
             col.close()
         for jp in jp_cols:
             jp.close()

@@ -68,7 +68,7 @@ def card_state(
     due_at = datetime.fromtimestamp(due, UTC) if stepped and not interday else clock.day_start(due - today)
     ease = None
     if kind in ("review", "relearning"):
-        ease = (card.factor if card.factor >= MIN_FACTOR else round(preset.starting_ease * 1000)) / 1000
+        ease = (card.factor if card.factor >= MIN_FACTOR else round(preset.options.starting_ease * 1000)) / 1000
     return CardState(
         kind=kind,  # type: ignore[arg-type]
         left=card.left % 1000 if stepped else None,
@@ -77,7 +77,7 @@ def card_state(
         due=due_at,
         reps=card.reps,
         lapses=card.lapses,
-        leech=leech and kind in ("review", "relearning") and card.lapses >= preset.leech_threshold,
+        leech=leech and kind in ("review", "relearning") and card.lapses >= preset.options.leech_threshold,
         suspended=suspended,
         interday=interday,
         buried=buried,

@@ -16,7 +16,10 @@ Terms (Anki's storage, specs/sm2.md §2 and §9):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+from jpstudy.srs import SchedulerOptions
 
 
 @dataclass(frozen=True)
@@ -106,26 +109,12 @@ class AnkiRevlog:
 
 @dataclass(frozen=True)
 class AnkiPreset:
-    """The SM-2 options of an Anki preset, in jpstudy's terms (``SchedulerOptions`` field names)."""
+    """An Anki preset: its id, name and the SM-2 options jpstudy has (``options``' timing fields — zone,
+    rollover, day 0 — are the defaults: they are the collection's, not a preset's)."""
 
     id: int
     name: str
-    learning_steps: tuple[float, ...] = (1.0, 10.0)
-    relearning_steps: tuple[float, ...] = (10.0,)
-    graduating_interval: int = 1
-    easy_interval: int = 4
-    minimum_interval: int = 1
-    maximum_interval: int = 36_500
-    starting_ease: float = 2.5
-    easy_bonus: float = 1.3
-    interval_modifier: float = 1.0
-    hard_interval: float = 1.2
-    new_interval: float = 0.0
-    leech_threshold: int = 8
-    leech_action: str = "tag"
-    new_per_day: int = 20
-    reviews_per_day: int = 200
-    maximum_answer_seconds: int = 60
+    options: SchedulerOptions = field(default_factory=SchedulerOptions)
 
 
 @dataclass(frozen=True)
@@ -145,6 +134,18 @@ class PackageTiming:
     creation_offset: int | None
     rollover_hour: int | None = None
     sched_version: int = 2
+
+    @classmethod
+    def from_config(cls, crt: int, config: dict[str, Any], sched_version: int) -> PackageTiming:
+        """The timing of a collection created at ``crt`` with settings ``config`` (Anki's config keys
+        ``creationOffset``, ``rollover``, ``schedVer``; ``sched_version`` when it has no ``schedVer``)."""
+        offset, rollover = config.get("creationOffset"), config.get("rollover")
+        return cls(
+            crt=crt,
+            creation_offset=int(offset) if isinstance(offset, int | float) else None,
+            rollover_hour=int(rollover) % 24 if isinstance(rollover, int) else None,
+            sched_version=int(config.get("schedVer", sched_version)),
+        )
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from jpstudy.collection.presets import (
 )
 from jpstudy.srs import SchedulerOptions
 
-_DEFAULT = AnkiPreset(id=0, name="")
+_DEFAULT = SchedulerOptions()
 _STEPS = ("learning_steps", "relearning_steps")
-PRESET_OPTION_NAMES = tuple(f.name for f in dataclasses.fields(AnkiPreset) if f.name not in ("id", "name"))
+TIMING_OPTIONS = ("tz", "rollover_hour", "first_day")
+PRESET_OPTION_NAMES = tuple(f.name for f in dataclasses.fields(SchedulerOptions) if f.name not in TIMING_OPTIONS)
 
 
 def _valid_steps(value: Any) -> tuple[float, ...] | None:
@@ -36,34 +37,32 @@ def _valid_steps(value: Any) -> tuple[float, ...] | None:
     return steps
 
 
+def _valid(option: str, value: Any) -> Any:
+    """``value`` as a valid value of ``option``, or None."""
+    if option in _STEPS:
+        return _valid_steps(value)
+    if option == "leech_action":
+        return value if value in ("tag", "suspend") else None
+    try:
+        value = type(getattr(_DEFAULT, option))(value)
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        SchedulerOptions(**{option: value})
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return value
+
+
 def make_preset(preset_id: int, name: str, values: dict[str, Any]) -> AnkiPreset:
     """A preset with ``values`` (option name -> value); each invalid value becomes Anki's default."""
-    clean: dict[str, Any] = {}
-    for option in PRESET_OPTION_NAMES:
-        if option not in values:
-            continue
-        value = values[option]
-        if option in _STEPS:
-            value = _valid_steps(value)
-        elif option == "leech_action":
-            value = value if value in ("tag", "suspend") else None
-        else:
-            default = getattr(_DEFAULT, option)
-            try:
-                value = type(default)(value)
-                if isinstance(value, float) and not math.isfinite(value):
-                    raise ValueError(value)
-                SchedulerOptions(**{option: value})
-            except (TypeError, ValueError, OverflowError):
-                value = None
-        if value is not None:
-            clean[option] = value
-    return dataclasses.replace(_DEFAULT, id=preset_id, name=name, **clean)
+    clean = {option: _valid(option, values[option]) for option in PRESET_OPTION_NAMES if option in values}
+    options = dataclasses.replace(_DEFAULT, **{k: v for k, v in clean.items() if v is not None})
+    return AnkiPreset(id=preset_id, name=name, options=options)
 
 
 def preset_options(preset: AnkiPreset, base: SchedulerOptions) -> SchedulerOptions:
-    """``base`` (for the time zone and rollover) with the preset's SM-2 options."""
-    return dataclasses.replace(base, **{name: getattr(preset, name) for name in PRESET_OPTION_NAMES})
+    """``base`` (for the time zone, rollover and day 0) with the preset's SM-2 options."""
+    return dataclasses.replace(base, **{name: getattr(preset.options, name) for name in PRESET_OPTION_NAMES})
 
 
 def jpstudy_preset(db: sqlite3.Connection, preset: AnkiPreset, base: SchedulerOptions, fresh: bool) -> tuple[int, str]:

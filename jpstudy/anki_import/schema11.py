@@ -23,13 +23,7 @@ def read_timing(db: sqlite3.Connection) -> tuple[PackageTiming, bool]:
     """The collection's day numbering, and whether it schedules with FSRS."""
     conf = _col_json(db, "conf")
     crt = int(db.execute("SELECT crt FROM col").fetchone()[0])
-    offset = conf.get("creationOffset")
-    timing = PackageTiming(
-        crt=crt,
-        creation_offset=int(offset) if isinstance(offset, int | float) else None,
-        rollover_hour=int(conf["rollover"]) % 24 if isinstance(conf.get("rollover"), int) else None,
-        sched_version=int(conf.get("schedVer", 1)),
-    )
+    timing = PackageTiming.from_config(crt, conf, sched_version=1)
     return timing, bool(conf.get("fsrs", False))
 
 

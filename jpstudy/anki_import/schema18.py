@@ -32,13 +32,7 @@ def read_timing(db: sqlite3.Connection) -> tuple[PackageTiming, bool]:
     """The collection's day numbering, and whether it schedules with FSRS."""
     config = _config(db)
     crt = int(db.execute("SELECT crt FROM col").fetchone()[0])
-    offset = config.get("creationOffset")
-    timing = PackageTiming(
-        crt=crt,
-        creation_offset=int(offset) if isinstance(offset, int | float) else None,
-        rollover_hour=int(config["rollover"]) % 24 if isinstance(config.get("rollover"), int) else None,
-        sched_version=int(config.get("schedVer", 2)),
-    )
+    timing = PackageTiming.from_config(crt, config, sched_version=2)
     return timing, bool(config.get("fsrs", False))
 
 

@@ -53,6 +53,17 @@ def studied(tmp_path: Path, near_noon: None) -> Iterator[Studied]:
     s.col.close()
 
 
+@pytest.fixture
+def dictionary(tmp_path: Path, with_dictionary: object) -> Iterator[object]:
+    """The real dictionary, opened from a copy in the test's data folder."""
+    from jpstudy.dictionary import Dictionary
+
+    with_dictionary(tmp_path / "data")  # type: ignore[operator]
+    opened = Dictionary.open(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
 def export_from_anki(studied: Studied, out: Path, *, colpkg: bool, legacy: bool = False) -> Path:
     """Anki's own export with scheduling (and deck presets); the collection stays open."""
     if colpkg:
@@ -237,16 +248,11 @@ def test_reimport_adds_nothing_and_reexport_updates_the_anki_note(studied: Studi
 
 
 def test_fields_become_plain_text_and_words_link_to_jmdict(
-    studied: Studied, tmp_path: Path, with_dictionary: object
+    studied: Studied, tmp_path: Path, dictionary: object
 ) -> None:
-    from jpstudy.dictionary import Dictionary
-
     package = export_from_anki(studied, tmp_path / "x.apkg", colpkg=False)
-    data = tmp_path / "data"
-    with_dictionary(data)  # type: ignore[operator]
-    dictionary = Dictionary.open(data)
     with jpstudy_collection(tmp_path / "j.sqlite3") as col:
-        summary = import_package(col, package, dictionary=dictionary)
+        summary = import_package(col, package, dictionary=dictionary)  # type: ignore[arg-type]
         notes = {n.word: n for n in map(col.get_note, col.note_ids())}
         vocab, core, kaishi = (notes[WORDS[i][0]] for i in (0, 1, 2))
         assert vocab.meaning == WORDS[0][2]  # <b>…</b> stripped
@@ -258,7 +264,6 @@ def test_fields_become_plain_text_and_words_link_to_jmdict(
         assert summary.field_map["Core 2k"] == {
             "Vocabulary-Kanji": "word", "Vocabulary-Furigana": "reading", "Vocabulary-English": "meaning",
             "Sentence-English": "sentence_meaning"}
-    dictionary.close()
 
 
 def test_mapping_overrides_and_unmapped_note_types(studied: Studied, tmp_path: Path) -> None:
@@ -457,18 +462,15 @@ def test_cli_import_json_and_map(studied: Studied, tmp_path: Path, with_dictiona
 
 
 def test_mining_an_ad_after_importing_shows_the_imported_words_as_known_or_learning(
-    studied: Studied, tmp_path: Path, with_dictionary: object
+    studied: Studied, tmp_path: Path, dictionary: object
 ) -> None:
-    from jpstudy.dictionary import Dictionary
     from jpstudy.mining import mine_text
 
     package = export_from_anki(studied, tmp_path / "x.apkg", colpkg=False)
-    data = tmp_path / "data"
-    with_dictionary(data)  # type: ignore[operator]
     ad = "【正社員募集】未経験歓迎。給料は月25万円、賞与年2回、交通費支給。残業は月10時間、夜勤あり。研修があります。"
-    with Dictionary.open(data) as dictionary, jpstudy_collection(tmp_path / "j.sqlite3") as col:
+    with jpstudy_collection(tmp_path / "j.sqlite3") as col:
         before = {c.word: c.status for c in mine_text(ad, dictionary, status_of=col.word_status).candidates}
-        import_package(col, package, dictionary=dictionary)
+        import_package(col, package, dictionary=dictionary)  # type: ignore[arg-type]
         after = {c.word: c.status for c in mine_text(ad, dictionary, status_of=col.word_status).candidates}
         imported = {n.word: n for n in map(col.get_note, col.note_ids())}
         shared = [w for w in after if w in imported]

@@ -54,8 +54,9 @@ def run(window, qtbot, work):  # type: ignore[no-untyped-def]
     return out[0]
 
 
-def test_import_dialog_shows_the_mapping_imports_and_summarises(qtbot, n5_window, package, idle):
+def test_import_dialog_shows_the_mapping_imports_and_summarises(qtbot, n5_window, package, with_dictionary, idle):
     window = n5_window
+    with_dictionary(window.context.data_dir)
     assert "import_anki" in window.actions_by_key
     dialog = AnkiImportDialog(window.context, window)
     qtbot.addWidget(dialog)
@@ -80,8 +81,9 @@ def test_import_dialog_shows_the_mapping_imports_and_summarises(qtbot, n5_window
     core.combos["Vocabulary-Kanji"].setCurrentIndex(core.combos["Vocabulary-Kanji"].findData("word"))
     core.combos["Vocabulary-English"].setCurrentIndex(core.combos["Vocabulary-English"].findData("meaning"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.summary is not None or dialog.status.text().startswith("Nothing"), timeout=60_000)
     summary = dialog.summary
+    assert summary is not None, dialog.status.text()
     # + 猫 (Basic) and the Cloze note; the N5 words of the collection (食べる, 会社 …) are matched, not added
     assert summary.notes_added + summary.notes_updated == len(WORDS) + 2 and summary.notes_updated >= 3
     assert dialog.pages.currentIndex() == 2
