@@ -65,7 +65,10 @@ def card_state(
         return CardState(reps=card.reps, lapses=card.lapses, suspended=suspended, buried=buried)
     stepped = kind in ("learning", "relearning")
     interday = stepped and (queue == QUEUE_DAY_LEARN or (queue < 0 and due < INTRADAY_DUE_FROM))
-    due_at = datetime.fromtimestamp(due, UTC) if stepped and not interday else clock.day_start(due - today)
+    if stepped and not interday:
+        due_at = datetime.fromtimestamp(due, UTC)
+    else:  # in UTC: the same moment, and a state that is cheap to store
+        due_at = clock.day_start(due - today).astimezone(UTC)
     ease = None
     if kind in ("review", "relearning"):
         ease = (card.factor if card.factor >= MIN_FACTOR else round(preset.options.starting_ease * 1000)) / 1000

@@ -118,7 +118,6 @@ class _Import:
         self.v1 = package.timing.sched_version == 1
         self.fresh = db.execute("SELECT 1 FROM cards LIMIT 1").fetchone() is None
         self.preset_ids: dict[int, tuple[int, str]] = {}
-        self.new_decks: set[int] = set()
         options = col.options
         self.clock = DayClock.at(now, options.tz, options.rollover_hour, options.first_day)
         self.today = col.today(now)
@@ -137,6 +136,8 @@ class _Import:
                            for nt in package.notetypes.values()}
         self.saved_notetypes: set[int] = set()
         self.cards_without_direction = 0
+        self.added: set[int] = set()  # notes added by this import: their cards need no lookup …
+        self.inserted: set[tuple[int, str]] = set()  # … until one is inserted
 
     # ----- options and days -------------------------------------------------------------------
     def _preset_of(self, card: AnkiCard) -> AnkiPreset:
@@ -173,12 +174,9 @@ class _Import:
             deck_id = int(self.db.execute("SELECT id FROM decks WHERE name = ?", (name,)).fetchone()[0])
             self.deck_ids[name] = deck_id
             if self.db.execute("SELECT 1 FROM cards WHERE deck_id = ? LIMIT 1", (deck_id,)).fetchone() is None:
-                self.new_decks.add(deck_id)
-        deck_id = self.deck_ids[name]
-        if deck_id in self.new_decks:
-            self.db.execute("UPDATE decks SET preset_id = ? WHERE id = ?", (self._jpstudy_preset(card), deck_id))
+                self.db.execute("UPDATE decks SET preset_id = ? WHERE id = ?", (self._jpstudy_preset(card), deck_id))
         self.decks_used.add(name)
-        return deck_id
+        return self.deck_ids[name]
 
     # ----- notes --------------------------------------------------------------------------------
     def run(self, progress: ProgressCallback | None) -> ImportSummary:
@@ -238,6 +236,7 @@ class _Import:
         changed = False
         if note_id is None:
             note_id = self._insert_note(note, notetype, values, link)
+            self.added.add(note_id)
         elif newer:
             changed = self._update_note(note_id, note, values)
         is_origin = known is not None or self._free_origin(note_id)
@@ -313,22 +312,23 @@ class _Import:
         state = card_state(card, preset, today=self.package_today, clock=self.clock,
                            leech="leech" in (t.lower() for t in note.tags), v1=self.v1)
         history = self.revlog.get(card.id, [])
-        existing = self._existing(note_id, direction)
-        word = self.db.execute("SELECT word FROM notes WHERE id = ?", (note_id,)).fetchone()[0]
+        unseen = note_id in self.added and (note_id, direction) not in self.inserted
+        existing = None if unseen else self._existing(note_id, direction)
         if existing is None:
             card_id = self._insert_card(note_id, card, direction, state)
+            self.inserted.add((note_id, direction))
         elif state.reps > existing.state.reps:
             card_id = existing.card_id
             self._update_card(existing, card, state)
             if not self._linked(card_id):
-                self.summary.kept.append(f"{word} ({direction}): kept Anki's card ({state.reps} answers) "
-                                         f"over jpstudy's ({existing.state.reps})")
+                self.summary.kept.append(f"{self._word(note_id)} ({direction}): kept Anki's card ({state.reps} "
+                                         f"answers) over jpstudy's ({existing.state.reps})")
         else:
             if is_origin and not self._linked(existing.card_id):
                 origin.save_card_ord(self.db, existing.card_id, card.ord)
                 if state.reps or existing.state.reps:
-                    self.summary.kept.append(f"{word} ({direction}): kept jpstudy's card ({existing.state.reps} "
-                                             f"answers) over Anki's ({state.reps})")
+                    self.summary.kept.append(f"{self._word(note_id)} ({direction}): kept jpstudy's card "
+                                             f"({existing.state.reps} answers) over Anki's ({state.reps})")
                 return True
             return False
         if is_origin:
@@ -336,6 +336,9 @@ class _Import:
         self.summary.cards += 1
         self.summary.revlog += self._insert_revlog(card_id, history)
         return True
+
+    def _word(self, note_id: int) -> str:
+        return str(self.db.execute("SELECT word FROM notes WHERE id = ?", (note_id,)).fetchone()[0])
 
     def _linked(self, card_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM anki_cards WHERE card_id = ?", (card_id,)).fetchone() is not None
