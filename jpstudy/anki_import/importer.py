@@ -31,6 +31,7 @@ from jpstudy.anki_import.package import read_package
 from jpstudy.anki_import.presets import jpstudy_preset
 from jpstudy.collection.collection import note_guid
 from jpstudy.collection.rows import CARD_STATE_COLUMNS, state_columns, tags_text
+from jpstudy.japanese.sentence import locate_word
 from jpstudy.srs import CardState
 from jpstudy.srs.timing import DayClock
 
@@ -211,9 +212,10 @@ class _Import:
             s.notices.append(f"Decks from Anki use the deck options preset \"{name}\"{same}.")
 
     def _find_word(self, entry_id: int | None, word: str, reading: str) -> int | None:
-        row = self.db.execute("SELECT id FROM notes WHERE word = ? AND reading = ?", (word, reading)).fetchone()
+        row = self.db.execute("SELECT id FROM notes WHERE word = ? AND reading = ? AND kind = 'word'",
+                              (word, reading)).fetchone()
         if row is None and entry_id is not None:
-            row = self.db.execute("SELECT id FROM notes WHERE entry_id = ? AND reading = ?",
+            row = self.db.execute("SELECT id FROM notes WHERE entry_id = ? AND reading = ? AND kind = 'word'",
                                   (entry_id, reading)).fetchone()
         return None if row is None else int(row[0])
 
@@ -256,12 +258,15 @@ class _Import:
     def _insert_note(self, note: AnkiNote, notetype: AnkiNoteType, values: NoteValues, link: Link) -> int:
         word, reading = values.get("word"), link.reading
         created = note.id // 1000 if note.id > 10**11 else note.mod
+        sentence = values.get("sentence")
+        span = locate_word(sentence, word, reading) or (None, None)
         cur = self.db.execute(
             "INSERT INTO notes (guid, entry_id, word, reading, meaning, pos, jlpt, sentence, sentence_meaning, "
-            "source, notes, tags, created, modified) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)",
+            "source, notes, tags, created, modified, sentence_start, sentence_end) "
+            "VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (note_guid(link.entry_id, word, reading), link.entry_id, word, reading, values.get("meaning"),
-             link.jlpt, values.get("sentence"), values.get("sentence_meaning"), f"Anki: {notetype.name}",
-             values.get("notes"), tags_text(note.tags), created, note.mod),
+             link.jlpt, sentence, values.get("sentence_meaning"), f"Anki: {notetype.name}",
+             values.get("notes"), tags_text(note.tags), created, note.mod, *span),
         )
         return int(cur.lastrowid or 0)
 
@@ -278,8 +283,10 @@ class _Import:
                  values.get("notes"), tags_text(note.tags))
         if after == tuple(before):
             return False
+        span = locate_word(after[3], word, reading) or (None, None)
         self.db.execute("UPDATE notes SET word = ?, reading = ?, meaning = ?, sentence = ?, sentence_meaning = ?, "
-                        "notes = ?, tags = ?, modified = ? WHERE id = ?", (*after, note.mod, note_id))
+                        "notes = ?, tags = ?, modified = ?, sentence_start = ?, sentence_end = ? WHERE id = ?",
+                        (*after, note.mod, *span, note_id))
         return True
 
     def _free_origin(self, note_id: int) -> bool:

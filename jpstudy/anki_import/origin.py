@@ -4,7 +4,7 @@ Terms:
     origin: the Anki note an imported jpstudy note came from: its GUID, note type, the fields' HTML
         as imported and, per role, the field's index and the plain text jpstudy took from it
         (``roles``). A jpstudy card that came from one of that note's cards knows its template
-        (``ord``). Tables ``anki_notetypes``, ``anki_notes``, ``anki_cards`` (schema V4).
+        (``ord``). Tables ``anki_notetypes``, ``anki_notes``, ``anki_cards`` (schema V5).
     exported fields: the fields as imported, except that a field whose role's value was edited in
         jpstudy since is written from jpstudy's value (``fields_for_export``), so an unedited note
         goes back to Anki byte for byte and an edited one updates the same Anki note.

@@ -16,18 +16,21 @@ def new_note_of(note: Note) -> NewNote:
     """The fields of a stored note."""
     return NewNote(word=note.word, reading=note.reading, meaning=note.meaning, pos=note.pos, jlpt=note.jlpt,
                    entry_id=note.entry_id, sentence=note.sentence, sentence_meaning=note.sentence_meaning,
-                   source=note.source, notes=note.notes, tags=note.tags)
+                   source=note.source, notes=note.notes, tags=note.tags, sentence_span=note.sentence_span,
+                   kind=note.kind)
 
 
 def outgoing_for_notes(col: Collection, note_ids: Iterable[int], deck: str | None = None) -> list[Outgoing]:
-    """One ``Outgoing`` per note: its cards' directions, in its first card's deck (or ``deck``)."""
+    """One ``Outgoing`` per word note: its cards' directions, in its first card's deck (or ``deck``); kanji
+    notes are not sent (AnkiConnect gets words only)."""
     with col.lock:
         names = {d.id: d.name for d in col.decks()}
         out = []
         for note_id in note_ids:
             cards = col.cards_of_note(note_id)
-            if not cards:
+            note = col.get_note(note_id)
+            if not cards or note.kind != "word":
                 continue
-            out.append(Outgoing(new_note_of(col.get_note(note_id)), deck or names[cards[0].deck_id],
+            out.append(Outgoing(new_note_of(note), deck or names[cards[0].deck_id],
                                 tuple(c.direction for c in cards)))
     return out

@@ -23,6 +23,8 @@ from jpstudy.export.identity import anki_tags, is_mined_deck
 from jpstudy.export.notetype import FIELD_NAMES, NOTE_TYPES, note_type
 
 WORD_FIELD = FIELD_NAMES[0]
+WORD_TYPES: tuple[Direction, ...] = ("recognition", "production")
+"""The note types of word cards (one per direction); jpstudy's kanji note type is created with them."""
 CHUNK = 200
 
 
@@ -70,7 +72,7 @@ def ensure_note_types(client: AnkiConnect) -> list[str]:
         if spec.name in existing:
             continue
         model = note_type(direction)
-        client.invoke("createModel", modelName=spec.name, inOrderFields=list(FIELD_NAMES), css=model.css,
+        client.invoke("createModel", modelName=spec.name, inOrderFields=list(spec.fields), css=model.css,
                       isCloze=False, cardTemplates=[{"Name": t["name"], "Front": t["qfmt"], "Back": t["afmt"]}
                                                     for t in model.templates])
         created.append(spec.name)
@@ -97,18 +99,19 @@ def _already(client: AnkiConnect, words: Sequence[Outgoing], own: dict[str, str]
         term = item.note.word.strip()
         own_query = " OR ".join(f"(note:{quote(n)} {field_term(f, term)})" for n, f in own.items())
         queries.append(("findNotes", {"query": own_query}) if own_query else None)
-        for spec in NOTE_TYPES.values():
-            queries.append(("findNotes", {"query": f"note:{quote(spec.name)} {field_term(WORD_FIELD, term)}"}))
+        for direction in WORD_TYPES:
+            name = NOTE_TYPES[direction].name
+            queries.append(("findNotes", {"query": f"note:{quote(name)} {field_term(WORD_FIELD, term)}"}))
     asked = [q for q in queries if q is not None]
     answers = iter(client.multi(asked))
     out = []
-    per = 1 + len(NOTE_TYPES)
+    per = 1 + len(WORD_TYPES)
     for i in range(len(words)):
         group = queries[i * per:(i + 1) * per]
         found: set[str] = set()
         if group[0] is not None and next(answers):
-            found |= set(NOTE_TYPES)
-        for direction, query in zip(NOTE_TYPES, group[1:], strict=True):
+            found |= set(WORD_TYPES)
+        for direction, query in zip(WORD_TYPES, group[1:], strict=True):
             if query is not None and next(answers):
                 found.add(direction)
         out.append(found)

@@ -258,6 +258,7 @@ def test_fields_become_plain_text_and_words_link_to_jmdict(
         assert vocab.meaning == WORDS[0][2]  # <b>…</b> stripped
         assert core.reading == WORDS[1][1]  # from the furigana field 会社[かいしゃ]
         assert kaishi.sentence == WORDS[2][3] and kaishi.notes == "kaishi & more"
+        assert kaishi.sentence_span == (0, len(WORDS[2][0]))  # the word's place in the plain sentence
         assert vocab.entry_id is not None and vocab.jlpt == "N5"  # 食べる
         assert sum(n.entry_id is not None for n in notes.values()) >= len(WORDS) - 3
         assert "Capital of France" not in notes and notes["猫"].meaning == "cat"

@@ -23,7 +23,7 @@ from jpstudy.ads.status import StatusIndex
 from jpstudy.ankiconnect import AnkiConnect, AnkiConnectError, ConnectSettings, Outgoing, pull_words, push_words
 from jpstudy.ankiconnect import settings as connect_settings
 from jpstudy.collection import Collection, NewNote
-from jpstudy.export.notetype import FIELD_NAMES, NOTE_TYPES, note_type
+from jpstudy.export.notetype import NOTE_TYPES, note_type
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_push_creates_the_note_types_decks_tags_and_never_duplicates(
     assert sorted(result.created_note_types) == sorted(spec.name for spec in NOTE_TYPES.values())
     for direction, spec in NOTE_TYPES.items():
         model, genanki_model = anki.models.by_name(spec.name), note_type(direction)
-        assert [f["name"] for f in model["flds"]] == list(FIELD_NAMES)
+        assert [f["name"] for f in model["flds"]] == list(spec.fields)
         assert [(t["qfmt"], t["afmt"]) for t in model["tmpls"]] == [
             (t["qfmt"], t["afmt"]) for t in genanki_model.templates]
         assert model["css"] == genanki_model.css
