@@ -78,6 +78,12 @@ def card_progress(card_type: int, interval_days: int) -> Progress:
     return Progress.LEARNING
 
 
+def anki_word_progress(interval_days: int) -> Progress:
+    """The progress of a word read from a running Anki (``jpstudy.ankiconnect.pull``, which keeps only
+    its cards' longest interval, 0 for new and learning cards): a card in review with that interval."""
+    return card_progress(CARD_REVIEW, interval_days)
+
+
 def word_status(marks: Iterable[str], cards: Iterable[Progress]) -> WordStatus:
     """A word's status from its marks (``known`` / ``ignored``; ignored wins) and its cards' progress."""
     found = set(marks)

@@ -1,5 +1,5 @@
 """Browse: search cards, see the selected note, edit it, see its card info, add a card, suspend, reset,
-delete, move to another deck.
+delete, move to another deck, send to a running Anki.
 
 Keys: the "Browse" rows of ``shortcuts.SHORTCUTS`` (Enter in the table also edits).
 The search language is ``jpstudy.collection.search``'s (``deck:``, ``tag:``, ``is:new`` …).
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from jpstudy.japanese.kanji import breakdown
 
+from .anki_connect import outgoing_for_cards, send_to_anki
 from .browse_model import COLUMNS, BrowseModel, CardRow, read_rows
 from .card_info_dialog import CardInfoDialog
 from .context import AppContext
@@ -102,11 +103,12 @@ class BrowseScreen(QWidget):
             "reset": self.reset_selected,
             "move": self.move_selected,
             "delete": self.delete_selected,
+            "send": self.send_selected,
             "add": self.add_card,
         }
         for key, text in (
             ("edit", "Edit…"), ("info", "Card info…"), ("suspend", "Suspend / unsuspend"), ("reset", "Reset to new"),
-            ("move", "Move to deck…"), ("delete", "Delete"), ("add", "Add a card…"),
+            ("move", "Move to deck…"), ("delete", "Delete"), ("send", "Send to Anki"), ("add", "Add a card…"),
         ):
             button = QPushButton(f"{text}   {key_text(BROWSE, key)}")
             button.setAccessibleName(text)
@@ -199,6 +201,13 @@ class BrowseScreen(QWidget):
             self._show_selected()
 
         self._context.worker.run_op(work, changes, done, lambda e: self.count.setText(f"Failed: {e}"), self)
+
+    def send_selected(self) -> None:
+        """Send the notes of the selected cards to a running Anki (AnkiConnect), never twice."""
+        ids = self.selected_card_ids()
+        if ids:
+            self.count.setText("Sending to Anki…")
+            send_to_anki(self._context, lambda col: outgoing_for_cards(col, ids), self.count.setText)
 
     def edit_selected(self) -> None:
         """Edit the note of the (first) selected card."""

@@ -31,6 +31,7 @@ ACTIONS: tuple[tuple[str, str], ...] = (
     ("ads", "Job-ad &library…"),
     ("stats", "S&tatistics…"),
     ("export", "&Export to Anki…"),
+    ("import_anki", "&Import from Anki…"),
     ("settings", "Se&ttings…"),
     ("restore", "&Restore from a backup…"),
     ("shortcuts", "&Keyboard shortcuts"),
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
             "ads": lambda: self.open_window("ads"),
             "stats": lambda: self.open_window("stats"),
             "export": self.export,
+            "import_anki": self.import_anki,
             "settings": self.open_settings,
             "restore": self.choose_backup,
             "shortcuts": self.open_shortcuts,
@@ -103,7 +105,8 @@ class MainWindow(QMainWindow):
         a = self.actions_by_key
         bar = self.menuBar()
         for title, keys in (
-            ("&File", ("study", "add_card", "add_level", "export", None, "settings", "restore", None, "quit")),
+            ("&File", ("study", "add_card", "add_level", "import_anki", "export", None, "settings", "restore", None,
+                       "quit")),
             ("&Tools", ("mine", "ads", "browse", "stats")),
             ("&Help", ("shortcuts", "about")),
         ):
@@ -236,6 +239,14 @@ class MainWindow(QMainWindow):
         from .export_dialog import ExportDialog
 
         ExportDialog(self.context, self).open()
+
+    def import_anki(self) -> None:
+        """Open the import dialog and let the user choose a package."""
+        from .anki_import_dialog import AnkiImportDialog
+
+        dialog = AnkiImportDialog(self.context, self)
+        dialog.open()
+        dialog.choose()
 
     def open_settings(self) -> None:
         """Open the settings dialog."""

@@ -4,7 +4,8 @@ Terms:
     word key: ``(entry_id, word, reading)`` of a word; like the collection, a word is matched by
         ``(word, reading)`` and, when ``entry_id`` is known, also by ``(entry_id, reading)``.
     status: ``jpstudy.stats.word_status`` over the matching marks and the progress of the matching
-        notes' cards (``known``, ``learning``, ``unseen``, ``new`` or ``ignored``).
+        notes' cards (``known``, ``learning``, ``unseen``, ``new`` or ``ignored``); a word read from a
+        running Anki (table ``anki_words``) counts as ``jpstudy.stats.anki_word_progress``.
 
 The whole collection's marks and cards are read in two queries, so the cost does not grow with the
 number of words asked about.
@@ -16,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jpstudy.stats import Progress, card_progress, word_status
+from jpstudy.stats import Progress, anki_word_progress, card_progress, word_status
 
 WordKey = tuple[int | None, str, str]
 _Key = tuple[tuple[str, object], str]
@@ -41,8 +42,10 @@ class StatusIndex:
         progress: dict[_Key, Progress] = {}
         rows = db.execute("SELECT n.word, n.reading, n.entry_id, c.type, c.ivl FROM notes n JOIN cards c "
                           "ON c.note_id = n.id")
-        for word, reading, entry_id, card_type, ivl in rows:
-            stage = card_progress(card_type, ivl)
+        anki = db.execute("SELECT word, reading, entry_id, ivl FROM anki_words")
+        stages = [(w, r, e, card_progress(t, ivl)) for w, r, e, t, ivl in rows]
+        stages += [(w, r, e, anki_word_progress(ivl)) for w, r, e, ivl in anki]
+        for word, reading, entry_id, stage in stages:
             for key in _keys(entry_id, word, reading):
                 if progress.get(key, -1) < stage:
                     progress[key] = stage

@@ -291,6 +291,13 @@ class Collection:
                 updates.append((json.dumps(dataclasses.replace(state, due=due).to_dict()), card_id))
         self._db.executemany("UPDATE cards SET state = ? WHERE id = ?", updates)
 
+    def reload(self) -> None:
+        """Re-read what the collection keeps in memory (presets, deck presets, the study queue) and drop
+        the undo history, after a bulk write made through ``transaction()`` (e.g. ``jpstudy.anki_import``)."""
+        with self._lock:
+            self._load_presets()
+            self._undo.clear()
+
     def presets(self) -> list[Preset]:
         """Every preset, Default first, then by name."""
         return sorted(self._presets.values(), key=lambda p: (p.id != DEFAULT_PRESET_ID, p.name.casefold()))
@@ -869,7 +876,8 @@ class Collection:
 
     # ----- word status (mining) -------------------------------------------------------------
     def word_status(self, entry_id: int | None, word: str, reading: str) -> WordStatus:
-        """``known``, ``learning``, ``unseen``, ``new`` or ``ignored`` (the rules are ``jpstudy.stats``')."""
+        """``known``, ``learning``, ``unseen``, ``new`` or ``ignored`` (the rules are ``jpstudy.stats``'); words
+        read from a running Anki (``jpstudy.ankiconnect.pull``) count like cards of the collection."""
         marks = self._db.execute(
             "SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
             "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?",
@@ -881,9 +889,13 @@ class Collection:
             "AND reading = ?)",
             (word, reading, entry_id, reading),
         ).fetchall()
-        return progress_rules.word_status(
-            (m for (m,) in marks), (progress_rules.card_progress(t, ivl) for t, ivl in cards)
-        )
+        anki = self._db.execute(
+            "SELECT ivl FROM anki_words WHERE (word = ? AND reading = ?) OR (entry_id = ? AND reading = ?)",
+            (word, reading, entry_id, reading),
+        ).fetchall()
+        stages = [progress_rules.card_progress(t, ivl) for t, ivl in cards]
+        stages += [progress_rules.anki_word_progress(ivl) for (ivl,) in anki]
+        return progress_rules.word_status((m for (m,) in marks), stages)
 
     def _mark(self, word: str, reading: str, entry_id: int | None, mark: str) -> None:
         with self._lock, transaction(self._db):
