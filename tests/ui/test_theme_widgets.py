@@ -256,11 +256,12 @@ def test_settings_numbers_are_shown(qtbot, n5_window, idle, name, size):
 
 
 @pytest.mark.parametrize("name", ["light", "dark"])
-def test_unticked_level_and_filter_boxes_are_visible_without_focus(qtbot, n5_window, idle, name):
+def test_unticked_level_and_filter_boxes_are_visible_without_focus(qtbot, n5_window, with_dictionary, idle, name):
     """The welcome's level boxes (N4 … N1 unticked) and the mining window's filters."""
     from jpstudy_ui.welcome_dialog import WelcomeDialog
 
     window = n5_window
+    with_dictionary(window.context.data_dir)  # the mining window opens it at once: no build under test
     window.context.apply_settings(UiSettings(theme=name))
     palette = DARK if name == "dark" else LIGHT
     welcome = WelcomeDialog(window.context, window)
