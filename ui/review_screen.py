@@ -3,8 +3,8 @@
 Keys (the screen keeps the focus; its buttons are for the mouse and do the same):
     Space / Enter   show the answer; on the answer side, Good (Anki's convention)
     1 2 3 4         Again / Hard / Good / Easy
-    Ctrl+Z          undo the last answer
-    E               edit the note          S   suspend the card
+    Ctrl+Z          undo the last operation (answer, suspend, bury), as the Undo button names it
+    E               edit the note          S   suspend the card      B or -   bury it until tomorrow
     F               furigana on/off        Esc back to the decks
 """
 
@@ -51,7 +51,8 @@ KEY_RATINGS = {
     Qt.Key.Key_4: Rating.EASY,
 }
 ROLE_OF = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
-HINT = "Space show answer · 1–4 answer · Ctrl+Z undo · E edit · S suspend · F furigana · Esc decks"
+HINT = "Space show answer · 1–4 answer · Ctrl+Z undo · E edit · S suspend · B bury · F furigana · Esc decks"
+UNDO_TEXT = "Undo  Ctrl+Z"
 
 
 class _OpRunner:
@@ -186,11 +187,14 @@ class ReviewScreen(QWidget):
         layout.addWidget(self.grades_row)
 
         tools = QHBoxLayout()
+        self.notice = label("", "muted", name="Last action")
+        tools.addWidget(self.notice)
         tools.addStretch(1)
-        self.undo_button = self._button("Undo  Ctrl+Z", "Undo last answer", self._undo)
+        self.undo_button = self._button(UNDO_TEXT, "Undo", self._undo)
         self.edit_button = self._button("Edit  E", "Edit note", self.edit_current)
         self.suspend_button = self._button("Suspend  S", "Suspend card", self._suspend)
-        for button in (self.undo_button, self.edit_button, self.suspend_button):
+        self.bury_button = self._button("Bury  B", "Bury card until tomorrow", self._bury)
+        for button in (self.undo_button, self.edit_button, self.bury_button, self.suspend_button):
             tools.addWidget(button)
         layout.addLayout(tools)
         return page
@@ -236,6 +240,7 @@ class ReviewScreen(QWidget):
         self.show_button.setVisible(True)
         self.edit_button.setEnabled(True)
         self.suspend_button.setEnabled(True)
+        self.bury_button.setEnabled(True)
         self.setFocus()
 
     def show_answer(self, face: CardFace, grades: list[GradeChoice]) -> None:
@@ -297,9 +302,15 @@ class ReviewScreen(QWidget):
             self.next_due.setText(self.next_due.text() + f" · {summary.due_tomorrow} due tomorrow")
         self.setFocus()
 
-    def set_undo_available(self, available: bool) -> None:
-        """Enable the undo button."""
-        self.undo_button.setEnabled(available)
+    def set_undo(self, label: str | None) -> None:
+        """Name the undo button by what Ctrl+Z would undo ("Undo Answer  Ctrl+Z"), or disable it."""
+        self.undo_button.setEnabled(label is not None)
+        self.undo_button.setText(f"{label}  Ctrl+Z" if label else UNDO_TEXT)
+        self.undo_button.setAccessibleName(label or "Undo (nothing to undo)")
+
+    def show_notice(self, message: str) -> None:
+        """What just happened, in the tools row (kept until the next answer or operation)."""
+        self.notice.setText(message)
 
     def show_error(self, message: str) -> None:
         """Show the error in the hint line (the card stays as it was)."""
@@ -331,6 +342,8 @@ class ReviewScreen(QWidget):
             self.edit_current()
         elif key == Qt.Key.Key_S:
             self._suspend()
+        elif key in (Qt.Key.Key_B, Qt.Key.Key_Minus):
+            self._bury()
         elif key == Qt.Key.Key_F:
             self._toggle_furigana()
         elif key == Qt.Key.Key_Escape:
@@ -360,6 +373,10 @@ class ReviewScreen(QWidget):
     def _suspend(self) -> None:
         if self.controller is not None:
             self.controller.suspend_current()
+
+    def _bury(self) -> None:
+        if self.controller is not None:
+            self.controller.bury_current()
 
     def edit_current(self) -> None:
         """Open the note editor for the card on screen; save through the worker and redraw."""
@@ -442,4 +459,5 @@ class ReviewScreen(QWidget):
             widget.setText("")
         self.back.setVisible(False)
         self.grades_row.setVisible(False)
-        self.undo_button.setEnabled(False)
+        self.set_undo(None)
+        self.show_notice("")
