@@ -230,6 +230,8 @@ class Collection:
         """
         new = Timing.from_json({"tz": zone, "rollover_hour": rollover_hour,
                                 "first_day": self._timing.first_day.isoformat()})
+        if new == self._timing:
+            return
         with self._lock:
             with transaction(self._db):
                 self._move_due_days(self._timing, new)
