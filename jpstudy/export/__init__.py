@@ -24,8 +24,18 @@ from jpstudy.export.selection import ExportError, ProgressCallback, has_prompt, 
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
+    from jpstudy.collection.presets import Preset
 
 __all__ = ["ExportError", "ExportResult", "ProgressCallback", "export_apkg"]
+
+
+def deck_presets(col: Collection, names: set[str]) -> dict[str, Preset]:
+    """The preset of each deck in ``names`` and of each of their parents."""
+    wanted = set(names)
+    for name in names:
+        parts = name.split("::")
+        wanted.update("::".join(parts[:i]) for i in range(1, len(parts)))
+    return {deck.name: col.deck_preset(deck.id) for deck in col.decks() if deck.name in wanted}
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,8 @@ def export_apkg(
     cards = read_selection(col, deck, with_reviews=with_progress, progress=progress)
     selection = tuple(item for item in cards if has_prompt(item))
     collection = build_collection(
-        selection, col.scheduler, now, with_progress=with_progress, progress=progress
+        selection, col.scheduler, now, with_progress=with_progress, progress=progress,
+        deck_presets=deck_presets(col, {item.deck_name for item in selection}),
     )
     if progress is not None:
         progress("saving", 0, 1)

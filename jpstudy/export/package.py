@@ -3,7 +3,7 @@
 An ``.apkg`` is a zip archive holding ``collection.anki2`` (an Anki collection in SQLite, schema 11)
 and ``media`` (a JSON map of media files; jpstudy has none). genanki writes the note types, decks,
 notes and cards — every card as new. Then the collection is completed: its ``crt`` and config
-(day numbering, ``scheduling``), jpstudy's options as the decks' preset (``preset``), and — for an
+(day numbering and rollover hour, ``scheduling``), each deck's preset (``preset``), and — for an
 export with progress — each card's SM-2 state and review log (``scheduling``).
 
 Every exported Anki note is one jpstudy card (see ``notetype``); its ``mod`` is the note's last
@@ -17,18 +17,19 @@ import itertools
 import json
 import sqlite3
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import genanki
 
+from jpstudy.collection.presets import Preset
 from jpstudy.export.atomic import write_atomically
 from jpstudy.export.fields import note_fields
 from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck
 from jpstudy.export.notetype import note_type
-from jpstudy.export.preset import PRESET_ID, deck_preset
+from jpstudy.export.preset import PRESET_ID, anki_preset_id, anki_preset_name, deck_preset
 from jpstudy.export.scheduling import (
     CARD_UPDATE_SQL,
     REVLOG_INSERT_SQL,
@@ -63,12 +64,16 @@ def _chunks(cards: Sequence[ExportCard]) -> Iterator[Sequence[ExportCard]]:
 
 
 def _write_notes(
-    cursor: sqlite3.Cursor, selection: Sequence[ExportCard], now: datetime, progress: ProgressCallback | None
+    cursor: sqlite3.Cursor, selection: Sequence[ExportCard], now: datetime, progress: ProgressCallback | None,
+    parents: Sequence[str] = (),
 ) -> None:
-    """genanki's part: the empty collection, then note types, decks, notes and new cards."""
+    """genanki's part: the empty collection, the ``parents`` decks (which hold no exported card), then
+    note types, decks, notes and new cards."""
     stamp = now.timestamp()
     ids = itertools.count(int(stamp * 1000))
     genanki.Package([]).write_to_db(cursor, stamp, ids)
+    for name in parents:
+        genanki.Deck(deck_id(name), name).write_to_db(cursor, stamp, ids)
     done = 0
     for chunk in _chunks(selection):
         by_deck: dict[str, genanki.Deck] = {}
@@ -120,14 +125,24 @@ def _write_progress(
     cursor.executemany(REVLOG_INSERT_SQL, revlog_rows)
 
 
-def _write_collection_settings(cursor: sqlite3.Cursor, sched: Scheduler, now: datetime) -> None:
-    """The package's ``crt`` and config (its day numbering, see ``scheduling``), and the ``jpstudy``
-    deck preset for every exported deck (see ``preset``)."""
+def _write_collection_settings(
+    cursor: sqlite3.Cursor, sched: Scheduler, now: datetime, deck_presets: Mapping[str, Preset] | None
+) -> None:
+    """The package's ``crt`` and config (its day numbering, see ``scheduling``), and each deck's
+    preset (see ``preset``; without ``deck_presets`` every deck gets ``sched``'s options)."""
     config, presets, decks = (json.loads(v) for v in cursor.execute("SELECT conf, dconf, decks FROM col").fetchone())
-    presets[str(PRESET_ID)] = deck_preset(sched.options, presets["1"])
+    template = presets["1"]
     for deck in decks.values():
-        if deck["id"] != DEFAULT_DECK_ID:
+        if deck["id"] == DEFAULT_DECK_ID:
+            continue
+        preset = None if deck_presets is None else deck_presets.get(deck["name"])
+        if preset is None:
+            presets[str(PRESET_ID)] = deck_preset(sched.options, template)
             deck["conf"] = PRESET_ID
+        else:
+            anki_id = anki_preset_id(preset)
+            presets[str(anki_id)] = deck_preset(preset.options, template, anki_id, anki_preset_name(preset))
+            deck["conf"] = anki_id
     cursor.execute(
         "UPDATE col SET crt = ?, conf = ?, dconf = ?, decks = ?",
         (package_crt(sched, now), json.dumps(package_config(config, sched)), json.dumps(presets), json.dumps(decks)),
@@ -141,16 +156,20 @@ def build_collection(
     *,
     with_progress: bool,
     progress: ProgressCallback | None = None,
+    deck_presets: Mapping[str, Preset] | None = None,
 ) -> bytes:
-    """The package's ``collection.anki2`` as bytes."""
+    """The package's ``collection.anki2`` as bytes. ``deck_presets`` maps each exported deck, and each
+    parent of one, to its preset (parents without cards are written as empty decks)."""
     db = sqlite3.connect(":memory:")
     try:
         cursor = db.cursor()
-        _write_notes(cursor, selection, now, progress)
+        exported = {item.deck_name for item in selection}
+        parents = sorted(name for name in (deck_presets or {}) if name not in exported)
+        _write_notes(cursor, selection, now, progress, parents)
         anki_ids = _anki_ids(cursor, selection)
         note_times = zip((item.last_change for item in selection), (nid for nid, _ in anki_ids), strict=True)
         cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", note_times)
-        _write_collection_settings(cursor, sched, now)
+        _write_collection_settings(cursor, sched, now, deck_presets)
         if with_progress:
             _write_progress(cursor, selection, anki_ids, sched, now)
         db.commit()

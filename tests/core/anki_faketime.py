@@ -235,6 +235,27 @@ class _Child:
         note.remove_tag(tag)
         self.col.update_note(note)
 
+    def open_empty(self, rollover: int) -> Any:
+        from anki.collection import Collection
+
+        self.col = Collection(self.path)
+        self.col.db.execute("pragma synchronous = off")
+        prefs = self.col.get_preferences()
+        prefs.scheduling.rollover = rollover
+        self.col.set_preferences(prefs)
+        return self.col.sched.today
+
+    def import_apkg(self, path: str) -> Any:
+        from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+        options = ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)
+        self.col.import_anki_package(ImportAnkiPackageRequest(package_path=path, options=options))
+        rows = self.col.db.all("select c.id, n.flds from cards c join notes n on n.id = c.nid")
+        return [[cid, flds.split("\x1f")[0]] for cid, flds in rows]
+
+    def deck_config(self, deck: str) -> Any:
+        return self.col.decks.config_dict_for_deck_id(self.col.decks.id(deck, create=False))
+
     def today(self) -> Any:
         return self.col.sched.today
 
