@@ -123,12 +123,22 @@ def main(out: Path) -> int:
         save(window, out, "review-front")
         QTest.keyClick(review, Qt.Key.Key_Space)
         save(window, out, "review-back")
+        QTest.keyClick(review, Qt.Key.Key_B)  # bury: the review screen says so, and Undo names it
+        spin(app, lambda: review.controller.phase is Phase.QUESTION and bool(review.notice.text()))
+        save(window, out, "review-buried")
+        QTest.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        spin(app, lambda: review.controller.phase is Phase.QUESTION and window.context.worker.pending == 0)
+        QTest.keyClick(review, Qt.Key.Key_Space)
 
         window.context.apply_settings(UiSettings(theme="dark"))
         save(window, out, "review-back-dark")
         window.show_home()
         spin(app, lambda: window.context.worker.pending == 0)
         save(window, out, "home-dark")
+        dialog = window.home.open_deck_options("JLPT::N4")
+        spin(app, lambda: dialog.isEnabled() and window.context.worker.pending == 0)
+        save(dialog, out, "deck-options-dark")
+        dialog.close()
         window.context.apply_settings(UiSettings(theme="light"))
 
         mine = window.open_window("mine")
@@ -164,6 +174,7 @@ def main(out: Path) -> int:
         stats.close()
 
         for name, opener in (
+            ("deck-options", lambda: window.home.open_deck_options("JLPT::N5")),
             ("export", window.export),
             ("settings", window.open_settings),
             ("about", window.open_about),
