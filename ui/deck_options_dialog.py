@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -40,17 +41,17 @@ from .widgets import label
 NUMBERS: dict[str, tuple[str, float, float, int | None, str]] = {
     "new_per_day": ("&New cards/day", 0, 9999, None, ""),
     "reviews_per_day": ("&Maximum reviews/day", 0, 9999, None, ""),
-    "graduating_interval": ("&Graduating interval", 1, 36500, None, " days"),
-    "easy_interval": ("&Easy interval", 1, 36500, None, " days"),
+    "graduating_interval": ("&Graduating interval (days)", 1, 36500, None, ""),
+    "easy_interval": ("&Easy interval (days)", 1, 36500, None, ""),
     "starting_ease": ("Starting &ease", 1.31, 5.0, 2, ""),
-    "minimum_interval": ("M&inimum interval", 1, 36500, None, " days"),
-    "leech_threshold": ("Leech &threshold", 1, 9999, None, " lapses"),
-    "maximum_interval": ("Maximum inter&val", 1, 36500, None, " days"),
+    "minimum_interval": ("M&inimum interval (days)", 1, 36500, None, ""),
+    "leech_threshold": ("Leech &threshold (lapses)", 1, 9999, None, ""),
+    "maximum_interval": ("Maximum inter&val (days)", 1, 36500, None, ""),
     "easy_bonus": ("Easy &bonus", 1.0, 5.0, 2, ""),
     "interval_modifier": ("Interval &modifier", 0.5, 2.0, 2, ""),
     "hard_interval": ("&Hard interval", 0.5, 1.3, 2, ""),
     "new_interval": ("New interval (after a &lapse)", 0.0, 1.0, 2, ""),
-    "maximum_answer_seconds": ("Maximum answer &seconds", 1, 7200, None, " s"),
+    "maximum_answer_seconds": ("Maximum answer &seconds", 1, 7200, None, ""),
 }
 GROUPS = (
     ("Daily limits", ("new_per_day", "reviews_per_day")),
@@ -74,13 +75,15 @@ class DeckOptionsDialog(QDialog):
         self._users: dict[int, list[str]] = {}
         self.setWindowTitle(f"Options — {deck}")
         self.setAccessibleName("Deck options")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(820)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
 
         top = QHBoxLayout()
         self.preset = QComboBox()
         self.preset.setAccessibleName("Preset")
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.preset.setMinimumContentsLength(24)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         top.addWidget(label("Preset:"))
         top.addWidget(self.preset, 1)
@@ -98,14 +101,17 @@ class DeckOptionsDialog(QDialog):
         layout.addWidget(self.shared)
 
         self.fields: dict[str, QWidget] = {}
-        for title, names in GROUPS:
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, (title, names) in enumerate(GROUPS):
             group = QGroupBox(title)
             form = QFormLayout(group)
             for name in names:
                 text, widget = self._field(name)
                 form.addRow(text, widget)
                 self.fields[name] = widget
-            layout.addWidget(group)
+            grid.addWidget(group, index // 2, index % 2)
+        layout.addLayout(grid)
 
         self.status = label("", "muted", wrap=True, name="Deck options status")
         layout.addWidget(self.status)

@@ -100,8 +100,10 @@ class SettingsDialog(QDialog):
         form.addRow("&Reviews per day:", self.reviews_per_day)
         form.addRow("&Learning steps:", self.learning_steps)
         form.addRow("Re&learning steps:", self.relearning_steps)
-        form.addRow("", label("For decks without a preset of their own; a deck's options: ⚙ in the deck list.",
-                              "muted", wrap=True, name="Default options note"))
+        note = label("Used by every deck without a preset of its own. A deck's own options: ⚙ in the deck list.",
+                     "muted", wrap=True, name="Default options note")
+        note.setMinimumHeight(note.sizeHint().height() * 2)
+        form.addRow(note)
         layout.addWidget(study)
 
         display = QGroupBox("Display")
