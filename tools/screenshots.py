@@ -3,8 +3,11 @@
     xvfb-run -a -s "-screen 0 1400x1000x24" python tools/screenshots.py [OUT_DIR]
 
 Builds a demo collection in a temporary folder (JLPT N5 and N4, four months of simulated study at
-fixed times, a mined job ad), opens the real app on it with a fixed clock and grabs each window with
-QWidget.grab(). Needs a Japanese font (Debian: fonts-noto-cjk). Runs offscreen too, with the same fonts.
+fixed times, words mined from a job ad, the N5 kanji cards), opens the real app on it with a fixed
+clock and grabs each window with QWidget.grab(). The back of a mined card (sentence furigana, pitch
+accent, kanji) is taken in both themes at the smallest and the largest font size, scrolled to show the
+sentence and the kanji when the card is taller than the window. Needs a Japanese font (Debian:
+fonts-noto-cjk). Runs offscreen too, with the same fonts.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 26, 12, 30, tzinfo=UTC)
 AD = ROOT / "tests" / "fixtures" / "jobads" / "bakery-part-time.txt"
 SIZE = (1200, 800)
+LARGE = (1400, 1000)
+"""The window for the largest font size (the screen xvfb-run is given)."""
 
 
 def build_history(data_dir: Path) -> None:
@@ -57,6 +62,52 @@ def build_history(data_dir: Path) -> None:
             col.answer(card, rating, now=moment, time_taken_ms=rng.randint(2500, 9000))
             moment += timedelta(seconds=rng.randint(6, 20))
     col.close()
+
+
+SHOWCASE = ("交通費", "販売", "品出し")
+"""Words mined from the bakery ad for the card-back screenshots (the first one is shown)."""
+
+
+def add_mined_cards(data_dir: Path) -> None:
+    """Mine the bakery ad and add ``SHOWCASE`` as new cards of the Mined deck, with a note on the first;
+    add the N5 kanji cards."""
+    import dataclasses
+
+    from jpstudy.collection import Collection
+    from jpstudy.dictionary import Dictionary
+    from jpstudy.mining import add_candidates, miner_for
+    from jpstudy.paths import collection_path
+
+    result = miner_for(Dictionary.open(data_dir), prime=False).mine(AD.read_text(encoding="utf-8"))
+    by_word = {c.word: c for c in result.candidates}
+    with Collection.open(collection_path(data_dir)) as col:
+        added = add_candidates(col, [by_word[w] for w in SHOWCASE], text=result.text)
+        col.update_note(dataclasses.replace(added[0], notes="規定支給 = paid under the company's rules"), now=NOW)
+        col.add_kanji_deck("N5", now=NOW)
+
+
+def review_back_shots(app: QApplication, window: QWidget, out: Path) -> None:
+    """The back of the first showcase card, light and dark, at the smallest and largest font size."""
+    from jpstudy_ui.ui_settings import FONT_SIZES, UiSettings
+
+    from jpstudy.review_controller import Phase
+
+    review = window.review
+    window.study("Mined")
+    spin(app, lambda: review.controller.phase is Phase.QUESTION)
+    QTest.keyClick(review, Qt.Key.Key_Space)
+    for size in (FONT_SIZES[0], FONT_SIZES[-1]):
+        window.resize(*(SIZE if size < 20 else LARGE))
+        for theme in ("light", "dark"):
+            window.context.apply_settings(UiSettings(theme=theme, font_size=size))
+            review.controller.refresh_current()
+            spin(app, lambda: review.controller.phase is Phase.ANSWER)
+            spin(app, lambda: False, timeout=0.3)
+            bar = review.card_scroll.verticalScrollBar()  # from the pitch accent down, when it does not all fit
+            bar.setValue(min(bar.maximum(), review.pitch.mapTo(review.card_scroll.widget(), QPoint()).y() - 8))
+            save(window, out, f"review-back-{theme}-{size}pt")
+    window.resize(*SIZE)
+    window.context.apply_settings(UiSettings(theme="light"))
 
 
 def spin(app: QApplication, until: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -111,6 +162,7 @@ def main(out: Path) -> int:
         window.close()
 
         build_history(demo)
+        add_mined_cards(demo)
         window = create_main_window(app, demo, clock)
         window.resize(*SIZE)
         window.show()
@@ -132,6 +184,14 @@ def main(out: Path) -> int:
 
         window.context.apply_settings(UiSettings(theme="dark"))
         save(window, out, "review-back-dark")
+        window.context.apply_settings(UiSettings(theme="light"))
+        review_back_shots(app, window, out)
+        window.study("Kanji::N5")
+        spin(app, lambda: review.controller.phase is Phase.QUESTION)
+        QTest.keyClick(review, Qt.Key.Key_Space)
+        save(window, out, "kanji-card")
+        window.context.apply_settings(UiSettings(theme="dark"))
+        save(window, out, "kanji-card-dark")
         window.show_home()
         spin(app, lambda: window.context.worker.pending == 0)
         save(window, out, "home-dark")
@@ -165,6 +225,16 @@ def main(out: Path) -> int:
         spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
         spin(app, lambda: window.context.worker.pending == 0)
         save(browse, out, "browse")
+        browse.search.setText("deck:Mined")
+        browse.run_search()
+        spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
+        spin(app, lambda: browse.preview_word.text() == SHOWCASE[0])
+        browse.preview_kanji.show_words("交")
+        spin(app, lambda: browse.preview_kanji.popup is not None and browse.preview_kanji.popup.isVisible())
+        save(browse, out, "browse-kanji")
+        popup = browse.preview_kanji.popup
+        save(popup, out, "browse-kanji-words")
+        popup.close()
         browse.close()
 
         stats = window.open_window("stats")

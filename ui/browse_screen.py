@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpstudy.japanese.kanji import breakdown
+
 from .browse_model import CHUNK, COLUMNS, BrowseModel, CardRow, read_rows
 from .context import AppContext
+from .kanji_strip import KanjiStrip
 from .note_editor import NoteEditor
 from .taskman import Change
 from .theme import japanese_font
@@ -35,7 +38,7 @@ from .widgets import card_frame, label
 T = TypeVar("T")
 SEARCH_HELP = (
     "Search words, readings and meanings. Also: deck:JLPT::N4  tag:work  jlpt:N3  "
-    "is:new  is:learn  is:review  is:suspended  -word (exclude)"
+    "is:new  is:learn  is:review  is:suspended  is:kanji  -word (exclude)"
 )
 
 
@@ -87,6 +90,10 @@ class BrowseScreen(QWidget):
         self.preview_info = label("", "muted", wrap=True, name="Selected card details")
         for widget in (self.preview_word, self.preview_reading, self.preview_meaning, self.preview_info):
             side.addWidget(widget)
+        self.preview_kanji = KanjiStrip(context)
+        self.preview_kanji.failed.connect(lambda message: self.count.setText(f"Failed: {message}"))
+        self.preview_kanji.setVisible(False)
+        side.addWidget(self.preview_kanji)
         side.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, shortcut, handler in (
@@ -109,6 +116,7 @@ class BrowseScreen(QWidget):
         self._shortcut("Escape", self.close)
         self.setTabOrder(self.search, self.table)
         context.worker.changed.connect(self._on_changed)
+        context.worker.run(lambda col: breakdown("日"), lambda _: None)  # read the kanji data off the UI thread
         self.run_search()
 
     def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
@@ -156,7 +164,10 @@ class BrowseScreen(QWidget):
             for widget in (self.preview_word, self.preview_reading, self.preview_meaning):
                 widget.setText("")
             self.preview_info.setText(f"{len(rows)} cards selected" if len(rows) > 1 else "")
+            self.preview_kanji.set_kanji((), self._context.settings.font_size, 0, None)
             return
+        self.preview_kanji.set_kanji(breakdown(row.word), self._context.settings.font_size,
+                                     self.preview_word.width(), row.note_id)
         self.preview_word.setText(row.word)
         self.preview_reading.setText(row.reading if row.reading != row.word else "")
         self.preview_meaning.setText(row.meaning)

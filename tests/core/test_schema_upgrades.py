@@ -1,13 +1,15 @@
 """Schema upgrades from every shipped version, and files the collection must refuse without touching.
 
 A file of schema version k is built the way its history made it: ``UPGRADES[0]``, then the data a
-user of version 1 had (``SEEDS[1]``), then ``UPGRADES[1]`` and the data of version 2, … up to k.
+user of version 1 had (``SEEDS[1]``), then ``UPGRADES[1]`` (with its ``DATA_UPGRADES`` step, if any)
+and the data of version 2, … up to k.
 Opening it with ``Collection`` must bring it to ``SCHEMA_VERSION`` and keep every piece of data.
 When a new version is added to ``UPGRADES``, add its data to ``SEEDS`` and its checks to ``CHECKS``.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -18,7 +20,7 @@ import pytest
 
 from jpstudy import Collection, Rating
 from jpstudy.collection import CollectionFileError, NewNote, ReviewEntry
-from jpstudy.collection.schema import APPLICATION_ID, SCHEMA_VERSION, UPGRADES
+from jpstudy.collection.schema import APPLICATION_ID, DATA_UPGRADES, SCHEMA_VERSION, UPGRADES
 from jpstudy.srs import CardState
 from jpstudy.srs.timing import day_start
 
@@ -46,7 +48,13 @@ INSERT INTO decks VALUES (1, 'JLPT'), (2, 'JLPT::N5'), (3, 'Mined');
 INSERT INTO notes VALUES
   (1, 'g1', 1358280, '食べる', 'たべる', 'to eat', 'v1', 'N5', '<b>ご飯</b>を食べる', 'I eat rice',
    'JLPT N5 list', 'note 😀 <script>x</script>', 'jlpt::n5 leech', 1767225600, 1767225601),
-  (2, 'g2', NULL, '残業', 'ざんぎょう', 'overtime', '', NULL, '', '', 'ad', '', '', 1767225600, 1767225600);
+  (2, 'g2', NULL, '残業', 'ざんぎょう', 'overtime', '', NULL, '', '', 'ad', '', '', 1767225600, 1767225600),
+  (3, 'g3', 1290000, '賞与', 'しょうよ', 'bonus', 'n', 'N1', '&lt;必須&gt; 年2回の<b>賞与</b>あり &amp; 交通費', '',
+   '求人票', '', 'mined jlpt::n1', 1767225600, 1767225600),
+  (4, 'g4', NULL, '手当', 'てあて', 'allowance', '', NULL, 'Tom&#x27;s 通勤手当', '', 'ad', '', 'mined',
+   1767225600, 1767225600),
+  (5, 'g5', NULL, '通勤', 'つうきん', 'commuting', '', NULL, '毎日<通勤>します', '', 'typed', '', '', 1767225600,
+   1767225600);
 INSERT INTO cards VALUES
   (1, 1, 2, 'recognition', 2, 2, 4, 4, 2500, 1, 0, 0, 1, '{REVIEW_STATE}'),
   (2, 1, 2, 'production', 0, 0, 1, 0, 0, 0, 0, 0, 1, '{NEW_STATE}'),
@@ -71,6 +79,15 @@ VALUES (1, '介護', 'かいご', 1207020, 'nursing', 'N1', 'noun', 'word', 1, '
 INSERT INTO ad_words (ad_id, ordinal, vocab_id, count, tokens, part_of, sentence, status_at_save)
 VALUES (1, 0, 1, 1, 1, 0, '介護の仕事です。', 'new');
 """,
+    4: """
+INSERT INTO notes (id, guid, entry_id, word, reading, meaning, pos, jlpt, sentence, sentence_meaning, source, notes,
+                   tags, created, modified, sentence_start, sentence_end, kind)
+VALUES (10, 'g10', NULL, '日', 'ニチ / ひ', 'day; sun', '', 'N5', '', '', 'JLPT N5 kanji', '', 'kanji jlpt::n5',
+        1767225600, 1767225600, NULL, NULL, 'kanji'),
+       (11, 'g11', NULL, '介護', 'かいご', 'nursing care', '', 'N1', '訪問介護の仕事', '', 'ad', '', 'mined',
+        1767225600, 1767225600, 3, 5, 'word');
+INSERT INTO cards VALUES (10, 10, 3, 'recognition', 0, -1, 3, 0, 0, 0, 0, 0, 3, '{SUSPENDED}');
+""".replace("{SUSPENDED}", json.dumps(CardState.new().to_dict() | {"suspended": True})),
 }
 
 
@@ -81,7 +98,14 @@ def check_v1(col: Collection) -> None:
     note = col.get_note(1)
     assert (note.word, note.reading, note.meaning) == ("食べる", "たべる", "to eat")
     assert (note.entry_id, note.jlpt, note.tags) == (1358280, "N5", ("jlpt::n5", "leech"))
-    assert (note.sentence, note.notes) == ("<b>ご飯</b>を食べる", "note 😀 <script>x</script>")
+    # schema 4 stores sentences as plain text plus the word's span: the miner's <b> markup is decoded
+    assert (note.sentence, note.sentence_span, note.notes) == ("ご飯を食べる", (0, 2), "note 😀 <script>x</script>")
+    mined = col.get_note(3)
+    assert (mined.sentence, mined.sentence_span) == ("<必須> 年2回の賞与あり & 交通費", (9, 11))
+    assert (col.get_note(4).sentence, col.get_note(4).sentence_span) == ("Tom's 通勤手当", (8, 10))
+    typed = col.get_note(5)  # never markup: a typed sentence keeps its angle brackets as text
+    assert (typed.sentence, typed.sentence_span) == ("毎日<通勤>します", (3, 5))
+    assert {col.get_note(i).kind for i in (1, 2, 3, 4, 5)} == {"word"}
     assert note.modified == CREATED + timedelta(seconds=1)
     card = col.get_card(1)
     # due on day 4 as before; the day starts at 04:00 in the zone in force (the system's since V3)
@@ -117,7 +141,14 @@ def check_v3(col: Collection) -> None:
     assert col.db.execute("SELECT queue FROM cards WHERE id = 3").fetchone()[0] == 0
 
 
-CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2, 3: check_v3}
+def check_v4(col: Collection) -> None:
+    kanji = col.get_note(10)
+    assert (kanji.kind, kanji.word, kanji.reading, kanji.jlpt) == ("kanji", "日", "ニチ / ひ", "N5")
+    assert col.get_note(11).sentence_span == (3, 5)
+    assert col.get_card(10).suspended
+
+
+CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2, 3: check_v3, 4: check_v4}
 
 
 def build_version(path: Path, version: int) -> None:
@@ -125,6 +156,8 @@ def build_version(path: Path, version: int) -> None:
     db = sqlite3.connect(path, isolation_level=None)
     for v in range(1, version + 1):
         db.executescript(UPGRADES[v - 1])
+        if v in DATA_UPGRADES:
+            DATA_UPGRADES[v](db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {v}")
         if v in SEEDS:
