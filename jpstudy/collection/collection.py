@@ -130,22 +130,24 @@ class Collection:
         self._queue: StudyQueue | None = None
         self._deck_tree: DeckTree | None = None
         self._unburied_day: int | None = None  # the day buried cards were last brought back
-        if self._meta("created") is None:
+        is_new = self._meta("created") is None
+        if is_new:
             with transaction(db):
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (str(timestamp(_now(created))),))
         self.created = datetime.fromtimestamp(int(self._meta("created") or 0), UTC)
-        self._timing = self._load_timing(zone)
+        self._timing = self._load_timing(zone, is_new)
         self._load_presets()
         self.fuzz = True
         self.tie_break: Callable[[int], int] | None = None
         """Orders reviews due on the same day (card id → key); None: by card id (see ``queue``)."""
 
-    def _load_timing(self, zone_of_new: str | None) -> Timing:
+    def _load_timing(self, zone_of_new: str | None, is_new: bool) -> Timing:
         """The stored timing, completed on first use: a new collection's day 0 is its creation day (by
         the 04:00 before it, as Anki dates it); an upgraded one keeps the day numbers it had. When the
         zone in force differs from the one the stored due days were counted in, they are moved to it."""
-        stored = json.loads(self._meta("timing") or "{\"new\": true}")
-        zone = zone_of_new if stored.pop("new", False) else stored.get("tz")
+        # a new file's upgrade wrote the timing an empty schema-2 file would have: ignore it
+        stored = {} if is_new else json.loads(self._meta("timing") or "{}")
+        zone = zone_of_new if is_new else stored.get("tz")
         counted_in = stored.get("counted_in")
         if "first_day" not in stored:
             if counted_in is None:  # a new collection

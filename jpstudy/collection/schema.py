@@ -155,8 +155,7 @@ INSERT OR REPLACE INTO meta (key, value) SELECT 'timing', json_object(
                ELSE json_extract(value, '$.tz') END,
     'rollover_hour', coalesce(json_extract(value, '$.rollover_hour'), 4),
     'counted_in', coalesce(json_extract(value, '$.tz'), 'UTC'))
-    FROM (SELECT coalesce((SELECT value FROM meta WHERE key = 'options'), '{}') AS value)
-    WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'created');  -- a new file gets its timing on opening
+    FROM (SELECT coalesce((SELECT value FROM meta WHERE key = 'options'), '{}') AS value);
 DELETE FROM meta WHERE key = 'options';
 -- Card states: Anki's steps left (the ``left`` column, already written) replaces the step index.
 UPDATE cards SET state = json_remove(
