@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -35,7 +34,7 @@ from jpstudy.srs import SchedulerOptions
 from .context import AppContext
 from .settings_dialog import format_steps, parse_steps
 from .taskman import Change
-from .widgets import label
+from .widgets import label, status_and_save_buttons
 
 # option name -> (label, low, high, decimals or None for whole numbers, suffix)
 NUMBERS: dict[str, tuple[str, float, float, int | None, str]] = {
@@ -113,12 +112,7 @@ class DeckOptionsDialog(QDialog):
             grid.addWidget(group, index // 2, index % 2)
         layout.addLayout(grid)
 
-        self.status = label("", "muted", wrap=True, name="Deck options status")
-        layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.status = status_and_save_buttons(layout, self, self.save, "Deck options status")
         self.setEnabled(False)
         self._reload()
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
@@ -32,7 +31,7 @@ from jpstudy.collection.presets import DEFAULT_PRESET_ID, system_zone_name, zone
 from .context import AppContext
 from .taskman import Change
 from .ui_settings import FONT_SIZES, THEMES, UiSettings
-from .widgets import label
+from .widgets import label, status_and_save_buttons
 
 
 def parse_steps(text: str) -> tuple[float, ...]:
@@ -121,12 +120,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.furigana)
         layout.addWidget(display)
 
-        self.status = label("", "muted", wrap=True, name="Settings status")
-        layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.status = status_and_save_buttons(layout, self, self.save, "Settings status")
 
         settings = context.settings
         self.theme.setCurrentIndex(max(0, THEMES.index(settings.theme)))

@@ -7,11 +7,20 @@ Terms:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: str | None = None) -> QLabel:
@@ -76,3 +85,15 @@ class StackedBar(QWidget):
                 painter.fillRect(QRectF(x, rect.top(), width, rect.height()), colour)
                 x += width
         painter.end()
+
+
+def status_and_save_buttons(layout: QBoxLayout, dialog: QDialog, save: Callable[[], object], name: str) -> QLabel:
+    """A dialog's last rows: a muted status line (returned, for messages) and Save / Cancel buttons;
+    Save calls ``save``, Cancel rejects ``dialog``."""
+    status = label("", "muted", wrap=True, name=name)
+    layout.addWidget(status)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return status
