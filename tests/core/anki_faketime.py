@@ -67,8 +67,9 @@ class FakeTimeAnki:
         self.folder = Path(folder or self._tmp.name)  # type: ignore[union-attr]
         self._clock = self.folder / "faketime"
         self._clock.write_text("2026-01-01 12:00:00\n")
+        inherited = {k: v for k, v in os.environ.items() if not k.startswith("FAKETIME")}  # an outer faketime's
         env = {
-            **os.environ,
+            **inherited,
             "TZ": zone,
             "ANKI_TEST_MODE": "1",
             "LD_PRELOAD": str(LIBFAKETIME),

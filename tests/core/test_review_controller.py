@@ -69,7 +69,7 @@ class Clock:
 
 @pytest.fixture
 def col(tmp_path: Path) -> Collection:
-    collection = Collection.open(tmp_path / "c.sqlite3", created=START - timedelta(days=1))
+    collection = Collection.open(tmp_path / "c.sqlite3", created=START - timedelta(days=1), zone="UTC")  # UTC days
     collection.fuzz = False
     collection.add_jlpt_deck("N5", now=START)
     yield collection
