@@ -257,6 +257,8 @@ def main(out: Path) -> int:
             save(dialog, out, name)
             dialog.close()
 
+        anki_screens(app, window, out, Path(tmp))
+
         window.study()
         for index in range(200):  # study everything due, by keyboard, as a learner would
             spin(app, lambda: review.controller.phase is not Phase.LOADING)
@@ -268,6 +270,54 @@ def main(out: Path) -> int:
         save(window, out, "review-finished")
         window.close()
     return 0
+
+
+def anki_screens(app: QApplication, window: QWidget, out: Path, tmp: Path) -> None:
+    """The import dialog's field maps and summary for a package studied in Anki (needs the ``anki``
+    test dependency), and Settings after "Test connection" with no Anki running."""
+    from jpstudy_ui.anki_import_dialog import AnkiImportDialog
+    from jpstudy_ui.settings_dialog import SettingsDialog
+    from jpstudy_ui.ui_settings import UiSettings
+
+    try:
+        import os
+
+        os.environ.setdefault("ANKI_TEST_MODE", "1")
+        sys.path.insert(0, str(ROOT / "tests" / "core"))
+        from anki.collection import ExportAnkiPackageOptions
+        from anki.generic_pb2 import Empty
+        from anki.import_export_pb2 import ExportLimit
+        from anki_studied import build_studied
+    except ImportError:
+        print("skipped the import screenshots: the anki package is not installed")
+    else:
+        studied = build_studied(tmp / "anki")
+        package = tmp / "Japanese.apkg"
+        options = ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)
+        studied.col.export_anki_package(out_path=str(package), options=options,
+                                        limit=ExportLimit(whole_collection=Empty()))
+        studied.col.close()
+        dialog = AnkiImportDialog(window.context, window)
+        dialog.resize(760, 720)
+        dialog.show()
+        dialog.load(package)
+        spin(app, lambda: bool(dialog.mappings))
+        save(dialog, out, "anki-import-mapping")
+        window.context.apply_settings(UiSettings(theme="dark"))
+        save(dialog, out, "anki-import-mapping-dark")
+        window.context.apply_settings(UiSettings(theme="light"))
+        dialog.start_import()
+        spin(app, lambda: dialog.summary is not None, timeout=60)
+        save(dialog, out, "anki-import-summary")
+        dialog.close()
+    settings = SettingsDialog(window.context, window)
+    settings.show()
+    spin(app, settings.isEnabled)
+    settings.anki.url.setText("http://127.0.0.1:1")
+    settings.anki.test()
+    spin(app, lambda: "No Anki" in settings.anki.result.text(), timeout=10)
+    save(settings, out, "ankiconnect-settings")
+    settings.close()
 
 
 def _last_dialog(window: QWidget) -> QWidget:

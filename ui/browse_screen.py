@@ -1,4 +1,5 @@
-"""Browse: search cards, see the selected note, edit it, suspend, reset, delete, move to another deck.
+"""Browse: search cards, see the selected note, edit it, suspend, reset, delete, move to another deck,
+send to a running Anki.
 
 Keys: Ctrl+F search box · Enter (in the table) or E edit · Ctrl+J suspend/unsuspend · Ctrl+Alt+N reset
 (make new) · Ctrl+D move to deck · Delete delete the notes · Esc close.
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from jpstudy.japanese.kanji import breakdown
 
+from .anki_connect import outgoing_for_cards, send_to_anki
 from .browse_model import CHUNK, COLUMNS, BrowseModel, CardRow, read_rows
 from .context import AppContext
 from .kanji_strip import KanjiStrip
@@ -102,6 +104,7 @@ class BrowseScreen(QWidget):
             ("reset", "Reset to new", "Ctrl+Alt+N", self.reset_selected),
             ("move", "Move to deck…", "Ctrl+D", self.move_selected),
             ("delete", "Delete", "Delete", self.delete_selected),
+            ("send", "Send to Anki", "Ctrl+Shift+A", self.send_selected),
         ):
             button = QPushButton(f"{text}   {shortcut}")
             button.setAccessibleName(text)
@@ -188,6 +191,13 @@ class BrowseScreen(QWidget):
             self._show_selected()
 
         self._context.worker.run_op(work, changes, done, lambda e: self.count.setText(f"Failed: {e}"), self)
+
+    def send_selected(self) -> None:
+        """Send the notes of the selected cards to a running Anki (AnkiConnect), never twice."""
+        ids = self.selected_card_ids()
+        if ids:
+            self.count.setText("Sending to Anki…")
+            send_to_anki(self._context, lambda col: outgoing_for_cards(col, ids), self.count.setText)
 
     def edit_selected(self) -> None:
         """Edit the note of the (first) selected card."""

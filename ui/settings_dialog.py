@@ -1,5 +1,5 @@
 """Settings: the collection's day (time zone, next day starts at), the Default preset's main options,
-and display options (theme, font size, furigana).
+display options (theme, font size, furigana) and the address of a running Anki (``anki_connect``).
 
 The time zone and the rollover hour are collection-wide, as in Anki; the zone follows the system's
 unless one is chosen. The study fields edit the Default preset — the options of every deck that has
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from jpstudy.collection.presets import DEFAULT_PRESET_ID, system_zone_name, zone_names
 
+from .anki_connect import AnkiConnectGroup
 from .context import AppContext
 from .taskman import Change
 from .ui_settings import FONT_SIZES, THEMES, UiSettings
@@ -119,6 +120,8 @@ class SettingsDialog(QDialog):
         form.addRow("&Font size:", self.font_size)
         form.addRow("", self.furigana)
         layout.addWidget(display)
+        self.anki = AnkiConnectGroup(context)
+        layout.addWidget(self.anki)
 
         self.status = status_and_save_buttons(layout, self, self.save, "Settings status")
 
@@ -180,6 +183,11 @@ class SettingsDialog(QDialog):
         except ValueError as exc:
             self.status.setText(str(exc))
             return
+        problem = self.anki.check()
+        if problem:
+            self.status.setText(problem)
+            return
+        self.anki.save()
         self._context.apply_settings(self.chosen_display())
         rollover = self.rollover.value()
         if options == self._options and (zone, rollover) == (self._zone, self._options.rollover_hour):

@@ -296,6 +296,13 @@ class Collection:
                 updates.append((json.dumps(dataclasses.replace(state, due=due).to_dict()), card_id))
         self._db.executemany("UPDATE cards SET state = ? WHERE id = ?", updates)
 
+    def reload(self) -> None:
+        """Re-read what the collection keeps in memory (presets, deck presets, the study queue) and drop
+        the undo history, after a bulk write made through ``transaction()`` (e.g. ``jpstudy.anki_import``)."""
+        with self._lock:
+            self._load_presets()
+            self._undo.clear()
+
     def presets(self) -> list[Preset]:
         """Every preset, Default first, then by name."""
         return sorted(self._presets.values(), key=lambda p: (p.id != DEFAULT_PRESET_ID, p.name.casefold()))
@@ -880,7 +887,8 @@ class Collection:
 
     # ----- word status (mining) -------------------------------------------------------------
     def word_status(self, entry_id: int | None, word: str, reading: str) -> WordStatus:
-        """``known``, ``learning``, ``new`` or ``ignored`` (see ``jpstudy.collection.models``)."""
+        """``known``, ``learning``, ``new`` or ``ignored`` (see ``jpstudy.collection.models``); words read
+        from a running Anki (``jpstudy.ankiconnect.pull``) count like cards of the collection."""
         mark = self._db.execute(
             "SELECT mark FROM (SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
             "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?) ORDER BY mark = 'ignored' DESC LIMIT 1",
@@ -889,10 +897,11 @@ class Collection:
         if mark is not None:
             return "ignored" if mark[0] == "ignored" else "known"
         row = self._db.execute(
-            "SELECT max(c.type = 2 AND c.ivl >= ?) FROM cards c WHERE c.note_id IN "
+            "SELECT max(mature) FROM (SELECT c.type = 2 AND c.ivl >= ? AS mature FROM cards c WHERE c.note_id IN "
             "(SELECT id FROM notes WHERE word = ? AND reading = ? UNION SELECT id FROM notes WHERE entry_id = ? "
-            "AND reading = ?)",
-            (MATURE_DAYS, word, reading, entry_id, reading),
+            "AND reading = ?) UNION ALL SELECT ivl >= ? FROM anki_words WHERE (word = ? AND reading = ?) "
+            "OR (entry_id = ? AND reading = ?))",
+            (MATURE_DAYS, word, reading, entry_id, reading, MATURE_DAYS, word, reading, entry_id, reading),
         ).fetchone()
         if row[0] is None:
             return "new"

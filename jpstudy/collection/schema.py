@@ -171,7 +171,35 @@ ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'word' CHECK (kind IN ('
 CREATE UNIQUE INDEX notes_kanji ON notes (word) WHERE kind = 'kanji';  -- a kanji card is never added twice
 """
 
-UPGRADES: tuple[str, ...] = (V1, V2, V3, V4)
+V5 = """
+CREATE TABLE anki_notetypes (         -- note types of notes imported from Anki (jpstudy.anki_import.origin)
+    id         INTEGER PRIMARY KEY,   -- Anki's note type id
+    name       TEXT NOT NULL,
+    definition TEXT NOT NULL          -- JSON: fields, field ids, templates, CSS, kind, sort field
+);
+CREATE TABLE anki_notes (             -- the Anki note an imported note came from; a re-export updates it
+    note_id     INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,
+    guid        TEXT NOT NULL UNIQUE, -- Anki's GUID of the note
+    notetype_id INTEGER NOT NULL REFERENCES anki_notetypes (id),
+    fields      TEXT NOT NULL,        -- JSON list of the fields' HTML as imported
+    roles       TEXT NOT NULL,        -- JSON {role: [field index, plain text as imported]}
+    mod         INTEGER NOT NULL      -- Anki's modification time (unix s) of the imported version
+);
+CREATE TABLE anki_cards (             -- the template (ord) of its Anki note an imported card is
+    card_id INTEGER PRIMARY KEY REFERENCES cards (id) ON DELETE CASCADE,
+    ord     INTEGER NOT NULL
+);
+CREATE TABLE anki_words (             -- words of a running Anki's cards (AnkiConnect pull), for word status
+    word     TEXT NOT NULL,
+    reading  TEXT NOT NULL,
+    entry_id INTEGER,
+    ivl      INTEGER NOT NULL,        -- the longest interval of the word's Anki cards, days (0: learning)
+    PRIMARY KEY (word, reading)
+) WITHOUT ROWID;
+CREATE INDEX anki_words_entry ON anki_words (entry_id, reading);
+"""
+
+UPGRADES: tuple[str, ...] = (V1, V2, V3, V4, V5)
 """``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
 
 DATA_UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {4: plain_sentences}

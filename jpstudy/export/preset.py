@@ -1,21 +1,21 @@
-"""Each deck's preset as an Anki deck preset ("deck options") inside the package.
+"""jpstudy's scheduling options as an Anki deck preset ("deck options") inside the package.
 
 Exported cards continue in Anki exactly as in jpstudy only under the same options (learning steps,
-graduating interval, ease, daily limits …). Every jpstudy preset used by an exported deck (or by a
-parent of one) becomes an Anki preset with a fixed id, and each deck uses its own. Anki imports them
-when "Import deck presets" is ticked; without that, Anki gives the decks its default preset.
+graduating interval, ease …). The package therefore carries a preset named ``jpstudy`` with a fixed
+id, and every exported deck uses it — or, for a deck with a preset of its own in jpstudy, that preset
+under its name (``package_preset``). Anki imports it when "Import deck presets" is ticked; without
+that, Anki gives the decks its default preset.
 
 Terms:
     preset: Anki's deck options group (legacy JSON in ``col.dconf``); keys as in specs/sm2.md §1.
-    Anki preset id: ``PRESET_ID`` for jpstudy's Default preset (named ``jpstudy``), ``PRESET_ID +
-        id`` for another (named ``jpstudy – <name>``), so a later export updates the same presets.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from jpstudy.collection.presets import DEFAULT_PRESET_ID, Preset
+from jpstudy.collection.presets import DEFAULT_PRESET_ID
 from jpstudy.srs import SchedulerOptions
 
 PRESET_ID = 647093887833427
@@ -23,20 +23,28 @@ PRESET_NAME = "jpstudy"
 LEECH_ACTIONS = {"suspend": 0, "tag": 1}
 
 
-def anki_preset_id(preset: Preset) -> int:
-    """The Anki preset id of a jpstudy preset (see the module docstring)."""
-    return PRESET_ID if preset.id == DEFAULT_PRESET_ID else PRESET_ID + preset.id
+@dataclass(frozen=True)
+class DeckPreset:
+    """A deck's preset in the package: its Anki id, name and options."""
+
+    preset_id: int
+    name: str
+    options: SchedulerOptions
 
 
-def anki_preset_name(preset: Preset) -> str:
-    """The name the preset has in Anki."""
-    return PRESET_NAME if preset.id == DEFAULT_PRESET_ID else f"{PRESET_NAME} – {preset.name}"
+def package_preset(preset_id: int, name: str, options: SchedulerOptions) -> DeckPreset:
+    """The package's preset for jpstudy preset ``preset_id``: the Default one is ``jpstudy``
+    (``PRESET_ID``), every other has a fixed id of its own (``PRESET_ID + preset_id``) and its name."""
+    if preset_id == DEFAULT_PRESET_ID:
+        return DeckPreset(PRESET_ID, PRESET_NAME, options)
+    return DeckPreset(PRESET_ID + preset_id, name, options)
 
 
 def deck_preset(
     options: SchedulerOptions, template: dict[str, Any], preset_id: int = PRESET_ID, name: str = PRESET_NAME
 ) -> dict[str, Any]:
-    """The Anki preset for ``options``, built on ``template`` (an Anki preset's legacy JSON)."""
+    """The preset ``name`` (default ``jpstudy``) for ``options``, built on ``template`` (an Anki
+    preset's legacy JSON)."""
     return {
         **template,
         "id": preset_id,

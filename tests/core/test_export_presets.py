@@ -62,7 +62,7 @@ def test_presets_and_progress_continue_in_anki(tmp_path: Path) -> None:
         for deck, preset in DECKS.items():
             config = anki.call("deck_config", deck=deck)
             options = {"Default": SchedulerOptions(), "Work": WORK, "Light": LIGHT}[preset]
-            assert config["name"] == ("jpstudy" if preset == "Default" else f"jpstudy – {preset}")
+            assert config["name"] == ("jpstudy" if preset == "Default" else preset)
             assert config["new"]["delays"] == list(options.learning_steps)
             assert config["new"]["perDay"] == options.new_per_day
             assert config["lapse"]["delays"] == list(options.relearning_steps)

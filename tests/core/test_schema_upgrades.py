@@ -88,6 +88,15 @@ VALUES (10, 'g10', NULL, '日', 'ニチ / ひ', 'day; sun', '', 'N5', '', '', 'J
         1767225600, 1767225600, 3, 5, 'word');
 INSERT INTO cards VALUES (10, 10, 3, 'recognition', 0, -1, 3, 0, 0, 0, 0, 0, 3, '{SUSPENDED}');
 """.replace("{SUSPENDED}", json.dumps(CardState.new().to_dict() | {"suspended": True})),
+    5: """
+INSERT INTO anki_notetypes VALUES (1700000000000, 'Japanese Vocab',
+  '{"fields": ["Expression", "Meaning"], "field_ids": [11, 12], "templates": [["Card 1", "{{Expression}}",
+  "{{Meaning}}", 13]], "css": ".card {}", "cloze": false, "sort_field": 0}');
+INSERT INTO anki_notes VALUES (2, 'Ab3$xY9!kQ', 1700000000000, '["残業", "overtime"]',
+  '{"word": [0, "残業"], "meaning": [1, "overtime"]}', 1767225600);
+INSERT INTO anki_cards VALUES (3, 0);
+INSERT INTO anki_words VALUES ('給料', 'きゅうりょう', NULL, 30);
+""",
 }
 
 
@@ -148,7 +157,20 @@ def check_v4(col: Collection) -> None:
     assert col.get_card(10).suspended
 
 
-CHECKS: dict[int, Callable[[Collection], None]] = {1: check_v1, 2: check_v2, 3: check_v3, 4: check_v4}
+def check_v5(col: Collection) -> None:
+    from jpstudy.anki_import.origin import origins
+
+    found = origins(col.db)
+    assert list(found) == [2]
+    assert (found[2].guid, found[2].notetype.name, found[2].fields) == ("Ab3$xY9!kQ", "Japanese Vocab",
+                                                                          ("残業", "overtime"))
+    assert found[2].card_ords == {3: 0} and found[2].roles == {"word": (0, "残業"), "meaning": (1, "overtime")}
+    assert col.word_status(None, "給料", "きゅうりょう") == "known"
+
+
+CHECKS: dict[int, Callable[[Collection], None]] = {
+    1: check_v1, 2: check_v2, 3: check_v3, 4: check_v4, 5: check_v5,
+}
 
 
 def build_version(path: Path, version: int) -> None:
