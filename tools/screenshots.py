@@ -201,6 +201,12 @@ def shoot(app: QApplication, first_run: Path, demo: Path, theme: str, out: Path,
     save(window, out, "review-front" + suffix)
     QTest.keyClick(review, Qt.Key.Key_Space)
     save(window, out, "review-back" + suffix)
+    QTest.keyClick(review, Qt.Key.Key_B)  # bury: the review screen says so, and Undo names it
+    spin(app, lambda: review.controller.phase is Phase.QUESTION and bool(review.notice.text()))
+    save(window, out, "review-buried" + suffix)
+    QTest.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    spin(app, lambda: review.controller.phase is Phase.QUESTION and window.context.worker.pending == 0)
+    QTest.keyClick(review, Qt.Key.Key_Space)
     if theme == "light":  # the back of a mined card, both themes, both ends of the font sizes
         review_back_shots(app, window, out)
         window.study()
@@ -270,6 +276,7 @@ def shoot(app: QApplication, first_run: Path, demo: Path, theme: str, out: Path,
     stats.close()
 
     for name, opener in (
+        ("deck-options", lambda: window.home.open_deck_options("JLPT::N5")),
         ("export", window.export),
         ("settings", window.open_settings),
         ("about", window.open_about),

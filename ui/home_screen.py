@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,10 +28,13 @@ from jpstudy.decks import LEVEL_SOURCE
 from jpstudy.stats import PROGRESS_LEGEND, HomeSummary, LevelProgress
 
 from .context import AppContext
-from .shortcuts import DECKS, MAIN, key_text, pressed
+from .deck_options_dialog import DeckOptionsDialog
+from .shortcuts import DECKS, MAIN, add_actions, key_text, pressed
 from .widgets import StackedBar, card_frame, label
 
 COUNT_COLUMNS = ("New", "Learn", "Due")
+OPTIONS_COLUMN = 1 + len(COUNT_COLUMNS)
+GEAR = "⚙"
 EMPTY_HINT = (
     f"Nothing to study yet: add a JLPT level ({key_text(MAIN, 'add_level')}) or mine a job ad "
     f"({key_text(MAIN, 'mine')}) to get your first cards."
@@ -42,23 +46,29 @@ DONE_HINT = (
 
 
 class DeckTree(QTreeWidget):
-    """The deck list; Enter on a deck asks to study it."""
+    """The deck list; Enter on a deck asks to study it; its ⚙, the context menu or Ctrl+Shift+O ask for
+    its options."""
 
     study_requested = Signal(str)
+    options_requested = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Decks")
-        self.setColumnCount(1 + len(COUNT_COLUMNS))
-        self.setHeaderLabels(["Deck", *COUNT_COLUMNS])
+        self.setColumnCount(2 + len(COUNT_COLUMNS))
+        self.setHeaderLabels(["Deck", *COUNT_COLUMNS, ""])
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 4):
+        for column in range(1, OPTIONS_COLUMN + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
         self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._clicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        add_actions(self, DECKS, {"options": self._options_for_current}, Qt.ShortcutContext.WindowShortcut)
 
     def populate(self, nodes: Sequence, colours: tuple[str, str, str], muted: str) -> None:
         """Fill the tree from ``col.deck_tree()`` nodes, keeping the selected deck selected."""
@@ -86,6 +96,9 @@ class DeckTree(QTreeWidget):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setForeground(column, _brush(colour if count else muted))
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{node.deck.name}: {_spoken(counts)}")
+        item.setText(OPTIONS_COLUMN, GEAR)
+        item.setToolTip(OPTIONS_COLUMN, f"Options for {node.deck.name} (Ctrl+Shift+O)")
+        item.setForeground(OPTIONS_COLUMN, _brush(muted))
         for child in node.children:
             item.addChild(self._item(child, colours, muted))
         return item
@@ -99,8 +112,27 @@ class DeckTree(QTreeWidget):
             stack.extend(item.child(i) for i in range(item.childCount()))
         return items
 
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.study_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+    def _activated(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != OPTIONS_COLUMN:
+            self.study_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == OPTIONS_COLUMN:
+            self.options_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _options_for_current(self) -> None:
+        if self.currentItem() is not None:
+            self.options_requested.emit(self.selected_deck())
+
+    def _menu(self, position: QPoint) -> None:
+        item = self.itemAt(position)
+        if item is None:
+            return
+        deck = item.data(0, Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        menu.addAction("Study", lambda: self.study_requested.emit(deck))
+        menu.addAction("Options…", lambda: self.options_requested.emit(deck))
+        menu.exec(self.viewport().mapToGlobal(position))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter/Return studies the selected deck (QTreeWidget only activates on some platforms)."""
@@ -151,6 +183,7 @@ class HomeScreen(QWidget):
         self.study_hint.setVisible(False)
         left.addWidget(self.study_hint)
         self.decks = DeckTree()
+        self.decks.options_requested.connect(self.open_deck_options)
         left.addWidget(self.decks, 1)
         body.addLayout(left, 3)
 
@@ -195,6 +228,12 @@ class HomeScreen(QWidget):
             self.show_summary(self._summary)
         if self._levels_shown:
             self.show_levels(self._levels_shown)
+
+    def open_deck_options(self, deck: str) -> DeckOptionsDialog:
+        """Open the options of ``deck`` (its preset); returns the dialog, which stays open until closed."""
+        dialog = DeckOptionsDialog(self._context, deck, self)
+        dialog.open()
+        return dialog
 
     def show_summary(self, summary: HomeSummary) -> None:
         """Fill the today line, the streak and the deck tree."""

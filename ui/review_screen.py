@@ -1,7 +1,8 @@
 """The review screen: implements :class:`jpstudy.review_controller.ReviewView` and forwards keys.
 
 Keys: the "Review" rows of ``shortcuts.SHORTCUTS`` (Space / Enter show the answer, then Good as in
-Anki; 1–4 answer; Ctrl+Z undo; E edit; S suspend; I card info; F furigana; ↑ ↓ PgUp PgDn scroll a long
+Anki; 1–4 answer; Ctrl+Z undo the last operation — answer, suspend, bury — as the Undo button names it;
+E edit; S suspend; B or - bury until tomorrow; I card info; F furigana; ↑ ↓ PgUp PgDn scroll a long
 card; Esc back to the decks). The screen keeps the focus; its buttons are for the mouse and do the same.
 """
 
@@ -57,10 +58,12 @@ HINT = " · ".join(
     f"{key_text(REVIEW, name)} {what}" if name else what
     for name, what in (
         ("show", "show answer"), ("", "1–4 answer"), ("undo", "undo"), ("edit", "edit"), ("suspend", "suspend"),
-        ("info", "card info"), ("furigana", "furigana"), ("back", "decks"),
+        ("bury", "bury"), ("info", "card info"), ("furigana", "furigana"), ("back", "decks"),
     )
 )
 """The keyboard line under the card, from ``shortcuts.SHORTCUTS``."""
+UNDO_KEY = key_text(REVIEW, "undo")
+UNDO_TEXT = f"Undo  {UNDO_KEY}"
 
 
 MAX_WORD_PT = 60
@@ -240,12 +243,15 @@ class ReviewScreen(QWidget):
         layout.addWidget(self.grades_row)
 
         tools = QHBoxLayout()
+        self.notice = label("", "muted", name="Last action")
+        tools.addWidget(self.notice)
         tools.addStretch(1)
-        self.undo_button = self._button(f"Undo  {key_text(REVIEW, 'undo')}", "Undo last answer", self._undo)
+        self.undo_button = self._button(UNDO_TEXT, "Undo", self._undo)
         self.edit_button = self._button(f"Edit  {key_text(REVIEW, 'edit')}", "Edit note", self.edit_current)
         self.suspend_button = self._button(f"Suspend  {key_text(REVIEW, 'suspend')}", "Suspend card", self._suspend)
+        self.bury_button = self._button(f"Bury  {key_text(REVIEW, 'bury')}", "Bury card until tomorrow", self._bury)
         self.info_button = self._button(f"Info  {key_text(REVIEW, 'info')}", "Card info", self.show_card_info)
-        for button in (self.undo_button, self.edit_button, self.suspend_button, self.info_button):
+        for button in (self.undo_button, self.edit_button, self.bury_button, self.suspend_button, self.info_button):
             tools.addWidget(button)
         layout.addLayout(tools)
         return page
@@ -293,6 +299,7 @@ class ReviewScreen(QWidget):
         self.show_button.setVisible(True)
         self.edit_button.setEnabled(True)
         self.suspend_button.setEnabled(True)
+        self.bury_button.setEnabled(True)
         self.setFocus()
 
     def show_answer(self, face: CardFace, grades: list[GradeChoice]) -> None:
@@ -356,9 +363,15 @@ class ReviewScreen(QWidget):
             self.next_due.setText(self.next_due.text() + f" · {summary.due_tomorrow} due tomorrow")
         self.setFocus()
 
-    def set_undo_available(self, available: bool) -> None:
-        """Enable the undo button."""
-        self.undo_button.setEnabled(available)
+    def set_undo(self, label: str | None) -> None:
+        """Name the undo button by what Ctrl+Z would undo ("Undo Answer  Ctrl+Z"), or disable it."""
+        self.undo_button.setEnabled(label is not None)
+        self.undo_button.setText(f"{label}  {UNDO_KEY}" if label else UNDO_TEXT)
+        self.undo_button.setAccessibleName(label or "Undo (nothing to undo)")
+
+    def show_notice(self, message: str) -> None:
+        """What just happened, in the tools row (kept until the next answer or operation)."""
+        self.notice.setText(message)
 
     def show_error(self, message: str) -> None:
         """Show the error in the hint line (the card stays as it was)."""
@@ -391,6 +404,7 @@ class ReviewScreen(QWidget):
                 "undo": self._undo,
                 "edit": self.edit_current,
                 "suspend": self._suspend,
+                "bury": self._bury,
                 "info": self.show_card_info,
                 "furigana": self._toggle_furigana,
                 "back": self.back_requested.emit,
@@ -427,6 +441,10 @@ class ReviewScreen(QWidget):
         card_id = controller.current_card_id() if controller is not None else None
         if card_id is not None and controller.phase in (Phase.QUESTION, Phase.ANSWER):
             CardInfoDialog.show_card(self._context, card_id, self)
+
+    def _bury(self) -> None:
+        if self.controller is not None:
+            self.controller.bury_current()
 
     def edit_current(self) -> None:
         """Open the note editor for the card on screen; save through the worker and redraw."""
@@ -564,4 +582,5 @@ class ReviewScreen(QWidget):
         self.sentence.set_pieces(())
         self.back.setVisible(False)
         self.grades_row.setVisible(False)
-        self.undo_button.setEnabled(False)
+        self.set_undo(None)
+        self.show_notice("")

@@ -7,12 +7,14 @@ Terms:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
+    QDialogButtonBox,
     QFrame,
     QHeaderView,
     QLabel,
@@ -141,3 +143,15 @@ def fit_columns(table: QTableView, stretch: int, stretch_min_chars: int = 24, ca
         wanted[widest] = max(floor[widest], wanted[widest] - max(1, (sum(wanted.values()) - room) // 2))
     for column, width in wanted.items():
         header.resizeSection(column, width)
+
+
+def status_and_save_buttons(layout: QBoxLayout, dialog: QDialog, save: Callable[[], object], name: str) -> QLabel:
+    """A dialog's last rows: a muted status line (returned, for messages) and Save / Cancel buttons;
+    Save calls ``save``, Cancel rejects ``dialog``."""
+    status = label("", "muted", wrap=True, name=name)
+    layout.addWidget(status)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return status

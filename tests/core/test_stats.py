@@ -17,7 +17,7 @@ CREATED = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)  # a Monday
 
 @pytest.fixture
 def col(tmp_path: Path) -> Collection:
-    collection = Collection.open(tmp_path / "c.sqlite3", created=CREATED)
+    collection = Collection.open(tmp_path / "c.sqlite3", created=CREATED, zone="UTC")  # the days below are UTC days
     collection.fuzz = False
     collection.set_options(dataclasses.replace(collection.options, learning_steps=(), new_per_day=100))
     for i in range(6):
@@ -93,7 +93,7 @@ def test_retention_counts_answers_to_mature_cards_only(col: Collection) -> None:
 
 
 def test_level_progress_counts_the_bundled_lists(tmp_path: Path) -> None:
-    with Collection.open(tmp_path / "levels.sqlite3", created=CREATED) as collection:
+    with Collection.open(tmp_path / "levels.sqlite3", created=CREATED, zone="UTC") as collection:
         added = collection.add_jlpt_deck("N5", now=CREATED)
         collection.mark_known("学生", "がくせい")
         levels = stats.level_progress(collection)
