@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from jpstudy.ads import AdSummary, AdWord, MarketWord
+from jpstudy.stats import STATUS_LABELS
 
 from .theme import Palette
 
@@ -47,10 +48,12 @@ def readiness_text(ad: AdSummary) -> str:
 
 
 def status_colour(palette: Palette, status: str) -> str:
-    """The colour of a word status: known green, learning orange, new blue, ignored grey."""
+    """The colour of a word status: known green, learning orange, not started (in the decks or not) blue,
+    ignored grey."""
     return {
         "known": palette.review,
         "learning": palette.learning,
+        "unseen": palette.new,
         "new": palette.new,
     }.get(status, palette.muted)
 
@@ -76,7 +79,7 @@ def word_columns(palette: Callable[[], Palette]) -> tuple[Column[MarketWord], ..
         Column("JLPT", lambda w: w.jlpt or "–", lambda w: _level_key(w.jlpt)),
         Column("Ads", lambda w: str(w.ads), lambda w: (w.ads, w.count), numeric=True),
         Column("Count", lambda w: str(w.count), lambda w: w.count, numeric=True),
-        Column("Status", lambda w: w.status, lambda w: w.status,
+        Column("Status", lambda w: STATUS_LABELS.get(w.status, w.status), lambda w: w.status,
                colour=lambda w: status_colour(palette(), w.status)),
     )
 

@@ -1,7 +1,7 @@
 """Mine a job ad: paste (or open) an ad, see it coloured by word status, pick words, add them as cards.
 
-Keys: Ctrl+O open a .txt/.html file · Ctrl+Return find the words · in the table, Space checks a word ·
-Alt+A add the checked words · Alt+K mark them known · Alt+I ignore them · Esc close.
+Keys: the "Mine a job ad" rows of ``shortcuts.SHORTCUTS`` (Ctrl+O open a file · Ctrl+Return find the
+words · Space checks a word · Esc close), and the buttons' Alt+A add · Alt+K mark known · Alt+I ignore.
 Work happens off the GUI thread: as soon as the window opens, the dictionary opens (and on first use
 builds) and the miner gets ready on the background thread, so the first ad mines warm; mining runs on
 the database worker (word statuses come from the collection) with progress.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from jpstudy.decks import LEVELS
 
+from .anki_connect import add_target_combo, send_candidates
 from .candidates_model import (
     CHECK,
     COUNT,
@@ -48,6 +49,7 @@ from .candidates_model import (
     CandidateProxy,
 )
 from .context import AppContext
+from .shortcuts import MINE, add_actions, pressed
 from .taskman import Change
 from .theme import japanese_font
 from .widgets import label
@@ -84,8 +86,7 @@ class PasteBox(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Enter / Ctrl+Return emit :attr:`submitted`."""
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if pressed(event, MINE, ("mine",)):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
@@ -96,7 +97,7 @@ class CandidateTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space checks or unchecks the current word."""
-        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+        if pressed(event, MINE, ("check",)) and self.currentIndex().isValid():
             index = self.currentIndex().siblingAtColumn(CHECK)
             state = self.model().data(index, Qt.ItemDataRole.CheckStateRole)
             new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
@@ -240,6 +241,7 @@ class MineScreen(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add checked")
         self.add_button.setProperty("role", "primary")
+        self.add_target = add_target_combo()
         self.known_button = QPushButton("Mark &known")
         self.ignore_button = QPushButton("&Ignore")
         for button, name, handler in (
@@ -250,6 +252,8 @@ class MineScreen(QWidget):
             button.setAccessibleName(name)
             button.clicked.connect(handler)
             buttons.addWidget(button)
+            if button is self.add_button:
+                buttons.addWidget(self.add_target)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         self.status = label("", "muted", wrap=True, name="Status")
@@ -258,19 +262,15 @@ class MineScreen(QWidget):
         self.splitter.setSizes([400, 780])
         self._set_actions_enabled(False)
 
-        for keys, handler in (
-            ("Ctrl+O", self.open_file),
-            ("Ctrl+Return", self.mine),
-            ("Ctrl+Enter", self.mine),
-            ("Escape", self.close),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+        add_actions(self, MINE, {"open": self.open_file, "mine": self.mine, "close": self.close})
         self.paste.setFocus()
+        context.theme.changed.connect(self._restyle)
         self._warm_up()
+
+    def _restyle(self) -> None:
+        """Colour the mined ad again in the new theme's colours."""
+        if self.result is not None:
+            self._render_ad()
 
     # -- input ---------------------------------------------------------------------------------------
     def open_file(self) -> None:
@@ -420,7 +420,7 @@ class MineScreen(QWidget):
     def _render_ad(self) -> None:
         """The normalised ad with each word's background showing its status."""
         palette = self._context.theme.palette
-        colours = {"new": palette.accentsoft, "learning": palette.highlight}
+        colours = {"new": palette.accentsoft, "unseen": palette.accentsoft, "learning": palette.highlight}
         text = self.result.text
         parts: list[str] = []
         position = 0
@@ -441,8 +441,8 @@ class MineScreen(QWidget):
         body = "".join(parts).replace("\n", "<br>")
         self.ad_view.setHtml(f"<div style='line-height:160%'>{body}</div>")
         self.legend.setText(
-            f"<span style='background:{palette.accentsoft}'>&nbsp;new&nbsp;</span> not studied yet · "
-            f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> in your decks · "
+            f"<span style='background:{palette.accentsoft}'>&nbsp;not started&nbsp;</span> · "
+            f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> studied, not mature yet · "
             "plain: known · "
             f"<span style='color:{palette.muted}'>grey</span>: ignored"
         )
@@ -473,6 +473,11 @@ class MineScreen(QWidget):
             return
         candidates = [self.model.candidate(r) for r in rows]
         text = self.result.text
+        target = self.add_target.currentData()
+        if target != "jpstudy":
+            send_candidates(self._context, candidates, text, self.status.setText)
+        if target == "anki":
+            return
 
         def work(col: Any) -> int:
             from jpstudy.mining import add_candidates
@@ -480,7 +485,7 @@ class MineScreen(QWidget):
             return len(add_candidates(col, candidates, text=text))
 
         def done(added: int) -> None:
-            self._record(rows, "learning")
+            self._record(rows, "unseen")  # in the decks, not started yet
             skipped = len(rows) - added
             extra = f" ({skipped} already in your decks)" if skipped else ""
             self.status.setText(f"Added {added} word{'s' if added != 1 else ''} to the Mined deck{extra}.")

@@ -1,11 +1,9 @@
 """The review screen: implements :class:`jpstudy.review_controller.ReviewView` and forwards keys.
 
-Keys (the screen keeps the focus; its buttons are for the mouse and do the same):
-    Space / Enter   show the answer; on the answer side, Good (Anki's convention)
-    1 2 3 4         Again / Hard / Good / Easy
-    Ctrl+Z          undo the last answer
-    E               edit the note          S   suspend the card
-    F               furigana on/off        Esc back to the decks
+Keys: the "Review" rows of ``shortcuts.SHORTCUTS`` (Space / Enter show the answer, then Good as in
+Anki; 1–4 answer; Ctrl+Z undo the last operation — answer, suspend, bury — as the Undo button names it;
+E edit; S suspend; B or - bury until tomorrow; I card info; F furigana; ↑ ↓ PgUp PgDn scroll a long
+card; Esc back to the decks). The screen keeps the focus; its buttons are for the mouse and do the same.
 """
 
 from __future__ import annotations
@@ -20,7 +18,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,22 +36,46 @@ from jpstudy.review_controller import (
 )
 from jpstudy.srs import Rating, describe_interval
 
+from .card_info_dialog import CardInfoDialog
 from .context import AppContext
+from .kanji_strip import KanjiStrip
 from .note_editor import NoteEditor
+from .pitch_view import PitchView
+from .ruby_text import RubyText
+from .shortcuts import REVIEW, key_text, pressed
 from .taskman import Change
 from .theme import japanese_font
 from .widgets import card_frame, label
 
 T = TypeVar("T")
 
-KEY_RATINGS = {
-    Qt.Key.Key_1: Rating.AGAIN,
-    Qt.Key.Key_2: Rating.HARD,
-    Qt.Key.Key_3: Rating.GOOD,
-    Qt.Key.Key_4: Rating.EASY,
-}
+KEY_RATINGS = {"again": Rating.AGAIN, "hard": Rating.HARD, "good": Rating.GOOD, "easy": Rating.EASY}
+"""Rating of each answer shortcut of ``shortcuts.SHORTCUTS``."""
+SCROLL_DIRECTIONS = {"scroll_down": 1, "scroll_up": -1}
+PAGE_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 ROLE_OF = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
-HINT = "Space show answer · 1–4 answer · Ctrl+Z undo · E edit · S suspend · F furigana · Esc decks"
+HINT = " · ".join(
+    f"{key_text(REVIEW, name)} {what}" if name else what
+    for name, what in (
+        ("show", "show answer"), ("", "1–4 answer"), ("undo", "undo"), ("edit", "edit"), ("suspend", "suspend"),
+        ("bury", "bury"), ("info", "card info"), ("furigana", "furigana"), ("back", "decks"),
+    )
+)
+"""The keyboard line under the card, from ``shortcuts.SHORTCUTS``."""
+UNDO_KEY = key_text(REVIEW, "undo")
+UNDO_TEXT = f"Undo  {UNDO_KEY}"
+
+
+MAX_WORD_PT = 60
+MAX_BACK_WORD_PT = 40
+MAX_KANJI_PT = 96
+"""The headword grows with the font size up to these sizes, so the back of a card still fits."""
+
+
+def _set_point_size(widget: QWidget, point_size: float) -> None:
+    """Give ``widget`` a Japanese font of ``point_size`` (its own style sheet outranks the app's)."""
+    widget.setFont(japanese_font(point_size))
+    widget.setStyleSheet(f"font-size: {point_size:.1f}pt;")
 
 
 class _OpRunner:
@@ -123,9 +147,23 @@ class ReviewScreen(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setSpacing(16)
-        frame, card = card_frame("Card")
-        card.setContentsMargins(40, 30, 40, 30)
-        card.setSpacing(12)
+        frame, holder = card_frame("Card")
+        holder.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # a long back scrolls inside the card instead of squeezing it
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setProperty("role", "plain")
+        scroll.setProperty("role", "plain")
+        holder.addWidget(scroll)
+        inner = QWidget()
+        inner.setProperty("role", "plain")
+        scroll.setWidget(inner)
+        self.card_scroll = scroll
+        card = QVBoxLayout(inner)
+        card.setContentsMargins(32, 20, 32, 20)
+        card.setSpacing(10)
         card.addStretch(1)
         base = self._context.settings.font_size
         self.furigana = label("", "furigana", name="Furigana")
@@ -140,39 +178,58 @@ class ReviewScreen(QWidget):
         self.back = QWidget()
         self.back.setProperty("role", "plain")
         back = QVBoxLayout(self.back)
-        back.setSpacing(10)
+        back.setContentsMargins(0, 0, 0, 0)
+        back.setSpacing(8)
         rule = QFrame()
         rule.setProperty("role", "rule")
         back.addWidget(rule)
-        back.addSpacing(6)
-        self.reading = label("", "heading", name="Reading")
+        back.addSpacing(2)
+        palette = lambda: self._context.theme.palette  # noqa: E731
+        self.reading = label("", "heading", wrap=True, name="Reading")
         self.reading.setFont(japanese_font(base * 1.8))
+        self.pitch = PitchView(palette)
         self.meaning = label("", "meaning", wrap=True, name="Meaning")
         self.level = label("", "badge", name="JLPT level")
-        self.sentence = label("", None, wrap=True, name="Sentence")
-        self.sentence.setFont(japanese_font(base * 1.4))
-        self.sentence.setTextFormat(Qt.TextFormat.RichText)
+        self.sentence = RubyText(palette)
         self.sentence_meaning = label("", "muted", wrap=True, name="Sentence meaning")
+        self.kanji = KanjiStrip(self._context)
+        self.kanji.failed.connect(self.show_error)
+        self.examples_title = label("", "muted", name="Your words with this kanji")
+        self.examples = QWidget()
+        self.examples.setProperty("role", "plain")
+        self.examples_layout = QVBoxLayout(self.examples)
+        self.examples_layout.setContentsMargins(0, 0, 0, 0)
+        self.examples_layout.setSpacing(4)
+        self.notes = label("", None, wrap=True, name="Notes")
         self.source = label("", "muted", wrap=True, name="Source")
-        for widget in (self.reading, self.meaning, self.sentence, self.sentence_meaning, self.source):
+        for widget in (self.reading, self.meaning, self.sentence_meaning, self.notes, self.source,
+                       self.examples_title):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         back.addWidget(self.reading)
+        back.addWidget(self.pitch, 0, Qt.AlignmentFlag.AlignHCenter)
         back.addWidget(self.meaning)
         level_row = QHBoxLayout()
         level_row.addStretch(1)
         level_row.addWidget(self.level)
         level_row.addStretch(1)
         back.addLayout(level_row)
-        back.addSpacing(8)
+        back.addSpacing(4)
         back.addWidget(self.sentence)
         back.addWidget(self.sentence_meaning)
+        back.addSpacing(6)
+        back.addWidget(self.kanji, 0, Qt.AlignmentFlag.AlignHCenter)
+        back.addWidget(self.examples_title)
+        back.addWidget(self.examples, 0, Qt.AlignmentFlag.AlignHCenter)
+        back.addWidget(self.notes)
         back.addWidget(self.source)
         card.addWidget(self.back)
         card.addStretch(1)
         layout.addWidget(frame, 1)
 
-        self.show_button = self._button("Show answer   Space", "Show answer", self._reveal_or_good, "primary")
+        self.show_button = self._button(
+            f"Show answer   {key_text(REVIEW, 'show')}", "Show answer", self._reveal_or_good, "primary"
+        )
         layout.addWidget(self.show_button)
         grades = QHBoxLayout()
         grades.setSpacing(10)
@@ -186,11 +243,15 @@ class ReviewScreen(QWidget):
         layout.addWidget(self.grades_row)
 
         tools = QHBoxLayout()
+        self.notice = label("", "muted", name="Last action")
+        tools.addWidget(self.notice)
         tools.addStretch(1)
-        self.undo_button = self._button("Undo  Ctrl+Z", "Undo last answer", self._undo)
-        self.edit_button = self._button("Edit  E", "Edit note", self.edit_current)
-        self.suspend_button = self._button("Suspend  S", "Suspend card", self._suspend)
-        for button in (self.undo_button, self.edit_button, self.suspend_button):
+        self.undo_button = self._button(UNDO_TEXT, "Undo", self._undo)
+        self.edit_button = self._button(f"Edit  {key_text(REVIEW, 'edit')}", "Edit note", self.edit_current)
+        self.suspend_button = self._button(f"Suspend  {key_text(REVIEW, 'suspend')}", "Suspend card", self._suspend)
+        self.bury_button = self._button(f"Bury  {key_text(REVIEW, 'bury')}", "Bury card until tomorrow", self._bury)
+        self.info_button = self._button(f"Info  {key_text(REVIEW, 'info')}", "Card info", self.show_card_info)
+        for button in (self.undo_button, self.edit_button, self.bury_button, self.suspend_button, self.info_button):
             tools.addWidget(button)
         layout.addLayout(tools)
         return page
@@ -207,7 +268,9 @@ class ReviewScreen(QWidget):
         for widget in (self.finished_title, self.next_due, self.summary_text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             card.addWidget(widget)
-        self.finished_back = self._button("Back to decks   Esc", "Back to decks", self.back_requested.emit, "primary")
+        self.finished_back = self._button(
+            f"Back to decks   {key_text(REVIEW, 'back')}", "Back to decks", self.back_requested.emit, "primary"
+        )
         card.addSpacing(12)
         card.addWidget(self.finished_back)
         layout.addWidget(frame)
@@ -236,26 +299,29 @@ class ReviewScreen(QWidget):
         self.show_button.setVisible(True)
         self.edit_button.setEnabled(True)
         self.suspend_button.setEnabled(True)
+        self.bury_button.setEnabled(True)
         self.setFocus()
 
     def show_answer(self, face: CardFace, grades: list[GradeChoice]) -> None:
-        """Back side: reading, meaning, level, sentence with the word highlighted, source; the grades."""
+        """Back side: reading with its pitch accent, meaning, level, the sentence with furigana and the
+        word highlighted, the word's kanji, notes, source; the grades. A kanji card's back: meaning,
+        readings, strokes and the user's words with it."""
         self._face = face
         self._answer_shown = True
         if face.direction == "production":
             self.front.setText(html.escape(face.word))
             self.furigana.setText(face.reading if face.reading != face.word else "")
-        self.furigana.setVisible(face.direction == "production" or self._furigana_on())
-        self.reading.setText(face.reading)
-        self.reading.setVisible(face.direction == "recognition" and face.reading != face.word)
+        base = self._context.settings.font_size  # the word becomes the card's heading: room for the back
+        _set_point_size(self.front, min(base * 2.6, MAX_BACK_WORD_PT) if face.note_kind == "word"
+                        else min(base * 4, MAX_WORD_PT))
+        self.furigana.setVisible(face.note_kind == "word" and (face.direction == "production" or self._furigana_on()))
+        if face.note_kind == "kanji":
+            self._render_kanji_back(face)
+        else:
+            self._render_word_back(face)
         self.meaning.setText(face.meaning)
-        self.level.setText(face.jlpt or "")
-        self.level.setVisible(bool(face.jlpt))
-        self.level.setAccessibleName(f"JLPT level {face.jlpt}" if face.jlpt else "JLPT level")
-        self.sentence.setText(self._sentence_html(face))
-        self.sentence.setVisible(face.sentence is not None)
-        self.sentence_meaning.setText(face.sentence_meaning)
-        self.sentence_meaning.setVisible(bool(face.sentence_meaning))
+        self.notes.setText(face.notes)
+        self.notes.setVisible(bool(face.notes))
         self.source.setText(f"Source: {face.source}" if face.source else "")
         self.source.setVisible(bool(face.source))
         self.back.setVisible(True)
@@ -297,44 +363,52 @@ class ReviewScreen(QWidget):
             self.next_due.setText(self.next_due.text() + f" · {summary.due_tomorrow} due tomorrow")
         self.setFocus()
 
-    def set_undo_available(self, available: bool) -> None:
-        """Enable the undo button."""
-        self.undo_button.setEnabled(available)
+    def set_undo(self, label: str | None) -> None:
+        """Name the undo button by what Ctrl+Z would undo ("Undo Answer  Ctrl+Z"), or disable it."""
+        self.undo_button.setEnabled(label is not None)
+        self.undo_button.setText(f"{label}  {UNDO_KEY}" if label else UNDO_TEXT)
+        self.undo_button.setAccessibleName(label or "Undo (nothing to undo)")
+
+    def show_notice(self, message: str) -> None:
+        """What just happened, in the tools row (kept until the next answer or operation)."""
+        self.notice.setText(message)
 
     def show_error(self, message: str) -> None:
         """Show the error in the hint line (the card stays as it was)."""
         self.hint.setText(f"Could not do that: {message}")
 
     def changeEvent(self, event: QEvent) -> None:
-        """Redraw the highlighted sentence in the new theme's colours."""
+        """Redraw the sentence and the pitch in the new theme's colours and font size."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange and self._face is not None and self._answer_shown:
-            self.sentence.setText(self._sentence_html(self._face))
+            if self._face.note_kind == "kanji":
+                self._render_kanji_back(self._face)
+            else:
+                self._render_word_back(self._face)
 
     # -- keys ----------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Forward the review keys to the controller (see the module docstring)."""
-        key = Qt.Key(event.key())
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if ctrl and key == Qt.Key.Key_Z:
-            self._undo()
-        elif ctrl:
-            super().keyPressEvent(event)
-        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.pages.currentIndex() == 1:
-                self.back_requested.emit()
-            else:
-                self._reveal_or_good()
-        elif key in KEY_RATINGS:
-            self._answer(KEY_RATINGS[key])
-        elif key == Qt.Key.Key_E:
-            self.edit_current()
-        elif key == Qt.Key.Key_S:
-            self._suspend()
-        elif key == Qt.Key.Key_F:
-            self._toggle_furigana()
-        elif key == Qt.Key.Key_Escape:
+        name = pressed(event, REVIEW)
+        if name == "show" and self.pages.currentIndex() == 1:
             self.back_requested.emit()
+        elif name in KEY_RATINGS:
+            self._answer(KEY_RATINGS[name])
+        elif name in SCROLL_DIRECTIONS:
+            bar = self.card_scroll.verticalScrollBar()
+            step = bar.pageStep() if event.key() in PAGE_KEYS else bar.singleStep() * 3
+            bar.setValue(bar.value() + SCROLL_DIRECTIONS[name] * step)
+        elif name is not None:
+            {
+                "show": self._reveal_or_good,
+                "undo": self._undo,
+                "edit": self.edit_current,
+                "suspend": self._suspend,
+                "bury": self._bury,
+                "info": self.show_card_info,
+                "furigana": self._toggle_furigana,
+                "back": self.back_requested.emit,
+            }[name]()
         else:
             super().keyPressEvent(event)
 
@@ -360,6 +434,17 @@ class ReviewScreen(QWidget):
     def _suspend(self) -> None:
         if self.controller is not None:
             self.controller.suspend_current()
+
+    def show_card_info(self) -> None:
+        """Open Card info for the card on screen."""
+        controller = self.controller
+        card_id = controller.current_card_id() if controller is not None else None
+        if card_id is not None and controller.phase in (Phase.QUESTION, Phase.ANSWER):
+            CardInfoDialog.show_card(self._context, card_id, self)
+
+    def _bury(self) -> None:
+        if self.controller is not None:
+            self.controller.bury_current()
 
     def edit_current(self) -> None:
         """Open the note editor for the card on screen; save through the worker and redraw."""
@@ -389,8 +474,9 @@ class ReviewScreen(QWidget):
         self._context.apply_settings(replace(self._context.settings, furigana=not self._furigana_on()))
         if self._face is not None and not self._answer_shown:
             self._render_front(self._face)
-        elif self._face is not None:
+        elif self._face is not None and self._face.note_kind == "word":
             self.furigana.setVisible(self._face.direction == "production" or self._furigana_on())
+        self.sentence.set_ruby_visible(self._furigana_on())
 
     # -- rendering ---------------------------------------------------------------------------------------
     def _furigana_on(self) -> bool:
@@ -399,27 +485,80 @@ class ReviewScreen(QWidget):
     def _render_front(self, face: CardFace) -> None:
         if face.direction == "production":
             self.front.setText(html.escape(face.meaning))
-            self.front.setFont(japanese_font(self._context.settings.font_size * 2))
+            _set_point_size(self.front, self._context.settings.font_size * 2)
+            self.furigana.setText("")
+            self.furigana.setVisible(False)
+        elif face.note_kind == "kanji":  # the readings are the answer: no furigana
+            self.front.setText(html.escape(face.word))
+            _set_point_size(self.front, min(self._context.settings.font_size * 6, MAX_KANJI_PT))
             self.furigana.setText("")
             self.furigana.setVisible(False)
         else:
             self.front.setText(html.escape(face.word))
-            self.front.setFont(japanese_font(self._context.settings.font_size * 4))
+            _set_point_size(self.front, min(self._context.settings.font_size * 4, MAX_WORD_PT))
             self.furigana.setText(face.reading if face.reading != face.word else "")
             self.furigana.setVisible(self._furigana_on())
         shown = face.meaning if face.direction == "production" else face.word
         self.front.setAccessibleName(f"Front: {shown}")
 
-    def _sentence_html(self, face: CardFace) -> str:
-        if face.sentence is None:
-            return ""
-        parts = face.sentence
-        mark = self._context.theme.palette.highlight
-        return (
-            f"{html.escape(parts.before)}"
-            f"<span style='background:{mark}; font-weight:600'>{html.escape(parts.word)}</span>"
-            f"{html.escape(parts.after)}"
+    def _render_word_back(self, face: CardFace) -> None:
+        base = self._context.settings.font_size
+        self.pitch.set_pitch(face.pitch)
+        self.pitch.set_point_sizes(base * 1.8, base * 1.0)
+        self.pitch.setVisible(face.pitch is not None)
+        self.reading.setFont(japanese_font(base * 1.8))
+        self.reading.setText(face.reading)
+        # the reading is already over the word while furigana are on; the pitch drawing shows it too
+        self.reading.setVisible(face.pitch is None and face.direction == "recognition" and face.reading != face.word
+                                and not self._furigana_on())
+        self.level.setText(face.jlpt or "")
+        self.level.setVisible(bool(face.jlpt))
+        self.level.setAccessibleName(f"JLPT level {face.jlpt}" if face.jlpt else "JLPT level")
+        self.sentence.set_point_size(base * 1.4)
+        self.sentence.set_ruby_visible(self._furigana_on())
+        self.sentence.set_pieces(face.furigana)
+        self.sentence.setVisible(bool(face.furigana))
+        self.sentence_meaning.setText(face.sentence_meaning)
+        self.sentence_meaning.setVisible(bool(face.sentence_meaning))
+        self.kanji.set_kanji(face.kanji, base, self.card_scroll.viewport().width() - 64, face.note_id)
+        self._set_examples(None, ())
+
+    def _render_kanji_back(self, face: CardFace) -> None:
+        base = self._context.settings.font_size
+        facts = face.kanji[0] if face.kanji else None
+        self.pitch.setVisible(False)
+        readings = [f"on  {'、'.join(facts.onyomi)}" if facts and facts.onyomi else "",
+                    f"kun  {'、'.join(facts.kunyomi)}" if facts and facts.kunyomi else ""]
+        self.reading.setFont(japanese_font(base * 1.5))
+        self.reading.setText("\n".join(r for r in readings if r) or face.reading)
+        self.reading.setVisible(True)
+        self.level.setText(f"{face.jlpt} kanji · {facts.strokes} strokes" if face.jlpt and facts else "kanji")
+        self.level.setVisible(True)
+        self.level.setAccessibleName(self.level.text())
+        for widget in (self.sentence, self.sentence_meaning, self.kanji):
+            widget.setVisible(False)
+        self._set_examples(face.word, face.examples)
+
+    def _set_examples(self, kanji: str | None, uses: Any) -> None:
+        """The user's words with a kanji card's kanji, one line each with its status."""
+        while self.examples_layout.count():
+            item = self.examples_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        base = self._context.settings.font_size
+        for use in uses:
+            reading = f"【{use.reading}】" if use.reading and use.reading != use.word else ""
+            line = QLabel(f"{html.escape(use.word)}{html.escape(reading)}  "
+                          f"<span style='color:{self._context.theme.palette.muted}'>{html.escape(use.meaning)}</span>"
+                          f" · {html.escape(use.status)}")
+            line.setFont(japanese_font(base * 1.1))
+            line.setAccessibleName(f"{use.word}: {use.status}")
+            self.examples_layout.addWidget(line, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.examples_title.setText(
+            "" if kanji is None else f"Your words with {kanji}" if uses else f"No word of yours uses {kanji} yet"
         )
+        self.examples_title.setVisible(kanji is not None)
+        self.examples.setVisible(bool(uses))
 
     def _set_counts(self, counts: Counts, kind: str | None) -> None:
         current = {
@@ -438,8 +577,10 @@ class ReviewScreen(QWidget):
             widget.setAccessibleName(f"{value} {noun} left")
 
     def _clear(self) -> None:
-        for widget in (self.front, self.furigana, self.reading, self.meaning, self.sentence):
+        for widget in (self.front, self.furigana, self.reading, self.meaning, self.notes):
             widget.setText("")
+        self.sentence.set_pieces(())
         self.back.setVisible(False)
         self.grades_row.setVisible(False)
-        self.undo_button.setEnabled(False)
+        self.set_undo(None)
+        self.show_notice("")

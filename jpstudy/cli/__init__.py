@@ -2,7 +2,8 @@
 
 Without a subcommand it opens the desktop app; with one it runs headless. Each subcommand lives in
 its own module of this package and exposes ``add_parser(subparsers)`` and ``run(args) -> int``;
-``SUBCOMMANDS`` lists them in help order.
+``SUBCOMMANDS`` lists them in help order; ``MODULES`` names the module of a subcommand whose name is
+not a module name (``import`` is a Python keyword).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 
 from jpstudy import __version__
 
-SUBCOMMANDS = ("stats", "mine", "export", "add", "review", "backup", "restore", "ads")
+SUBCOMMANDS = ("stats", "mine", "export", "import", "anki", "add", "review", "backup", "restore", "ads")
+MODULES = {"import": "anki_import", "anki": "ankiconnect"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,24 +34,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
+        module_name = f"jpstudy.cli.{MODULES.get(name, name)}"
         try:
-            module = importlib.import_module(f"jpstudy.cli.{name}")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name != f"jpstudy.cli.{name}":
+            if exc.name != module_name:
                 raise
             continue
         module.add_parser(sub)
     return parser
 
 
+def app_parser() -> argparse.ArgumentParser:
+    """The arguments of the desktop app alone (``jpstudy [--data-dir DIR]``)."""
+    parser = argparse.ArgumentParser(prog="jpstudy", add_help=False)
+    parser.add_argument("--data-dir", metavar="DIR")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``jpstudy`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    """Entry point of the ``jpstudy`` console script.
+
+    ``jpstudy`` alone (or with ``--data-dir``) opens the desktop app without importing the
+    subcommands (and the collection, exporter, miner they load): a second app is refused at once.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    known, rest = app_parser().parse_known_args(words)
+    args = build_parser().parse_args(words) if rest else None
+    if args is None or args.command is None:
         from jpstudy_ui.app import run_app
 
-        return run_app(data_dir=args.data_dir)
+        return run_app(data_dir=(args or known).data_dir)
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

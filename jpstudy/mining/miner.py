@@ -14,7 +14,8 @@ Terms:
         ``meaning`` shows the first of them. ``topic`` is the glossary section of a glossary term.
     name: a proper noun (a place, a person, an organisation); reported apart from the candidates,
         never offered.
-    status: "known", "learning", "new" or "ignored", from the ``status_of`` callable (default "new").
+    status: "known", "learning", "unseen", "new" or "ignored" (``jpstudy.stats``), from the ``status_of``
+        callable (default "new").
     span: a stretch of the normalised text with the status of the word there, for colouring the ad.
 """
 
