@@ -148,8 +148,7 @@ def segment(tokens: Sequence[Token], masked: Sequence[bool], forms: FormIndex,
             units.append(new(Unit, (i, i + 3, "compound", idiom)))
             i += 3
             continue
-        after_number = i > 0 and (tokens[i - 1].pos2 == "数詞" or tokens[i - 1].surface[-1:] in WIDE_DIGITS)
-        if i + 1 == n or not joinable(tok, masked[i]) or (after_number and tok.pos3.startswith("助数詞")):
+        if i + 1 == n or not joinable(tok, masked[i]) or (tok.pos3.startswith("助数詞") and _after_number(tokens, i)):
             units.append(new(Unit, (i, i + 1, "token", tok.surface)))
             i += 1
             continue
@@ -190,6 +189,11 @@ def _idiom(tokens: Sequence[Token], masked: Sequence[bool], i: int, forms: FormI
 def _kana_function(tok: Token) -> bool:
     """True for a function noun written in kana (こと, もの, ため …): ことがある is grammar, no idiom."""
     return tok.orth_base in FUNCTION_KANA
+
+
+def _after_number(tokens: Sequence[Token], i: int) -> bool:
+    """True if token ``i`` follows a numeral (a counter there starts no multi-token unit)."""
+    return i > 0 and (tokens[i - 1].pos2 == "数詞" or tokens[i - 1].surface[-1:] in WIDE_DIGITS)
 
 
 def katakana_runs(units: Sequence[Unit], tokens: Sequence[Token], words: Sequence[object]) -> list[tuple[int, int]]:

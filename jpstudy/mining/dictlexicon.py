@@ -107,8 +107,8 @@ def _build(entry_id: int, forms: list[Any], senses: list[Any]) -> LexEntry:
     """A LexEntry from its form rows (kind, text, rank, restr, nokanji) in JMdict order and its sense
     rows (pos, misc, gloss) in order."""
     kanji = tuple(text for kind, text, *_ in forms if kind == 0)
-    kana = tuple(_new(KanaForm, (text, tuple(restr.split("|")) if restr else (), bool(nokanji)))
-                 for kind, text, _rank, restr, nokanji in forms if kind == 1)
+    kana: tuple[KanaForm, ...] = tuple((text, tuple(restr.split("|")) if restr else (), bool(nokanji))
+                                       for kind, text, _rank, restr, nokanji in forms if kind == 1)
     first_misc = senses[0][1].split() if senses else []
     return make_entry(entry_id, kanji, kana, not kanji or "uk" in first_misc, senses[0][0] if senses else "",
                       min((rank for _k, _t, rank, *_ in forms), default=99), tuple(senses))

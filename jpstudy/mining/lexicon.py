@@ -2,10 +2,10 @@
 
 Terms:
     entry: one JMdict entry, as :class:`LexEntry`: its written forms (kebs) and kana forms (rebs, each
-        with the kebs it is restricted to), whether sense 1 is usually written in kana (``uk``), a short
-        English meaning (its first senses, in JMdict's order), the part-of-speech codes of sense 1 and
-        all its senses (:class:`jpstudy.mining.senses.Sense`), from which the miner picks the one an
-        ad uses.
+        with the kebs it is restricted to, as :data:`KanaForm`), whether sense 1 is usually written in
+        kana (``uk``), a short English meaning (its first senses, in JMdict's order), the
+        part-of-speech codes of sense 1 and all its senses (:data:`jpstudy.mining.senses.Sense`), from
+        which the miner picks the one an ad uses.
     hit: an entry found for a text, with the priority rank of the form that matched (lower = commoner;
         JMdict nfXX → XX, news1/ichi1/spec1/gai1 → 24, only *2 tags → 48, none → 99).
     Lexicon: anything with ``lookup``, ``jlpt`` and ``zipf`` as below. :mod:`jpstudy.mining.dictlexicon`
@@ -32,18 +32,18 @@ def is_kana(text: str) -> bool:
     return bool(text) and all("\u3041" <= c <= "\u30ff" for c in text)
 
 
-class KanaForm(NamedTuple):
-    """A reb: ``text``; ``restr`` lists the kebs it is valid for (empty = all); ``nokanji`` = re_nokanji.
-    (A NamedTuple: every entry looked up has some.)"""
-
-    text: str
-    restr: tuple[str, ...] = ()
-    nokanji: bool = False
+KanaForm = tuple[str, tuple[str, ...], bool]
+"""A reb as a plain tuple (text, restr, nokanji): ``restr`` lists the kebs it is valid for (empty = all),
+``nokanji`` is re_nokanji. Plain tuples of strings Python's garbage collector stops scanning; every
+entry looked up holds some, and entries are kept."""
+TEXT, RESTR, NOKANJI = range(3)
 
 
 class LexEntry(NamedTuple):
     """One JMdict entry as the miner sees it (see the module docstring); ``hira_readings``: its kana
-    forms in hiragana (:func:`entry` fills it in). A NamedTuple: every lookup makes some."""
+    forms in hiragana (:func:`entry` fills it in). A NamedTuple of strings and tuples only: every
+    lookup makes some, and Python's garbage collector stops scanning such tuples (a frozenset it
+    would scan at every full collection)."""
 
     entry_id: int
     kanji: tuple[str, ...]
@@ -52,7 +52,7 @@ class LexEntry(NamedTuple):
     pos: str
     rank: int = 99
     senses: tuple[Sense, ...] = ()
-    hira_readings: frozenset[str] = frozenset()
+    hira_readings: tuple[str, ...] = ()
 
     @property
     def meaning(self) -> str:
@@ -63,8 +63,8 @@ class LexEntry(NamedTuple):
     def readings_for(self, form: str) -> list[str]:
         """The kana forms valid for written form ``form``, in JMdict order (``form`` itself if kana)."""
         if form not in self.kanji:
-            return [k.text for k in self.kana if k.text == form] or [form]
-        return [k.text for k in self.kana if not k.nokanji and (not k.restr or form in k.restr)]
+            return [k[TEXT] for k in self.kana if k[TEXT] == form] or [form]
+        return [k[TEXT] for k in self.kana if not k[NOKANJI] and (not k[RESTR] or form in k[RESTR])]
 
     def has_reading(self, kana: str) -> bool:
         """True if some kana form equals ``kana`` after katakana → hiragana on both sides."""
@@ -74,7 +74,7 @@ class LexEntry(NamedTuple):
 def entry(entry_id: int, kanji: tuple[str, ...], kana: tuple[KanaForm, ...], usually_kana: bool, pos: str,
           rank: int = 99, senses: tuple[Sense, ...] = ()) -> LexEntry:
     """A :class:`LexEntry` with its ``hira_readings``."""
-    readings = frozenset([hira(k.text) for k in kana])
+    readings = tuple(dict.fromkeys([hira(k[TEXT]) for k in kana]))
     return tuple.__new__(LexEntry, (entry_id, kanji, kana, usually_kana, pos, rank, senses, readings))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jpstudy.mining.lexicon import Hit, LexEntry, Lexicon, hira, is_kana
+from jpstudy.mining.lexicon import TEXT, Hit, LexEntry, Lexicon, hira, is_kana
 from jpstudy.mining.senses import POS
 from jpstudy.mining.tokenize import Token
 
@@ -56,12 +56,12 @@ def _has_suffix_sense(entry: LexEntry) -> bool:
 
 def present(entry: LexEntry, preferred: str) -> Resolved:
     """The headword and reading of ``entry`` as a learner studies it (see the module docstring)."""
-    if preferred in entry.kanji or any(k.text == preferred for k in entry.kana):
+    if preferred in entry.kanji or any(k[TEXT] == preferred for k in entry.kana):
         word = preferred
     elif entry.kanji and not entry.usually_kana:
         word = entry.kanji[0]
     else:
-        word = entry.kana[0].text if entry.kana else preferred
+        word = entry.kana[0][TEXT] if entry.kana else preferred
     readings = entry.readings_for(word)
     return Resolved(entry, word, readings[0] if readings else word)
 
@@ -91,7 +91,7 @@ def resolve_token(lex: Lexicon, tok: Token) -> Resolved | None:
     if best is None:
         return None
     entry = best.entry
-    return present(entry, ob if ob in entry.kanji or any(k.text == ob for k in entry.kana) else lm)
+    return present(entry, ob if ob in entry.kanji or any(k[TEXT] == ob for k in entry.kana) else lm)
 
 
 def resolve_form(lex: Lexicon, form: str, kana: str = "") -> Resolved | None:

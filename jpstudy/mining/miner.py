@@ -68,6 +68,8 @@ StatusOf = Callable[[int | None, str, str], str]
 Progress = Callable[[int, int], None]
 CACHE_LIMIT = 200_000
 """Per-miner memo tables are emptied when they grow past this many entries."""
+_NAME_OR_DAY = PLACE_SUFFIXES | frozenset(WEEKDAYS)
+"""Single kanji whose word depends on the tokens around them: a place suffix (江東区), a weekday (日・月)."""
 _BY_CONTEXT = -2
 """A unit memo value: look again with the context cue added to the key."""
 COVERED_KINDS = frozenset(("name", "loanword"))
@@ -448,8 +450,8 @@ class Miner:
             tok = tokens[i]
             if tok.pos1 in SKIP_POS1:
                 return None  # particles, auxiliaries, symbols: the commonest tokens, no memo needed
-            place = (tok.surface in PLACE_SUFFIXES and is_place_suffix(tokens, i)) or (
-                tok.surface in WEEKDAYS and weekday_in_list(tokens, i) and "weekday")
+            place = tok.surface in _NAME_OR_DAY and (is_place_suffix(tokens, i) or (
+                tok.surface in WEEKDAYS and weekday_in_list(tokens, i) and "weekday"))
             latin = "Ａ" <= tok.surface[0] <= "ｚ" and is_latin_piece(tokens, i)
             key = (tok.surface, *tok[3:], masked[i], place, latin)
             if i and (tok.surface == "方" or reads_previous(tok)):  # the word depends on the one before
@@ -520,17 +522,18 @@ class Miner:
             cue = Cue.WEEKDAY
         elif tok.pos1 in VERBAL_POS:
             cue = Cue.NONE
-        elif self._context_sensitive(res.entry):
-            cue = cue_at(tokens, masked, i)
-        else:  # the context cannot reorder its senses: only what the token is says anything
-            cue = (Cue.PERSON if person else Cue.NONE) | (Cue.SUFFIX if tok.pos1 == "接尾辞" else Cue.NONE)
+        else:
+            static = (Cue.PERSON if person else Cue.NONE) | (Cue.SUFFIX if tok.pos1 == "接尾辞" else Cue.NONE)
+            # only when the context can reorder its senses does it have a say; else what the token is
+            cue = cue_at(tokens, masked, i) if self._context_sensitive(res.entry, static) else static
         return self._dict_word(res, "word", proper, cue)
 
-    def _context_sensitive(self, entry: LexEntry) -> bool:
-        """Whether a cue from the context may reorder the entry's senses (remembered)."""
+    def _context_sensitive(self, entry: LexEntry, static: int) -> bool:
+        """Whether a cue from the context may change the entry's first sense (remembered per entry; a
+        token's own cue ``static`` is the same for most tokens of one entry)."""
         sensitive = self._sensitive.get(entry.entry_id)
         if sensitive is None:
-            sensitive = self._sensitive[entry.entry_id] = context_sensitive(entry.senses)
+            sensitive = self._sensitive[entry.entry_id] = context_sensitive(entry.senses, static)
         return sensitive
 
     def _add_parts(self, found: _ChunkLog, tokens: Sequence[Token], masked: Sequence[bool], u: Unit) -> None:

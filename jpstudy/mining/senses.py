@@ -124,17 +124,19 @@ def _register(gloss: str) -> bool:
     return _REGISTER_WORDS.search(gloss.lower()) is not None
 
 
-def context_sensitive(senses: Sequence[Sense]) -> bool:
-    """True if a cue from the context (a number, a clause) may change the order of ``senses``: some
-    sense is of a counter, a period or a time (the person cue is for 方 only, whose entry the miner
-    knows to be sensitive)."""
+def context_sensitive(senses: Sequence[Sense], static: int = Cue.NONE) -> bool:
+    """True if a cue from the context (a number, a clause) may change which of ``senses`` is shown
+    first, the token itself giving the cue ``static`` (a suffix or not): some sense near the front is
+    of a counter, a period or a time, and taking it changes the first sense (日 "day" stays first
+    after a number; 月 "moon" does not)."""
     if len(senses) < 2:
         return False
     near = senses[:REACH]
-    for s in near:
-        if "ctr" in s[POS]:
-            return True
-    return _CONTEXT_WORDS.search("|".join([s[GLOSS] for s in near]).lower()) is not None
+    if not any("ctr" in s[POS] for s in near) and \
+            _CONTEXT_WORDS.search("|".join([s[GLOSS] for s in near]).lower()) is None:
+        return False
+    first = order(senses, static)[0]
+    return any(order(senses, static | cue)[0] != first for cue in (Cue.NUMBER, Cue.CLAUSE, Cue.NUMBER | Cue.CLAUSE))
 
 
 def score(sense: Sense, index: int, cue: int, pos: str | None = None) -> float:
