@@ -89,8 +89,6 @@ _KINDS = {word: kind for kind, words in (("register", REGISTER_WORDS), ("number"
 _CUE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True)) + r")\b")
 """Finds every word of a lower-case gloss that says something to scoring (one pass per gloss)."""
 _REGISTER_WORDS = re.compile(r"\b(?:" + "|".join(sorted(REGISTER_WORDS, key=len, reverse=True)) + r")\b")
-_CONTEXT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(NUMBER_WORDS | TIME_WORDS, key=len, reverse=True)) + r")\b")
-"""Finds a word that a cue from the context acts on."""
 
 
 def order(senses: Sequence[Sense], cue: int = Cue.NONE) -> tuple[int, ...]:
@@ -132,11 +130,13 @@ def context_sensitive(senses: Sequence[Sense], static: int = Cue.NONE) -> bool:
     if len(senses) < 2:
         return False
     near = senses[:REACH]
-    if not any("ctr" in s[POS] for s in near) and \
-            _CONTEXT_WORDS.search("|".join([s[GLOSS] for s in near]).lower()) is None:
+    kinds = {_KINDS[w] for w in _CUE_WORDS.findall("|".join([s[GLOSS] for s in near]).lower())}
+    cues = [cue for cue, here in ((Cue.NUMBER, "number" in kinds or any("ctr" in s[POS] for s in near)),
+                                  (Cue.CLAUSE, "time" in kinds)) if here]
+    if not cues:
         return False
     first = order(senses, static)[0]
-    return any(order(senses, static | cue)[0] != first for cue in (Cue.NUMBER, Cue.CLAUSE, Cue.NUMBER | Cue.CLAUSE))
+    return any(order(senses, static | cue)[0] != first for cue in cues)
 
 
 def score(sense: Sense, index: int, cue: int, pos: str | None = None) -> float:
