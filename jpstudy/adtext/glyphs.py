@@ -1,0 +1,31 @@
+"""Kangxi-radical look-alikes in text copied or extracted from PDFs.
+
+Terms:
+    radical look-alike: a character of the Unicode blocks *Kangxi Radicals* (U+2F00–U+2FD5) or *CJK
+        Radicals Supplement* (U+2E80–U+2EF3) that a PDF's font maps in place of the ordinary kanji it
+        draws: ⽇ (U+2F47) for 日, ⽉ for 月, ⼈ for 人, ⻑ for 長. They look the same but are different
+        characters, so no dictionary finds 勤務⽇ or ⽉給. Folding turns each into its kanji, one character
+        for one, so offsets into the text do not move.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SUPPLEMENT = dict(zip("⺟⺠⺼⻄⻆⻑⻘⻝⻣⻤⻨⻩⻫⻭⻯⻲⻳", "母民月西角長青食骨鬼麦黄斉歯竜亀亀", strict=True))
+"""CJK Radicals Supplement forms (which NFKC leaves alone, except ⺟ and ⻳) and the kanji each stands
+for in Japanese text."""
+_RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+
+
+def _kanji(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\u2f00" <= char <= "\u2fd5":
+        return unicodedata.normalize("NFKC", char)
+    return _SUPPLEMENT.get(char, char)
+
+
+def fold_radicals(text: str) -> str:
+    """``text`` with every radical look-alike (see the module docstring) turned into its kanji."""
+    return _RADICAL.sub(_kanji, text) if _RADICAL.search(text) else text
