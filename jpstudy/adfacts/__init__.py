@@ -17,15 +17,18 @@ source. Checks are information, not legal advice.
 
 Modules: ``models`` (records), ``scan`` (folded text, lines, sections), ``numbers`` (yen, counts, times),
 ``terms`` (the terms table), ``pay``, ``hours``, ``days_off``, ``benefits``, ``requirements``, ``contact``
-(the extractors), ``checks`` (the rules), ``extract`` (all of them), ``fit`` (the user's fit for the ad).
+(the extractors), ``checks`` (the rules), ``extract`` (all of them), ``fit`` (the user's fit for the ad),
+``summary`` (the short facts a list of ads shows).
 """
 
 from jpstudy.adfacts.checks import Rule, load_rules, run_checks
 from jpstudy.adfacts.extract import extract_facts
 from jpstudy.adfacts.fit import Fit, fit_of, level_reached
 from jpstudy.adfacts.models import FIELD_NAMES, FIELDS, NOT_LEGAL_ADVICE, NOT_STATED, AdFacts, Check, Fact
+from jpstudy.adfacts.summary import FACTS_VERSION, FactsSummary, summarise
 
 __all__ = [
-    "FIELDS", "FIELD_NAMES", "NOT_LEGAL_ADVICE", "NOT_STATED", "AdFacts", "Check", "Fact", "Fit", "Rule",
-    "extract_facts", "fit_of", "level_reached", "load_rules", "run_checks",
+    "FACTS_VERSION", "FIELDS", "FIELD_NAMES", "NOT_LEGAL_ADVICE", "NOT_STATED", "AdFacts", "Check", "Fact",
+    "FactsSummary", "Fit", "Rule", "extract_facts", "fit_of", "level_reached", "load_rules", "run_checks",
+    "summarise",
 ]

@@ -67,8 +67,8 @@ _WEEKDAYS = {"月": "mon", "火": "tue", "水": "wed", "木": "thu", "金": "fri
 _DAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "alt_sat", "sun", "holidays", "weekdays", "year_end", "summer",
               "golden_week")
 DAY_ENGLISH = {"mon": "Mondays", "tue": "Tuesdays", "wed": "Wednesdays", "thu": "Thursdays", "fri": "Fridays",
-               "sat": "Saturdays",
-               "alt_sat": "every other Saturday", "sun": "Sundays", "holidays": "public holidays", "weekdays": "weekdays",
+               "sat": "Saturdays", "alt_sat": "every other Saturday", "sun": "Sundays",
+               "holidays": "public holidays", "weekdays": "weekdays",
                "year_end": "the New Year holidays", "summer": "summer holidays", "golden_week": "Golden Week"}
 
 

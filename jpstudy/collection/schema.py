@@ -135,7 +135,13 @@ CREATE TABLE ad_words (               -- the words of each saved ad, in the mine
 CREATE INDEX ad_words_vocab ON ad_words (vocab_id, count, tokens);  -- covers the word list and readiness
 """
 
-UPGRADES: tuple[str, ...] = (V1, V2)
+V3 = """
+ALTER TABLE ads ADD COLUMN facts TEXT NOT NULL DEFAULT '';          -- AdFacts.to_json() (jpstudy.adfacts), '' unread
+ALTER TABLE ads ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 0;  -- FACTS_VERSION of the reader that wrote them
+ALTER TABLE ads ADD COLUMN reached_at_save TEXT;                     -- JLPT level the user had reached when saved
+"""
+
+UPGRADES: tuple[str, ...] = (V1, V2, V3)
 """``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
 
 SCHEMA_VERSION = len(UPGRADES)
