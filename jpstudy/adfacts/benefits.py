@@ -63,6 +63,7 @@ def insurance(scan: AdScan) -> Fact:
 
 _COMMUTE = re.compile(r"交通費|通勤手当|通勤費")
 _COMMUTE_NONE = re.compile(r"[^\n]{0,6}?(?:なし|無し|自己負担|支給なし|不支給)")
+_UP_TO_ITEM_END = re.compile(r"[^、。/,\n]{0,10}")
 _CAP = re.compile(
     rf"上限[ \t]*(?:あり)?[ \t)]*(?P<per1>月額|月|日額|"
     rf"1日)?[ \t]*(?P<a1>{MONEY})[ \t]*円?(?:[ \t]*/[ \t]*(?P<per4>月|日))?"
@@ -82,8 +83,8 @@ def commute_allowance(scan: AdScan) -> Fact:
                          "Commuting costs are not paid")
     cap = _CAP.search(scan.folded, m.end(), min(line_end, m.end() + 40))
     if cap is None:
-        end = scan.clause(m.start())[1] if scan.clause(m.start())[1] - m.end() < 12 else m.end()
-        return scan.fact(m.start(), min(end, m.end() + 12), {"paid": True, "cap": None, "cap_period": None},
+        end = _UP_TO_ITEM_END.match(scan.folded, m.end(), line_end).end()  # type: ignore[union-attr]
+        return scan.fact(m.start(), end, {"paid": True, "cap": None, "cap_period": None},
                          "Commuting costs are paid (no cap stated)")
     amount = yen(cap.group("a1") or cap.group("a2") or cap.group("a3"))
     before_cap = scan.folded[m.end() : cap.start()]

@@ -5,7 +5,7 @@ Terms:
         value is the rest of its line, or the next line when the label stands alone. Without a label, the
         first address with a prefecture (埼玉県川口市, 東京都新宿区).
     application section: a section headed 応募方法, 選考方法, 応募先, 連絡先, お問い合わせ …; the ways to apply
-        are the terms of ``resources/adfacts/terms.tsv`` (kind ``apply``) found in it, or, without such a
+        are the terms of ``resources/adfacts/terms.tsv`` (kind ``apply``) found in the first three, or, without such a
         section, on lines that speak of applying (応募, ご連絡).
 """
 
@@ -20,7 +20,7 @@ from jpstudy.adfacts.terms import terms
 MAX_LOCATION = 80
 _LABELS = [re.compile(rf"{'|'.join(spaced(w) for w in words)}") for words in (
     ("勤務地", "就業場所", "勤務場所", "勤務先", "勤務エリア", "就業地", "勤務予定地"), ("所在地",))]
-_AFTER_LABEL = re.compile(r"[ \t:】\]>)]*")
+_AFTER_LABEL = re.compile(r"[ \t:】\]>)〉》」』〕]*")
 _ADDRESS = re.compile(r"(?:東京都|北海道|大阪府|京都府|[一-龥]{2,3}県)[一-龥ぁ-んァ-ヶ0-9\-]{0,20}?(?:市|区|町|村|郡)")
 
 
@@ -54,12 +54,11 @@ MAX_SECTION = 300
 def how_to_apply(scan: AdScan) -> Fact:
     """The ways to apply, in the order the ad names them (see the module docstring)."""
     table = terms()["apply"]
-    sections = [s for s in scan.sections if APPLY_SECTIONS.search(s.name)]
+    sections = [s for s in scan.sections if APPLY_SECTIONS.search(s.name)][:3]
     if sections:
-        section = sections[0]
-        end = min(section.end, section.start + MAX_SECTION)
-        found = table.find(scan.folded, section.start, end)
-        start = section.start
+        found = [f for s in sections for f in table.find(scan.folded, s.start, min(s.end, s.start + MAX_SECTION))]
+        section = next((s for s in sections if found and s.start <= found[0][0] < s.end), sections[0])
+        start, end = section.start, min(section.end, section.start + MAX_SECTION)
     else:
         lines = [scan.line_start(m.start()) for m in scan.words(_APPLY_LINE)]
         found = [f for line in dict.fromkeys(lines) for f in table.find(scan.folded, line, scan.line_end(line))]

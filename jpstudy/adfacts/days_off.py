@@ -61,8 +61,11 @@ def weekly_days_off(scan: AdScan) -> Fact:
 
 
 _HOLIDAY_LINE = re.compile(r"休日|休み|定休|休暇|休業|週休|公休")
-_WEEKDAY_LIST = re.compile(r"(?<=[(])[月火水木金土日](?:[・、][月火水木金土日])*(?=[)])|(?:毎週|"
-                           r"定休日?[ \t:]*)[月火水木金土日](?:[・、][月火水木金土日])*(?:曜)?")
+_WEEKDAY_LIST = re.compile(
+    r"(?<=休日等[ \t])[月火水木金土日](?:[ \t]+[月火水木金土日](?![一-龥]))*"  # a Hello Work form: 休日等 土 日 祝日
+    r"|(?<=[(])[月火水木金土日](?:[・、][月火水木金土日])*(?=[)])"  # 週休2日制(日・月)
+    r"|(?:毎週|定休日?[ \t:]*)[月火水木金土日](?:[・、][月火水木金土日])*(?:曜)?"
+)
 _WEEKDAYS = {"月": "mon", "火": "tue", "水": "wed", "木": "thu", "金": "fri", "土": "sat", "日": "sun"}
 _DAY_ORDER = ("mon", "tue", "wed", "thu", "fri", "sat", "alt_sat", "sun", "holidays", "weekdays", "year_end", "summer",
               "golden_week")

@@ -74,6 +74,12 @@ class Fit:
         """Whether the ad is within reach (see the module docstring)."""
         return within_reach(self.asked, self.reached)
 
+    def to_json(self) -> dict[str, object]:
+        """``{asked, level_known, ad_known, reached, within_reach, sentence}`` (shares rounded to 4 places)."""
+        return {"asked": self.asked, "level_known": None if self.level_known is None else round(self.level_known, 4),
+                "ad_known": round(self.ad_known, 4), "reached": self.reached, "within_reach": self.within_reach,
+                "sentence": self.sentence()}
+
     def sentence(self) -> str:
         """"This ad asks for JLPT N2. You know 64 % of the N2 words and 81 % of this ad's words.\""""
         ad = f"{self.ad_known * 100:.0f} %"

@@ -3,7 +3,7 @@
 Terms:
     amount: yen as ads write them: 236,000円, 23万6000円, 23.6万円, 1万5千円, 5千円, 500万 (円 may be left
         out after 万). ``MONEY`` matches one without 円; :func:`yen` reads it.
-    range: two amounts joined by a dash or tilde (1,100円~1,450円, 500万~800万円: a unit written only
+    range: two amounts joined by a dash, a tilde or から (1,100円~1,450円, 500万~800万円: a unit written only
         after the second amount is the first's too), an open range (28万円~, 28万円以上, ~40万円), or one
         amount.
     count: a small number in digits or kanji (年2回, 年二回, 週休二日).
@@ -18,7 +18,7 @@ from typing import NamedTuple
 _N = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONEY = rf"(?:{_N})(?:[ \t]*[億万千](?:[ \t]*(?:{_N})(?:[ \t]*[万千])?(?![ \t]*[万千]))?)?"
 """An amount without its 円 (see the module docstring)."""
-DASH = r"[ \t]*[~\-][ \t]*"
+DASH = r"[ \t]*(?:[~\-]|から)[ \t]*"
 _PART = re.compile(rf"({_N})[ \t]*([億万千]?)")
 _UNITS = {"億": 100_000_000, "万": 10_000, "千": 1_000, "": 1}
 KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -73,7 +73,7 @@ def pay(scan: AdScan) -> Fact:
     form = _FORM_PERIOD.search(scan.folded)
     if form and (period is None or base):
         period = PERIODS[form.group("period")]
-    top_marked = bool(m.group("top") or m.group("top2") or m.group("top3") or m.group("can"))
+    top_marked = any(m.groupdict().get(g) for g in ("top", "top2", "top3", "can"))
     if m.group("hi_only"):
         low, high = None, yen(m.group("hi_only"))
     else:
@@ -111,7 +111,8 @@ _LEFT_OUT = ("commute",)
 
 
 def pay_breakdown(scan: AdScan) -> Fact:
-    """The parts of the pay named in the pay sections and on pay lines: ``[{item, english, amount, per}]``
+    """The parts of the pay named in one place of the ad (a pay section and those right after it, as a
+    Hello Work form gives 基本給 and each 手当 a line): ``[{item, english, amount, per}]``
     (``per``: "a shift", "a day", "a month" when the ad says; None otherwise).
 
     An amount is taken only when it directly follows the item (資格手当 10,000円, 夜勤手当(1回6,000円));
@@ -120,14 +121,15 @@ def pay_breakdown(scan: AdScan) -> Fact:
     items: list[dict[str, object]] = []
     seen: set[str] = set()
     first = last = -1
-    home = None
+    place: int | None = None
     for m in scan.words(_ALLOWANCE):
         line = scan.line(m.start())
         if not (scan.in_section(m.start(), PAY_SECTIONS) or _BREAKDOWN_LINE.search(line)) or _EXAMPLE.search(line):
             continue
-        if home is not None and scan.section(m.start()) != home:
-            continue  # one place of the ad: the first section naming the parts
-        home = scan.section(m.start())
+        section = scan.sections.index(scan.section(m.start()))
+        if place is not None and section not in (place, place + 1):
+            continue  # one place of the ad: the first section naming parts, and the sections right after it
+        place = section
         name = m.group()
         term = table.get(name)
         if (term is not None and term.value in _LEFT_OUT) or name in seen or ("残業" in name and "固定" in name):
@@ -152,7 +154,7 @@ def pay_breakdown(scan: AdScan) -> Fact:
 _FIXED = re.compile(r"固定残業(?:代|手当|料)?|みなし残業(?:代|手当|料)?|定額残業(?:代|手当)?|"
                     r"固定時間外(?:勤務)?(?:手当)?|"
                     r"見込み?残業(?:代|手当)?")
-_NONE_AFTER = re.compile(r"[ \t:]*(?:なし|無し|無)")
+_NONE_AFTER = re.compile(r"[ \t:]*(?:\([a-d]\))?[ \t:]*(?:なし|無し|無)")
 _HOURS = re.compile(r"(\d+(?:\.\d+)?)[ \t]*(?:時間|h)")
 _AMOUNT = re.compile(rf"(?P<amount>{MONEY})[ \t]*円")
 _EXTRA = re.compile(r"(?:超過|超え|超える|超えた|越え)[^\n。]{0,25}?(?:別途|追加|支給|支払)(?:[ \t]*(?:で|"
@@ -216,10 +218,18 @@ _BONUS_MONTHS = re.compile(rf"(?P<m>\d+(?:\.\d+)?)[ \t]*(?:{MONTHS}|月)分")
 
 
 def bonus(scan: AdScan) -> Fact:
-    """The bonus (賞与): ``{paid, times_a_year, months}`` from its first mention and the rest of its line."""
-    m = _BONUS.search(scan.folded)
-    if m is None:
+    """The bonus (賞与): ``{paid, times_a_year, months}`` from the mention, with the rest of its line, that
+    says most (a title's "賞与年2回" and the pay section's "賞与年2回(計4.2ヶ月分)")."""
+    mentions = scan.words(_BONUS)
+    if not mentions:
         return NOT_STATED_FACT
+
+    def said(m: re.Match[str]) -> int:
+        stop = min(scan.line_end(m.end()), m.end() + 40)
+        return (2 if _BONUS_MONTHS.search(scan.folded, m.end(), stop) else 0) + bool(
+            _TIMES.search(scan.folded, m.end(), stop))
+
+    m = max(mentions, key=said)  # the mention that says most (the first of those)
     end = scan.line_end(m.end())
     if none := _NONE_AFTER.match(scan.folded, m.end(), end):
         return scan.fact(m.start(), none.end(), {"paid": False, "times_a_year": None, "months": None}, "No bonus")

@@ -1,12 +1,13 @@
 """Who the ad is for: employment type, experience, licences, the Japanese level, visa, foreigners.
 
 Terms:
-    employment line: a line naming the employment (雇用形態, 雇用区分, 就業形態, 求人区分). When the ad
+    employment line: a line naming the employment (雇用形態, 雇用区分, 就業形態, 求人区分), or a line of a
+        section so headed. When the ad
         has one, only the types it names count; else the types named anywhere, except a bare 派遣 outside
         brackets (派遣先, 人材派遣の営業 are no employment type), and never a path to one (正社員登用,
-        正社員登用制度: a chance of becoming one later).
+        正社員登用制度: a chance of becoming one later; nor the 正社員 a 紹介予定派遣 leads to).
     welcome: asked as a plus, not a condition: in a section headed 歓迎, 尚可, 優遇, or with such a word
-        after it in its clause. Welcome experience and Japanese levels are not requirements.
+        after it in its item (up to the next 、 or 。). Welcome experience and Japanese levels are not requirements.
     Japanese level asked: a JLPT level written as a level (日本語能力試験N2以上, JLPT N3程度, N2相当, the old
         日本語能力試験2級), else a description of a level in a line about Japanese, read as the level in
         ``resources/adfacts/terms.tsv`` (ビジネスレベル → N2, 日常会話程度 → N3: jpstudy's reading, said
@@ -37,7 +38,7 @@ def employment_type(scan: AdScan) -> Fact:
         after = scan.folded[end : end + 6]
         if _NOT_A_TYPE.match(after):
             continue
-        on_line = bool(_EMPLOYMENT_LINE.search(scan.line(start)))
+        on_line = bool(_EMPLOYMENT_LINE.search(scan.line(start)) or _EMPLOYMENT_LINE.search(scan.section(start).name))
         if term.term == "派遣" and not on_line and (
             _DISPATCH_NOT_TYPE.match(after) or not _BARE_DISPATCH_OK.search(scan.before(start, 1))
         ):
@@ -48,16 +49,22 @@ def employment_type(scan: AdScan) -> Fact:
     if not found:
         return NOT_STATED_FACT
     codes = list(dict.fromkeys(t.value for _, _, t, _ in found))
+    if "temp_to_perm" in codes and "regular" in codes:  # 紹介予定派遣 names the job it leads to (正社員として)
+        codes.remove("regular")
     english = " / ".join(dict.fromkeys(t.english for _, _, t, _ in found if t.value in codes))
     start, end = found[0][0], found[0][1]
     return scan.fact(start, end, codes, english[0].upper() + english[1:])
 
 
+_ITEM_END = re.compile(r"[、。,\n]")
+
+
 def _welcome(scan: AdScan, start: int, end: int) -> bool:
     """Whether the words at [start, end) are asked as a plus (see the module docstring)."""
-    return scan.in_section(start, WELCOME_SECTIONS) or bool(
-        WELCOME_WORDS.search(scan.folded, end, scan.clause(start)[1])
-    )
+    if scan.in_section(start, WELCOME_SECTIONS):
+        return True
+    item_end = _ITEM_END.search(scan.folded, end)
+    return bool(WELCOME_WORDS.search(scan.folded, end, item_end.start() if item_end else len(scan.folded)))
 
 
 _NO_EXPERIENCE = re.compile(r"未経験(?:者|の方)?(?:も|でも)?(?:大)?(?:歓迎|可|OK|ok|から)|(?:学歴・|"
@@ -128,7 +135,7 @@ _OLD_LEVELS = {"1": "N1", "2": "N2", "3": "N4", "4": "N5"}
 """The old JLPT grades (to 2009) and the levels that replaced them, as the JLPT's own comparison puts them."""
 _ABOUT_JAPANESE = re.compile(r"日本語|JLPT|会話|読み書き")
 _OTHER_LANGUAGE = re.compile(r"英語|中国語|韓国語|ベトナム語|英会話|TOEIC|外国語|ネパール語|タガログ語|"
-                             r"ポルトガル語|[:：]$")
+                             r"ポルトガル語")
 _NOT_REQUIRED = re.compile(r"日本語(?:力|能力|レベル)?(?:は)?(?:不問|問いません|不要)|日本語(?:が)?(?:話せなくても|"
                            r"できなくても)")
 _DEGREE = re.compile(r"[ \t]*(?P<above>以上)|[ \t]*(?P<about>程度|相当|レベル|くらい|位)")
@@ -171,7 +178,8 @@ def japanese_level(scan: AdScan) -> Fact:
 
 _VISA_SUPPORT = re.compile(
     r"ビザ(?:の)?(?:取得|申請|更新|変更|切り替え)?(?:を|の)?(?:支援|サポート|スポンサー)|VISA[ \t]*(?:サポート|支援)|"
-    r"在留資格(?:の)?(?:取得|変更|更新|申請)(?:を|の|手続きを)?(?:支援|サポート|手続き|代行)|就労ビザ(?:の)?(?:取得|申請)?(?:可|OK)"
+    r"在留資格(?:の)?(?:取得|変更|更新|申請)(?:を|の|手続きを)?(?:支援|サポート|手続き|代行)|就労ビザ(?:の)?(?:取得|申請)?(?:可|OK)|"
+    r"(?:ビザ|在留資格)[^\n。、]{0,16}?(?:支援|サポート|代行)"
 )
 _VISA_OWN = re.compile(
     r"就労(?:可能な|に制限のない|制限のない)在留資格|在留資格(?:に|の)?(?:就労)?制限(?:の|が)?(?:ない|無い)|"

@@ -5,8 +5,9 @@ Terms:
         〜 ～ made ``~``, dashes made ``-``, the ideographic space made a space and Kangxi-radical
         look-alikes made kanji — one character for one, so an offset into the folded text is the same
         offset into the ad. Patterns match the folded text; spans index the ad.
-    heading: the label that opens a line: 【給与】, ■給与, ＜派遣＞, "給与：", or a Hello Work form label
-        followed by a space ("賃金　月給…"). It must hold a Japanese character.
+    heading: the label that opens a line: 【給与】, ■給与, ＜派遣＞, "給与：", a Hello Work form label
+        followed by a space ("賃金　月給…"), or a numbered heading alone on its line ("３　勤務条件", as
+        municipal 募集要項 number theirs). It must hold a Japanese character.
     section: a heading's line and the lines after it up to the next heading; its ``name`` is the
         heading's label (folded). Text before the first heading is a section named "".
     clause: the part of a line around a position up to "。" or the line's end (a parenthesised
@@ -41,6 +42,7 @@ _HEADING = re.compile(
     r"|[■◆●▼★◇□○◎▶◼◾♦▪][ \t]*(?P<m>[^\s:、。\n]{1,24})"
     r"|(?P<l>[^\s:、。・※\n\d][^\s:、。\n]{0,13})[ \t]*:"
     rf"|(?P<k>{'|'.join(KNOWN_LABELS)})(?=[ \t(]|$)"
+    r"|(?:\d{1,2}|\(\d{1,2}\))[ \t.、)]+(?P<n>[^\s:、。\n\d][^\s:、。\n]{1,14})[ \t]*$"
     r")",
     re.M,
 )
