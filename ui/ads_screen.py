@@ -10,8 +10,14 @@ Terms (the core's, see ``jpstudy.ads.models``):
     job-market words: the words across the saved ads (of the chosen job type / tag), ranked by the
         number of ads using them, then by how often they occur.
 
-Keys: Ctrl+1 saved ads · Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+L target level ·
-Alt+B words beyond the level · Alt+R job terms · Alt+O only words not studied yet ·
+Also each ad's facts (``jpstudy.adfacts``): pay, days off and the Japanese level asked in the list, a
+filter for the ads the user can apply for at their level (the JLPT level reached, see
+``jpstudy.adfacts.fit``) and for those that came within reach since they were saved, and the ad's facts,
+checks and fit on a tab beside its words.
+
+Keys: Ctrl+1 saved ads · Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+A Japanese asked ·
+Alt+L target level ·
+Alt+B words beyond the level · Alt+R job terms · Alt+Y what the ad says · Alt+O only words not studied yet ·
 F2 edit the ad's title, job type and tags · Delete delete the ad · Ctrl+Shift+E export the list ·
 Ctrl+Shift+A add the 20 most common unknown words · F5 reload · Esc close.
 
@@ -50,11 +56,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpstudy.adfacts import fit_of, level_reached
+from jpstudy.adfacts.fit import within_reach
 from jpstudy.ads import AdLibrary, AdSpan, AdSummary, AdWord, MarketWord, SavedAd, export_ads
 from jpstudy.decks import LEVELS
 
 from .ads_model import RecordModel, ad_columns, ad_word_columns, readiness_text, status_colour, word_columns
 from .context import AppContext
+from .facts_panel import FactsPanel, highlight_span
 from .taskman import Change
 from .theme import Palette, japanese_font
 from .widgets import StackedBar, card_frame, label
@@ -67,6 +76,27 @@ ALL = "All"
 SIZE_BY_ROWS = 60
 """Columns fit the contents of the first this many rows (fitting 8,000 words' rows takes ~0.4 s)."""
 STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not studied yet"), ("ignored", "ignored"))
+JAPANESE_CHOICES = (("Any", None), ("At my level", "reach"), ("Came within reach", "since"),
+                    *((level, level) for level in LEVELS), ("Not stated", "unstated"))
+"""The Japanese-asked filter: its text and key (a level: ads asking for exactly it)."""
+WORD_ROWS = 6
+"""The words table under an ad always shows at least this many rows."""
+
+
+def japanese_passes(ad: AdSummary, choice: str | None, reached: str | None) -> bool:
+    """Whether ``ad`` passes the Japanese-asked filter ``choice`` (a key of ``JAPANESE_CHOICES``) when the
+    user has reached ``reached``: at my level = within reach; came within reach = within reach now but
+    not when saved; a level = asks for that level; unstated = asks for none."""
+    asked = ad.facts.japanese_level
+    if choice is None:
+        return True
+    if choice == "reach":
+        return within_reach(asked, reached)
+    if choice == "since":
+        return asked in LEVELS and within_reach(asked, reached) and not within_reach(asked, ad.reached_at_save)
+    if choice == "unstated":
+        return asked not in LEVELS
+    return asked == choice
 
 
 @dataclass(frozen=True)
@@ -77,6 +107,14 @@ class LibraryPage:
     job_types: list[str]
     tags: list[str]
     total: int
+    levels: list[Any]
+    """JLPT progress per level (``jpstudy.stats.level_progress``)."""
+    reached: str | None
+    """The JLPT level the user has reached (``jpstudy.adfacts.level_reached``)."""
+    within_reach: int
+    """How many of all saved ads the user can apply for at that level."""
+    came_within_reach: int
+    """How many of them came within reach after they were saved."""
 
 
 @dataclass(frozen=True)
@@ -89,16 +127,37 @@ class AdDetail:
     terms: list[AdWord]
 
 
-def load_page(col: Any, job_type: str | None, tag: str | None) -> LibraryPage:
-    """Runs on the worker: the saved ads (newest first) of ``job_type`` carrying ``tag`` (None: any)."""
+def reach_text(page: LibraryPage) -> str:
+    """What the library says of the ads at the user's level: "You have reached N4: 3 of 12 saved ads
+    ask for no more (1 came within reach since you saved it)." """
+    if not page.total:
+        return ""
+    level = f"You have reached JLPT {page.reached}" if page.reached else "You have not reached JLPT N5 yet"
+    since = (f" ({page.came_within_reach} came within reach since you saved "
+             f"{'it' if page.came_within_reach == 1 else 'them'})") if page.came_within_reach else ""
+    return f"{level}: {page.within_reach} of {page.total} saved ads ask for no more{since}."
+
+
+def load_page(col: Any, job_type: str | None, tag: str | None, japanese: str | None = None) -> LibraryPage:
+    """Runs on the worker: the saved ads (newest first) of ``job_type`` carrying ``tag`` (None: any) that
+    pass the Japanese-asked filter ``japanese`` (see ``japanese_passes``), and the user's level."""
+    from jpstudy.stats import level_progress
+
     everything = AdLibrary(col).list()
+    levels = level_progress(col)
+    reached = level_reached(levels)
     shown = [a for a in everything
-             if (job_type is None or a.job_type == job_type) and (tag is None or tag in a.tags)]
+             if (job_type is None or a.job_type == job_type) and (tag is None or tag in a.tags)
+             and japanese_passes(a, japanese, reached)]
     return LibraryPage(
         shown,
         sorted({a.job_type for a in everything if a.job_type}),
         sorted({t for a in everything for t in a.tags}),
         len(everything),
+        levels,
+        reached,
+        sum(japanese_passes(a, "reach", reached) for a in everything),
+        sum(japanese_passes(a, "since", reached) for a in everything),
     )
 
 
@@ -243,11 +302,15 @@ class AdsScreen(QWidget):
         row.setSpacing(8)
         self.job_type = self._combo("Job type filter", [ALL])
         self.tag = self._combo("Tag filter", [ALL])
+        self.japanese = self._combo("Japanese asked filter", [text for text, _ in JAPANESE_CHOICES])
+        self.japanese.setToolTip("At my level: ads asking for a JLPT level you have reached (80 % of its words "
+                                 "and of the easier levels' known), or for none")
         self.level = self._combo("Target JLPT level", list(LEVELS))
         self.level.setCurrentText(self._context.settings.target_level)
         self.level.setToolTip("Words harder than this level, or without a level, are listed per ad "
                               "(the mining window compares with the same level)")
-        for text, combo in (("&Job type:", self.job_type), ("&Tag:", self.tag), ("Target &level:", self.level)):
+        for text, combo in (("&Job type:", self.job_type), ("&Tag:", self.tag), ("Japanese &asked:", self.japanese),
+                            ("Target &level:", self.level)):
             caption = label(text, "muted", name=text.replace("&", ""))
             caption.setBuddy(combo)
             row.addWidget(caption)
@@ -258,6 +321,7 @@ class AdsScreen(QWidget):
         row.addWidget(self.summary)
         self.job_type.currentIndexChanged.connect(lambda _: self.reload())
         self.tag.currentIndexChanged.connect(lambda _: self.reload())
+        self.japanese.currentIndexChanged.connect(lambda _: self.reload())
         self.level.currentIndexChanged.connect(self._level_chosen)
         return row
 
@@ -273,13 +337,16 @@ class AdsScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.ads_model: RecordModel[AdSummary] = RecordModel(ad_columns(), key=lambda a: a.id)
+        self.ads_model: RecordModel[AdSummary] = RecordModel(
+            ad_columns(lambda: self._page.reached if self._page else None), key=lambda a: a.id)
         self.ads_table = self._table(self.ads_model, "Saved ads list")
         self.ads_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ads_table.horizontalHeader().setStretchLastSection(False)
         self.ads_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ads_table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
         self.ads_table.activated.connect(lambda _: self.ad_text.setFocus())
+        self.reach_summary = label("", "muted", wrap=True, name="Ads at your Japanese level")
+        left_layout.addWidget(self.reach_summary)
         left_layout.addWidget(self.ads_table, 1)
         buttons = QHBoxLayout()
         self.edit_button = self._button("Edit details…", "F2", self.edit_selected)
@@ -319,9 +386,18 @@ class AdsScreen(QWidget):
         beyond_header.setStretchLastSection(False)
         self.terms = QTextBrowser()
         self.terms.setAccessibleName("Job terms with notes")
+        self.facts_panel = FactsPanel(lambda: self._context.theme.palette)
+        self.facts_panel.span_chosen.connect(
+            lambda start, end: highlight_span(self.ad_text, start, end, self._context.theme.palette.highlight))
         self.word_tabs.addTab(self.beyond_table, "&Beyond the level")
         self.word_tabs.addTab(self.terms, "Job te&rms")
+        self.word_tabs.addTab(self.facts_panel, "What the ad sa&ys")
         detail_split.addWidget(self.word_tabs)
+        rows = self.beyond_table.verticalHeader().defaultSectionSize()
+        self.beyond_table.setMinimumHeight(  # never squeezed to a row or two
+            self.beyond_table.horizontalHeader().sizeHint().height() + rows * WORD_ROWS
+            + self.beyond_table.horizontalScrollBar().sizeHint().height() + 2 * self.beyond_table.frameWidth())
+        self.ad_text.setMinimumHeight(rows * 4)
         detail_split.setStretchFactor(0, 3)
         detail_split.setStretchFactor(1, 2)
         side.addWidget(detail_split, 1)
@@ -447,15 +523,21 @@ class AdsScreen(QWidget):
         self._stale = False
         self._reload_soon.stop()
         job_type, tag = self.filters
+        japanese = self.japanese_choice
         self.summary.setText("Loading…")
         self._context.worker.run(
-            lambda col: load_page(col, job_type, tag),
-            lambda page: self._show_page(page, (job_type, tag)),
+            lambda col: load_page(col, job_type, tag, japanese),
+            lambda page: self._show_page(page, (job_type, tag), japanese),
             self._failed("read the saved ads"),
         )
 
-    def _show_page(self, page: LibraryPage, asked: tuple[str | None, str | None]) -> None:
-        if asked != self.filters:
+    @property
+    def japanese_choice(self) -> str | None:
+        """The key of the Japanese-asked filter chosen (None: any)."""
+        return JAPANESE_CHOICES[max(0, self.japanese.currentIndex())][1]
+
+    def _show_page(self, page: LibraryPage, asked: tuple[str | None, str | None], japanese: str | None) -> None:
+        if asked != self.filters or japanese != self.japanese_choice:
             return  # the filters changed meanwhile; a newer load is on its way
         selected = self.selected_ad_id()
         self._page = page
@@ -473,6 +555,7 @@ class AdsScreen(QWidget):
             f"{page.total} saved ad{'s' if page.total != 1 else ''}"
             + (f", {shown} shown" if shown != page.total else "")
         )
+        self.reach_summary.setText(reach_text(page))
         row = self.ads_model.row_of(selected) if selected is not None else None
         self._select_row(row if row is not None else 0)
         if not page.ads:
@@ -532,6 +615,15 @@ class AdsScreen(QWidget):
         self.beyond_model.set_records(detail.beyond)
         self.word_tabs.setTabText(1, f"Job te&rms to understand ({len(detail.terms)})")
         self.terms.setHtml(terms_html(detail.terms, palette))
+        checks = len(ad.facts.checks)
+        self.word_tabs.setTabText(2, f"What the ad sa&ys · {checks} check{'s' if checks != 1 else ''}"
+                                  if checks else "What the ad sa&ys")
+        fit = fit_of(ad.facts, ad.readiness_now.share, self._page.levels) if self._page else None
+        self.facts_panel.set_facts(ad.facts, fit)
+        asked = ad.facts.japanese_level.value
+        if fit is not None and asked in LEVELS and fit.within_reach:
+            since = "" if within_reach(asked, ad.reached_at_save) else " since you saved it"
+            self.ad_readiness.setText(f"{self.ad_readiness.text()} · asks for {asked}: reached{since} ✓")
         self._enable_ad_actions(True)
 
     def _show_empty_detail(self) -> None:
@@ -546,6 +638,8 @@ class AdsScreen(QWidget):
             widget.setText("")
         self.word_tabs.setTabText(0, "&Beyond the level")
         self.word_tabs.setTabText(1, "Job te&rms")
+        self.word_tabs.setTabText(2, "What the ad sa&ys")
+        self.facts_panel.set_facts(None, None)
         self.readiness_bar.set_segments([], 0, self._context.theme.palette.heat0)
         self.ad_text.clear()
         self.terms.clear()

@@ -6,9 +6,10 @@ import unicodedata
 from pathlib import Path
 
 from jpstudy_ui.candidates_model import CHECK, WORD, CandidateFilter, CandidateModel, CandidateProxy
-from jpstudy.adtext import read_ad_file
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+from jpstudy.adtext import read_ad_file
 
 JOBADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
 
