@@ -23,7 +23,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 26, 12, 30, tzinfo=UTC)
-AD = ROOT / "tests" / "fixtures" / "jobads" / "bakery-part-time.txt"
+ADS = ROOT / "tests" / "fixtures" / "jobads"
+AD = ADS / "bakery-part-time.txt"
+FACTS_AD = ADS / "it-miname-sairyou.txt"
+"""The ad whose facts and checks the "mine-facts" screenshots show."""
+LIBRARY_ADS = ("delivery-driver.txt", "hellowork-kaigo.pdf", "public-kaikei-nendo.txt", "sales-every-check.txt")
+"""More ads mined and kept for the library screenshots (after the bakery ad)."""
 SIZE = (1200, 800)
 
 
@@ -139,13 +144,39 @@ def main(out: Path) -> int:
         for row in range(3):
             mine.model.set_checked(mine.proxy.mapToSource(mine.proxy.index(row, 0)).row(), True)
         save(mine, out, "mine")
+        for name in LIBRARY_ADS:
+            mine.result = None
+            mine.load_file(ADS / name)
+            spin(app, lambda n=name: mine.status.text().startswith(f"Opened {n}"), timeout=60)
+            mine.mine()
+            spin(app, lambda: mine.result is not None, timeout=60)
+        mine.result = None
+        mine.load_file(FACTS_AD)
+        mine.mine()
+        spin(app, lambda: mine.result is not None, timeout=60)
+        spin(app, lambda: window.context.worker.pending == 0)
+        mine.right_tabs.setCurrentIndex(1)
+        mine.facts_panel.checks.setCurrentRow(0)
+        save(mine, out, "mine-facts")
+        window.context.apply_settings(UiSettings(theme="dark"))
+        mine.restyle()
+        mine.facts_panel.checks.setCurrentRow(3)
+        save(mine, out, "mine-facts-dark")
+        window.context.apply_settings(UiSettings(theme="light"))
         mine.close()
 
         ads = window.open_window("ads")
-        ads.resize(*SIZE)
+        ads.resize(1320, 860)
         spin(app, lambda: window.context.worker.pending == 0)
         spin(app, lambda: False, timeout=0.5)
         save(ads, out, "ads-library")
+        window.context.apply_settings(UiSettings(theme="dark"))
+        ads.reload()
+        spin(app, lambda: window.context.worker.pending == 0)
+        spin(app, lambda: False, timeout=0.5)
+        ads.facts_panel.checks.setCurrentRow(0)
+        save(ads, out, "ads-library-dark")
+        window.context.apply_settings(UiSettings(theme="light"))
         ads.close()
 
         browse = window.open_window("browse")

@@ -66,7 +66,7 @@ from .context import AppContext
 from .facts_panel import FactsPanel, highlight_span
 from .taskman import Change
 from .theme import Palette, japanese_font
-from .widgets import StackedBar, card_frame, label
+from .widgets import StackedBar, card_frame, fit_column, label
 
 TOP_UNKNOWN = 20
 """How many words "Add the most common unknown words" adds."""
@@ -268,7 +268,7 @@ class AdsScreen(QWidget):
         self.detail: AdDetail | None = None
         self.setWindowTitle("Job-ad library — jpstudy")
         self.setAccessibleName("Job-ad library")
-        self.resize(1200, 780)
+        self.resize(1320, 820)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 12)
         outer.setSpacing(10)
@@ -347,7 +347,19 @@ class AdsScreen(QWidget):
         self.ads_table.activated.connect(lambda _: self.ad_text.setFocus())
         self.reach_summary = label("", "muted", wrap=True, name="Ads at your Japanese level")
         left_layout.addWidget(self.reach_summary)
-        left_layout.addWidget(self.ads_table, 1)
+        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.setChildrenCollapsible(False)
+        left_split.addWidget(self.ads_table)
+        self.facts_tabs = QTabWidget()  # one tab: the same look as the word tabs beside it
+        self.facts_tabs.setAccessibleName("What the selected ad says")
+        self.facts_panel = FactsPanel(lambda: self._context.theme.palette, heading=False)
+        self.facts_panel.span_chosen.connect(
+            lambda start, end: highlight_span(self.ad_text, start, end, self._context.theme.palette))
+        self.facts_tabs.addTab(self.facts_panel, "What the ad sa&ys")
+        left_split.addWidget(self.facts_tabs)
+        left_split.setStretchFactor(0, 1)
+        left_split.setStretchFactor(1, 1)
+        left_layout.addWidget(left_split, 1)
         buttons = QHBoxLayout()
         self.edit_button = self._button("Edit details…", "F2", self.edit_selected)
         self.delete_button = self._button("Delete…", "Del", self.delete_selected)
@@ -382,16 +394,14 @@ class AdsScreen(QWidget):
         )
         self.beyond_table = self._table(self.beyond_model, "Words beyond the target level")
         beyond_header = self.beyond_table.horizontalHeader()
+        beyond_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        beyond_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         beyond_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         beyond_header.setStretchLastSection(False)
         self.terms = QTextBrowser()
         self.terms.setAccessibleName("Job terms with notes")
-        self.facts_panel = FactsPanel(lambda: self._context.theme.palette)
-        self.facts_panel.span_chosen.connect(
-            lambda start, end: highlight_span(self.ad_text, start, end, self._context.theme.palette.highlight))
         self.word_tabs.addTab(self.beyond_table, "&Beyond the level")
         self.word_tabs.addTab(self.terms, "Job te&rms")
-        self.word_tabs.addTab(self.facts_panel, "What the ad sa&ys")
         detail_split.addWidget(self.word_tabs)
         rows = self.beyond_table.verticalHeader().defaultSectionSize()
         self.beyond_table.setMinimumHeight(  # never squeezed to a row or two
@@ -407,7 +417,7 @@ class AdsScreen(QWidget):
         split.addWidget(frame)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([600, 720])
+        split.setSizes([760, 540])
         return page
 
     def _build_words_tab(self) -> QWidget:
@@ -547,6 +557,7 @@ class AdsScreen(QWidget):
             self.reload()
             return
         self.ads_model.set_records(page.ads)
+        self.ads_table.setColumnHidden(2, not any(a.job_type or a.tags for a in page.ads))  # room for the title
         header = self.ads_table.horizontalHeader()
         if header.isSortIndicatorShown():
             self.ads_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -613,11 +624,13 @@ class AdsScreen(QWidget):
         self.legend.setText(legend_html(palette))
         self.word_tabs.setTabText(0, f"&Beyond {detail.level}, not known yet ({len(detail.beyond)})")
         self.beyond_model.set_records(detail.beyond)
+        for column, texts in ((0, [w.word for w in detail.beyond]), (1, [w.reading for w in detail.beyond])):
+            fit_column(self.beyond_table, column, texts)  # Meaning keeps the rest, in view
         self.word_tabs.setTabText(1, f"Job te&rms to understand ({len(detail.terms)})")
         self.terms.setHtml(terms_html(detail.terms, palette))
         checks = len(ad.facts.checks)
-        self.word_tabs.setTabText(2, f"What the ad sa&ys · {checks} check{'s' if checks != 1 else ''}"
-                                  if checks else "What the ad sa&ys")
+        self.facts_tabs.setTabText(0, f"What the ad sa&ys · {checks} check{'s' if checks != 1 else ''}"
+                                   if checks else "What the ad sa&ys")
         fit = fit_of(ad.facts, ad.readiness_now.share, self._page.levels) if self._page else None
         self.facts_panel.set_facts(ad.facts, fit)
         asked = ad.facts.japanese_level.value
@@ -638,7 +651,7 @@ class AdsScreen(QWidget):
             widget.setText("")
         self.word_tabs.setTabText(0, "&Beyond the level")
         self.word_tabs.setTabText(1, "Job te&rms")
-        self.word_tabs.setTabText(2, "What the ad sa&ys")
+        self.facts_tabs.setTabText(0, "What the ad sa&ys")
         self.facts_panel.set_facts(None, None)
         self.readiness_bar.set_segments([], 0, self._context.theme.palette.heat0)
         self.ad_text.clear()

@@ -40,9 +40,9 @@ SPAN_ROLE = Qt.ItemDataRole.UserRole
 FACT, SAYS, IN_AD = range(3)
 
 
-def highlight_span(view: QTextEdit, start: int, end: int, colour: str) -> None:
-    """Mark [start, end) of the ad shown in ``view`` with a ``colour`` background and scroll it into
-    view; the view's characters must be the ad's one for one (``white-space: pre-wrap``)."""
+def highlight_span(view: QTextEdit, start: int, end: int, palette: Palette) -> None:
+    """Mark [start, end) of the ad shown in ``view`` in the accent colour (unlike any word status) and
+    scroll it into view; the view's characters must be the ad's one for one (``white-space: pre-wrap``)."""
     cursor = QTextCursor(view.document())
     length = view.document().characterCount() - 1
     cursor.setPosition(max(0, min(start, length)))
@@ -50,7 +50,8 @@ def highlight_span(view: QTextEdit, start: int, end: int, colour: str) -> None:
     selection = QTextEdit.ExtraSelection()
     selection.cursor = cursor  # type: ignore[attr-defined]
     marked = QTextCharFormat()
-    marked.setBackground(QColor(colour))
+    marked.setBackground(QColor(palette.accent))
+    marked.setForeground(QColor(palette.onaccent))
     marked.setProperty(QTextCharFormat.Property.FullWidthSelection, False)
     selection.format = marked  # type: ignore[attr-defined]
     view.setExtraSelections([selection])
@@ -65,7 +66,8 @@ class FactsPanel(QWidget):
 
     span_chosen = Signal(int, int)
 
-    def __init__(self, palette: Callable[[], Palette], parent: QWidget | None = None) -> None:
+    def __init__(self, palette: Callable[[], Palette], parent: QWidget | None = None, *, heading: bool = True) -> None:
+        """``heading``: the fit line in the heading style (the mining window) or plain (a narrow pane)."""
         super().__init__(parent)
         self._palette = palette
         self.facts: AdFacts | None = None
@@ -73,7 +75,7 @@ class FactsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(8)
-        self.fit = label("", "heading", wrap=True, name="Your fit for this ad")
+        self.fit = label("", "heading" if heading else None, wrap=True, name="Your fit for this ad")
         self.reach = label("", "muted", wrap=True, name="Level reached")
         self.checks_title = label("", None, name="Checks")
         self.checks = QListWidget()
@@ -100,7 +102,7 @@ class FactsPanel(QWidget):
         self.note = label(NOT_LEGAL_ADVICE, "muted", wrap=True, name="Not legal advice")
         for widget in (self.fit, self.reach, self.checks_title):
             layout.addWidget(widget)
-        layout.addWidget(self.checks, 1)
+        layout.addWidget(self.checks, 2)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.note)
         self.set_facts(None, None)

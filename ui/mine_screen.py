@@ -66,12 +66,12 @@ from .context import AppContext
 from .facts_panel import FactsPanel, highlight_span
 from .taskman import Change
 from .theme import japanese_font
-from .widgets import label
+from .widgets import fit_column, label, text_width
 
 AD_FILES = "Job ads (*.txt *.html *.htm *.pdf);;All (*)"
+MEANING_SHARE = 0.2
+"""The Meaning column keeps at least this share of the candidate table's width."""
 STATUS_WORDS = {"new": "not studied yet", "learning": "in your decks", "known": "known", "ignored": "ignored"}
-WORD_COLUMN_CHARS = 22
-"""The Word and Reading columns widen to fit their longest entry, up to this many full-width characters."""
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -305,7 +305,7 @@ class MineScreen(QWidget):
         self.status = label("", "muted", wrap=True, name="Status")
         side_layout.addWidget(self.status)
         self.splitter.addWidget(right_side)
-        self.splitter.setSizes([400, 780])
+        self.splitter.setSizes([380, 800])
         self.setAcceptDrops(True)
         self._set_actions_enabled(False)
 
@@ -562,14 +562,16 @@ class MineScreen(QWidget):
         return self._updated.get((span.word, span.reading), span.status)
 
     def _fit_word_columns(self) -> None:
-        """Widen Word and Reading to their longest entry (katakana words are long), within a cap, so that
-        no word is cut; Meaning keeps the rest."""
-        metrics = self.table.fontMetrics()
-        cap = metrics.horizontalAdvance("漢") * WORD_COLUMN_CHARS
-        for column, texts in ((WORD, [self.model.index(r, WORD).data() for r in range(self.model.rowCount())]),
-                              (READING, [c.reading for c in self.result.candidates])):
-            widest = max((metrics.horizontalAdvance(str(t)) for t in texts), default=0) + 28
-            self.table.setColumnWidth(column, max(self.table.columnWidth(column), min(cap, widest)))
+        """Size Word and Reading to their longest entry (katakana words are long) as far as Meaning keeps
+        ``MEANING_SHARE`` of the table's width: the word first, so that no word is cut; then its reading
+        (never narrower than its header)."""
+        words = [self.model.index(r, WORD).data() for r in range(self.model.rowCount())]
+        readings = [c.reading for c in self.result.candidates]
+        others = sum(self.table.columnWidth(c) for c in (CHECK, JLPT, COUNT, FREQUENCY, STATUS))
+        room = max(0, int(self.table.viewport().width() * (1 - MEANING_SHARE)) - others)
+        least_reading = text_width(self.table, ["かな" * 2])
+        fit_column(self.table, WORD, words, cap=max(text_width(self.table, ["漢" * 6]), room - least_reading))
+        fit_column(self.table, READING, readings, cap=max(0, room - self.table.columnWidth(WORD)))
 
     # -- facts ---------------------------------------------------------------------------------------
     def _show_facts(self) -> None:
@@ -598,7 +600,13 @@ class MineScreen(QWidget):
         """Mark [start, end) of the ad (a fact or check chosen on the facts tab) and scroll to it."""
         if self.result is None or not self.ad_view.isVisible():
             return
-        highlight_span(self.ad_view, start, end, self._context.theme.palette.highlight)
+        highlight_span(self.ad_view, start, end, self._context.theme.palette)
+
+    def restyle(self) -> None:
+        """Draw the ad and its facts again in the current theme's colours."""
+        if self.result is not None:
+            self._render_ad()
+            self._show_facts()
 
     # -- actions -------------------------------------------------------------------------------------
     def _target_rows(self) -> list[int]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: str | None = None) -> QLabel:
@@ -22,6 +22,24 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: 
     widget.setWordWrap(wrap)
     widget.setAccessibleName(name or text or role or "label")
     return widget
+
+
+FIT_CAP_CHARS = 22
+"""A column fitted to its contents is at most this many full-width characters wide."""
+
+
+def text_width(table: QAbstractItemView, texts: Sequence[str]) -> int:
+    """Pixels the longest of ``texts`` needs in a cell of ``table`` (with the cell's padding)."""
+    metrics = table.fontMetrics()
+    return max((metrics.horizontalAdvance(str(t)) for t in texts), default=0) + 28
+
+
+def fit_column(table: QAbstractItemView, column: int, texts: Sequence[str], cap: int | None = None) -> None:
+    """Size ``column`` of ``table`` to its longest text (long katakana words are not cut), up to ``cap``
+    pixels (default ``FIT_CAP_CHARS`` full-width characters) and at least as wide as its header."""
+    limit = table.fontMetrics().horizontalAdvance("漢") * FIT_CAP_CHARS if cap is None else cap
+    header = table.horizontalHeader().sectionSizeHint(column)  # type: ignore[attr-defined]
+    table.setColumnWidth(column, max(header, min(limit, text_width(table, texts))))  # type: ignore[attr-defined]
 
 
 def card_frame(name: str) -> tuple[QFrame, QVBoxLayout]:

@@ -95,10 +95,11 @@ class Fit:
         if self.asked not in LEVELS:
             return ""
         if self.within_reach:
-            return (f"You have reached {self.asked}: you know at least {REACHED_SHARE:.0%} of its words and of "
-                    "the easier levels'.")
-        return (f"{self.asked} is reached at {REACHED_SHARE:.0%} of its words (and of the easier levels'); "
-                + (f"you have reached {self.reached} so far." if self.reached else "you have not reached N5 yet."))
+            return (f"You have reached {self.asked}: you know at least {REACHED_SHARE * 100:.0f} % of its words "
+                    "and of the easier levels'.")
+        so_far = f"You have reached {self.reached} so far" if self.reached else "You have not reached N5 yet"
+        return (f"{so_far} (a level counts as reached when you know {REACHED_SHARE * 100:.0f} % of its words and "
+                "of the easier levels').")
 
 
 def fit_of(facts: AdFacts, ad_known: float, progress: Sequence[LevelKnown]) -> Fit:

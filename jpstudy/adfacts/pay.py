@@ -204,11 +204,16 @@ def fixed_overtime(scan: AdScan) -> Fact:
                          "No fixed overtime pay")
     whole = int(hours) if hours is not None and hours.is_integer() else hours
     value = {"included": True, "hours": whole, "amount": amount, "extra_paid": extra}
-    parts = [f"The pay includes fixed overtime pay ({term})"]
-    parts.append(f"of {format_yen(amount)}" if amount is not None else "(amount not stated)")
-    parts.append(f"for {whole} hours of overtime a month" if whole is not None else "(hours not stated)")
-    english = " ".join(parts) + (". Overtime beyond it is paid extra." if extra else
-                                 ". The ad does not say that overtime beyond it is paid extra.")
+    english = f"The pay includes fixed overtime pay ({term})"
+    if amount is not None:
+        english += f" of {format_yen(amount)}"
+    if whole is not None:
+        english += f" for {whole:g} hours of overtime a month"
+    missing = [what for what, value in (("its amount", amount), ("its hours", whole)) if value is None]
+    if missing:
+        english += f"; the ad does not state {' or '.join(missing)}"
+    english += (". Overtime beyond it is paid extra." if extra else
+                ". The ad does not say that overtime beyond it is paid extra.")
     return scan.fact(start, end, value, english)
 
 

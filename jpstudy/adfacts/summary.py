@@ -1,9 +1,9 @@
 """The few facts a list of ads shows per ad, in short English: pay, days off, the Japanese level asked.
 
 Terms:
-    short pay: "¥1,100–1,450/h", "¥230,000+/mo", "up to ¥400,000/mo", "¥5.0M–8.0M/yr" (millions for
-        yearly pay); "" when the ad states no pay.
-    short days off: "120 days/yr · 2 every week" from the days off a year and the weekly days off; "".
+    short pay: "¥1,100–1,450/h", "¥230k+/mo", "up to ¥400k/mo", "¥5.0M–8.0M/yr" (thousands from
+        ¥10,000, millions for yearly pay); "" when the ad states no pay.
+    short days off: "120/yr · 2 every wk" from the days off a year and the weekly days off; "".
     FACTS_VERSION: the version of the fact reader. Facts stored with an older version (or none) are
         read again from the ad's text (``jpstudy.ads.AdLibrary``); raise it when a reader changes.
 """
@@ -17,8 +17,8 @@ from jpstudy.adfacts.models import AdFacts
 
 FACTS_VERSION = 1
 PER_SHORT = {"hour": "/h", "day": "/day", "week": "/wk", "month": "/mo", "year": "/yr"}
-WEEKLY_SHORT = {"every_week": "2 every week", "some_weeks": "2 some weeks (週休二日制)", "two_days": "2 a week",
-                "one_day": "1 a week", "rota": "rota"}
+WEEKLY_SHORT = {"every_week": "2 every wk", "some_weeks": "2 some wks", "two_days": "2/wk", "one_day": "1/wk",
+                "rota": "rota"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class FactsSummary:
 def _yen(amount: int, period: str | None) -> str:
     if period == "year" and amount >= 1_000_000:
         return f"¥{amount / 1_000_000:.1f}M"
+    if amount >= 10_000:
+        return f"¥{amount / 1000:.1f}".removesuffix(".0") + "k"
     return f"¥{amount:,}"
 
 
@@ -67,7 +69,7 @@ def short_pay(value: dict[str, Any] | None) -> str:
 
 def short_days_off(annual: int | None, weekly: str | None) -> str:
     """The short days off (see the module docstring)."""
-    parts = [f"{annual} days/yr"] if annual is not None else []
+    parts = [f"{annual}/yr"] if annual is not None else []
     if weekly in WEEKLY_SHORT:
         parts.append(WEEKLY_SHORT[weekly])
     return " · ".join(parts)
