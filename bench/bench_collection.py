@@ -8,6 +8,9 @@ of the fixture; the median over the rounds is reported):
         times; also the median CPU time, which leaves out waiting for the disk to flush).
         Anki: ``sched.answer_card(build_answer(...))`` with the states that came with the queued
         card (as Anki's reviewer does), then ``get_queued_cards()``.
+    answer + next card, as the review screen: the same step through ``ReviewController`` (answer, next
+        card, everything its face shows, the four buttons' intervals, today's counts), median of 300.
+        Anki: the step above plus rendering the next card's question and answer.
     peak memory: ``ru_maxrss`` of that process after the two steps above.
 
 The fixture: 100,000 notes in ``JLPT::N5`` … ``JLPT::N1`` whose cards are in the mixed states of a
@@ -33,7 +36,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jpstudy.srs import CardState
@@ -45,7 +48,7 @@ from common import CACHE_DIR, Result, emit, peak_rss_mb, run_child
 
 CARDS = 100_000
 LEVELS = ("N5", "N4", "N3", "N2", "N1")
-FIXTURE_VERSION = 3  # bump when card_states() or build_fixture() change
+FIXTURE_VERSION = 4  # bump when card_states() or build_fixture() change
 
 
 def fixture_folder() -> Path:
@@ -79,12 +82,12 @@ def card_states(now: datetime, count: int, seed: int = 7) -> list[CardState]:
     def day_start(offset: int) -> datetime:
         return datetime(today.year, today.month, today.day, 4, tzinfo=UTC) + timedelta(days=offset)
 
-    def graduated(kind: Kind, due: datetime | None = None, step: int | None = None,
+    def graduated(kind: Kind, due: datetime | None = None, left: int | None = None,
                   suspended: bool = False) -> CardState:
         """A card that has graduated once: a random ease, interval (long-tailed, ≤ 1 year) and history."""
         ivl = min(365, max(1, int(rng.paretovariate(0.8) * 2)))
         return CardState(
-            kind=kind, step=step, ease=rng.choice((1.3, 1.8, 2.1, 2.3, 2.5, 2.5, 2.5, 2.65, 2.8)),
+            kind=kind, left=left, ease=rng.choice((1.3, 1.8, 2.1, 2.3, 2.5, 2.5, 2.5, 2.65, 2.8)),
             interval_days=ivl, reps=rng.randint(3, 40), lapses=rng.randint(0, 4) + (kind == "relearning"),
             due=due if due is not None else day_start(rng.randint(-15, ivl)), suspended=suspended,
         )
@@ -97,14 +100,14 @@ def card_states(now: datetime, count: int, seed: int = 7) -> list[CardState]:
         elif r < 0.9790:  # reviews, due from 15 days ago to one interval ahead
             states.append(graduated("review"))
         elif r < 0.9796:  # about 60 cards on an intraday learning step
-            step = rng.choice((0, 1))
+            left = rng.choice((2, 1))  # on the first or second of the default steps 1m 10m
             due = now + timedelta(seconds=rng.randint(-3600, 1800))
-            states.append(CardState(kind="learning", step=step, due=due, reps=step + 1))
+            states.append(CardState(kind="learning", left=left, due=due, reps=3 - left))
         elif r < 0.9798:  # about 20 whose step crossed the day rollover
             due = day_start(rng.randint(-2, 1))
-            states.append(CardState(kind="learning", step=1, interday=True, due=due, reps=2))
+            states.append(CardState(kind="learning", left=1, interday=True, due=due, reps=2))
         elif r < 0.9800:  # about 20 relearning after a lapse
-            states.append(graduated("relearning", now + timedelta(seconds=rng.randint(-900, 900)), step=0))
+            states.append(graduated("relearning", now + timedelta(seconds=rng.randint(-900, 900)), left=1))
         else:  # 2 % suspended
             states.append(graduated("review", day_start(rng.randint(-30, 30)), suspended=True))
     return states
@@ -127,6 +130,7 @@ def build_fixture(folder: Path) -> dict[str, float]:
     per_level = CARDS // len(LEVELS)
     words = [(f"語彙{i}", f"ごい{i}", f"meaning of word {i}", LEVELS[min(i // per_level, len(LEVELS) - 1)])
              for i in range(CARDS)]
+    sentence = "この{}は毎日の仕事で使う大切な言葉です。"
 
     col = Collection.open(folder / JPSTUDY_FILE, created=now - timedelta(days=400))
     opts = col.options
@@ -137,12 +141,12 @@ def build_fixture(folder: Path) -> dict[str, float]:
     for i, ((word, reading, meaning, level), state) in enumerate(zip(words, states, strict=True)):
         f = anki_card_fields(state, opts, now, today=jp_today, position=i + 1)
         note_rows.append((i + 1, note_guid(None, word, reading), word, reading, meaning, level,
-                          f"jlpt::{level.lower()}", secs, secs))
+                          sentence.format(word), f"jlpt::{level.lower()}", secs, secs))
         card_rows.append((i + 1, i + 1, deck_ids[level], f.type, f.queue, f.due, f.ivl, f.factor, f.reps,
                           f.lapses, f.left, i + 1, json.dumps(state.to_dict())))
     with col.lock, col.transaction() as db:
-        db.executemany("INSERT INTO notes (id, guid, word, reading, meaning, jlpt, tags, created, modified) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", note_rows)
+        db.executemany("INSERT INTO notes (id, guid, word, reading, meaning, jlpt, sentence, tags, created, modified) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", note_rows)
         db.executemany("INSERT INTO cards (id, note_id, deck_id, direction, type, queue, due, ivl, factor, reps, "
                        "lapses, left, position, state) VALUES (?, ?, ?, 'recognition', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        card_rows)
@@ -218,7 +222,40 @@ def measure_jpstudy(work: Path) -> dict[str, float]:
         latencies.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     col.close()
-    return summary(opens, latencies, cpu, counts)
+    figures = summary(opens, latencies, cpu, counts)
+    col = Collection.open(fresh_copy(JPSTUDY_FILE, work))  # the same cards again, as the screen shows them
+    figures["screen_median_ms"] = review_screen_step(col)
+    col.close()
+    return figures
+
+
+class _SilentView:
+    """A review view that shows nothing (the controller's calls are all it needs)."""
+
+    def show_question(self, face: object, counts: object) -> None: ...
+    def show_answer(self, face: object, grades: object) -> None: ...
+    def show_finished(self, summary: object, now: object) -> None: ...
+    def set_undo_available(self, available: bool) -> None: ...
+    def show_error(self, message: str) -> None:
+        raise RuntimeError(message)
+
+
+def review_screen_step(col: object) -> float:
+    """Median ms of answering through ``ReviewController`` until its next card is on the (silent) view."""
+    from jpstudy import Rating
+    from jpstudy.review_controller import DirectRunner, Phase, ReviewController
+
+    controller = ReviewController(_SilentView(), DirectRunner(col))
+    controller.start()
+    times = []
+    for k in range(ANSWERS):
+        if controller.phase is not Phase.QUESTION:
+            break
+        controller.reveal()
+        t0 = time.perf_counter()
+        controller.answer(Rating(RATINGS[k % len(RATINGS)]))
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
 
 
 def measure_anki(work: Path) -> dict[str, float]:
@@ -245,16 +282,38 @@ def measure_anki(work: Path) -> dict[str, float]:
         if not queued:
             break
         t0, c0 = time.perf_counter(), time.process_time()
-        card = Card(col)
-        card._load_from_backend_card(queued[0].card)
-        card.start_timer()
-        answer = col.sched.build_answer(card=card, states=queued[0].states, rating=ratings[RATINGS[k % len(RATINGS)]])
-        col.sched.answer_card(answer)
-        queued = col.sched.get_queued_cards().cards
+        queued = anki_answer(col, queued[0], ratings[RATINGS[k % len(RATINGS)]])
         latencies.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     col.close()
-    return summary(opens, latencies, cpu, tuple(counts))
+    col = AnkiCollection(str(fresh_copy(ANKI_FILE, work)))  # the same cards again, rendered as shown
+    queued = col.sched.get_queued_cards().cards
+    screen: list[float] = []
+    for k in range(ANSWERS):  # the same step, and the next card rendered as Anki's reviewer shows it
+        if not queued:
+            break
+        t0 = time.perf_counter()
+        queued = anki_answer(col, queued[0], ratings[RATINGS[k % len(RATINGS)]])
+        if queued:
+            shown = Card(col)
+            shown._load_from_backend_card(queued[0].card)
+            shown.question(), shown.answer()
+        screen.append(time.perf_counter() - t0)
+    col.close()
+    figures = summary(opens, latencies, cpu, tuple(counts))
+    figures["screen_median_ms"] = statistics.median(screen) * 1000
+    return figures
+
+
+def anki_answer(col: Any, queued: Any, rating: Any) -> Any:
+    """Answer Anki's queued card with ``rating`` as its reviewer does; return the next queued cards."""
+    from anki.collection import Card  # (anki.cards cannot be imported before anki.collection)
+
+    card = Card(col)
+    card._load_from_backend_card(queued.card)
+    card.start_timer()
+    col.sched.answer_card(col.sched.build_answer(card=card, states=queued.states, rating=rating))
+    return col.sched.get_queued_cards().cards
 
 
 def summary(
@@ -300,6 +359,10 @@ def run() -> list[Result]:
                     "both commit every answer to disk, so the disk's flush time is part of both"),
         Result("answer + next card, CPU time (median)", me["answer_cpu_ms"], anchor, anki["answer_cpu_ms"], "ms",
                note="process CPU time per answer, without waiting for the disk"),
+        Result("answer + next card as the review screen shows it (median)", me["screen_median_ms"], anchor,
+               anki["screen_median_ms"], "ms",
+               note="jpstudy: ReviewController with the card's face (pitch, sentence furigana, kanji), the "
+                    "buttons' intervals and today's counts; Anki: the same plus rendering question and answer"),
         Result(f"peak memory, {CARDS // 1000}k cards (open, queue, {ANSWERS} answers)", me["peak_mb"], anchor,
                anki["peak_mb"], "MB",
                note=f"file size jpstudy {size(JPSTUDY_FILE):.1f} MB, Anki {size(ANKI_FILE):.1f} MB"),

@@ -23,11 +23,9 @@ import json
 import random
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -35,7 +33,7 @@ import genanki
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CACHE_DIR, Result
+from common import CACHE_DIR, Result, wall_and_cpu
 
 from jpstudy.collection import Collection, NewNote
 from jpstudy.collection.schema import SCHEMA_VERSION
@@ -134,20 +132,6 @@ def genanki_alone(selection: Sequence[ExportCard], out: Path) -> None:
     genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=NOW.timestamp())
 
 
-def wall_and_cpu(fn: Callable[[], object]) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds of ``REPEAT`` calls of ``fn``.
-
-    CPU time is reported beside the wall time because it does not grow when other processes share
-    the machine's cores.
-    """
-    samples = []
-    for _ in range(REPEAT):
-        wall, cpu = time.perf_counter(), time.process_time()
-        fn()
-        samples.append((time.perf_counter() - wall, time.process_time() - cpu))
-    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
-
-
 def run() -> list[Result]:
     work = Path(tempfile.mkdtemp(prefix="jpstudy-bench-export-"))
     try:
@@ -157,11 +141,11 @@ def run() -> list[Result]:
             cards = col.card_count()
             reviews = len(col.review_log())
             selection = read_selection(col)
-            anchor, anchor_cpu = wall_and_cpu(lambda: genanki_alone(selection, work / "genanki.apkg"))
+            anchor, anchor_cpu = wall_and_cpu(lambda: genanki_alone(selection, work / "genanki.apkg"), REPEAT)
             progress, progress_cpu = wall_and_cpu(
-                lambda: export_apkg(col, work / "progress.apkg", with_progress=True, now=NOW)
+                lambda: export_apkg(col, work / "progress.apkg", with_progress=True, now=NOW), REPEAT
             )
-            notes_only, notes_only_cpu = wall_and_cpu(lambda: export_apkg(col, work / "notes.apkg", now=NOW))
+            notes_only, notes_only_cpu = wall_and_cpu(lambda: export_apkg(col, work / "notes.apkg", now=NOW), REPEAT)
         size_mb = (work / "progress.apkg").stat().st_size / 1e6
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -82,6 +82,20 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(timed(fn) for _ in range(repeat))
 
 
+def wall_and_cpu(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of ``repeat`` calls of ``fn``.
+
+    CPU time is reported beside the wall time because it does not grow when other processes share
+    the machine's cores.
+    """
+    samples = []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        samples.append((time.perf_counter() - wall, time.process_time() - cpu))
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory so far, in MiB (``ru_maxrss`` is KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

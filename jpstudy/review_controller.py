@@ -8,8 +8,8 @@ Terms:
         callback. The desktop app runs the work on its single database thread and calls back on the GUI
         thread; :class:`DirectRunner` runs it at once (tests, headless use). The controller never touches
         the collection outside a runner call, so it works the same with both.
-    face: a :class:`CardFace`, everything the view shows about one card (word, reading, meaning, level,
-        sentence, source), read once when the card comes up.
+    face: a :class:`CardFace` (``jpstudy.card_face``), everything the view shows about one card, read
+        once when the card comes up.
     grade choice: one answer button, its rating, its label and the next interval it would give
         ("Good 1d"), computed before the answer from the scheduler's preview of all four outcomes.
     session: the answers given since :meth:`ReviewController.start`; :class:`SessionSummary` sums it up.
@@ -22,17 +22,17 @@ the summary and when the next card is due).
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from jpstudy.card_face import CardFace, make_face
 from jpstudy.srs import Rating, Scheduler
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
-    from jpstudy.collection.models import Card, Note
+    from jpstudy.collection.models import Card
 
 T = TypeVar("T")
 
@@ -105,39 +105,6 @@ class Counts:
     def total(self) -> int:
         """All three added."""
         return self.new + self.learning + self.review
-
-
-@dataclass(frozen=True)
-class SentenceParts:
-    """A sentence split around the studied word, for highlighting: ``before + word + after``."""
-
-    before: str
-    word: str
-    after: str
-
-
-@dataclass(frozen=True)
-class CardFace:
-    """What the view shows for one card.
-
-    Attributes:
-        card_id: the card's id.
-        direction: "recognition" (front = word) or "production" (front = meaning).
-        word, reading, meaning, jlpt, source, sentence_meaning: the note's fields (jlpt may be None).
-        sentence: the example or mined sentence split around the word (``None`` if the note has none).
-        kind: the card's state kind before the answer ("new", "learning", "review", "relearning").
-    """
-
-    card_id: int
-    direction: str
-    word: str
-    reading: str
-    meaning: str
-    jlpt: str | None
-    sentence: SentenceParts | None
-    sentence_meaning: str
-    source: str
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -214,48 +181,6 @@ class _Session:
     """Mutable tallies of the current session."""
 
     answered: list[tuple[int, Rating, int]] = field(default_factory=list)  # card id, rating, ms
-
-
-def split_sentence(sentence: str, *candidates: str) -> SentenceParts | None:
-    """Split ``sentence`` around the first candidate found in it (longest candidate first).
-
-    An inflected verb or adjective is found by its stem (食べる in 食べました highlights 食べ). Returns
-    ``None`` for an empty sentence; a sentence without any candidate comes back whole in ``before``.
-    """
-    if not sentence.strip():
-        return None
-    for candidate in sorted({c for c in candidates if c}, key=len, reverse=True):
-        index = sentence.find(candidate)
-        if index >= 0:
-            return SentenceParts(sentence[:index], candidate, sentence[index + len(candidate) :])
-    stem = _stem(candidates[0]) if candidates and candidates[0] else ""
-    index = sentence.find(stem) if stem else -1
-    if index >= 0:
-        return SentenceParts(sentence[:index], stem, sentence[index + len(stem) :])
-    return SentenceParts(sentence, "", "")
-
-
-def _stem(word: str) -> str:
-    """The word without its last kana (a dictionary form's inflecting ending), if that leaves kanji."""
-    if len(word) >= 2 and re.fullmatch(r"[\u3040-\u309f]", word[-1]) and re.search(r"[\u4e00-\u9fff]", word):
-        return word[:-1]
-    return ""
-
-
-def _make_face(card: Card, note: Note) -> CardFace:
-    """The view's data for a card and its note."""
-    return CardFace(
-        card_id=card.id,
-        direction=card.direction,
-        word=note.word,
-        reading=note.reading,
-        meaning=note.meaning,
-        jlpt=note.jlpt,
-        sentence=split_sentence(note.sentence, note.word, note.reading),
-        sentence_meaning=note.sentence_meaning,
-        source=note.source,
-        kind=card.state.kind,
-    )
 
 
 def grade_choices(scheduler: Scheduler, card: Card, now: datetime) -> list[GradeChoice]:
@@ -419,7 +344,7 @@ class ReviewController:
         note = col.note_of(card)
         grades = grade_choices(col.scheduler, card, now)
         counts = col.counts(now=now, deck=self._deck)
-        return _Loaded(card, _make_face(card, note), grades, Counts(*counts))
+        return _Loaded(card, make_face(col, card, note), grades, Counts(*counts))
 
     def _present(self, loaded: _Loaded | None) -> None:
         """Back on the view's side: show the loaded card, or finish."""

@@ -3,8 +3,11 @@
     xvfb-run -a -s "-screen 0 1400x1000x24" python tools/screenshots.py [OUT_DIR]
 
 Builds a demo collection in a temporary folder (JLPT N5 and N4, four months of simulated study at
-fixed times, a mined job ad), opens the real app on it with a fixed clock and grabs each window with
-QWidget.grab(). Needs a Japanese font (Debian: fonts-noto-cjk). Runs offscreen too, with the same fonts.
+fixed times, words mined from a job ad, the N5 kanji cards), opens the real app on it with a fixed
+clock and grabs each window with QWidget.grab(). The back of a mined card (sentence furigana, pitch
+accent, kanji) is taken in both themes at the smallest and the largest font size, scrolled to show the
+sentence and the kanji when the card is taller than the window. Needs a Japanese font (Debian:
+fonts-noto-cjk). Runs offscreen too, with the same fonts.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,6 +33,8 @@ FACTS_AD = ADS / "it-miname-sairyou.txt"
 LIBRARY_ADS = ("delivery-driver.txt", "hellowork-kaigo.pdf", "public-kaikei-nendo.txt", "sales-every-check.txt")
 """More ads mined and kept for the library screenshots (after the bakery ad)."""
 SIZE = (1200, 800)
+LARGE = (1400, 1000)
+"""The window for the largest font size (the screen xvfb-run is given)."""
 
 
 def build_history(data_dir: Path) -> None:
@@ -62,6 +67,52 @@ def build_history(data_dir: Path) -> None:
             col.answer(card, rating, now=moment, time_taken_ms=rng.randint(2500, 9000))
             moment += timedelta(seconds=rng.randint(6, 20))
     col.close()
+
+
+SHOWCASE = ("交通費", "販売", "品出し")
+"""Words mined from the bakery ad for the card-back screenshots (the first one is shown)."""
+
+
+def add_mined_cards(data_dir: Path) -> None:
+    """Mine the bakery ad and add ``SHOWCASE`` as new cards of the Mined deck, with a note on the first;
+    add the N5 kanji cards."""
+    import dataclasses
+
+    from jpstudy.collection import Collection
+    from jpstudy.dictionary import Dictionary
+    from jpstudy.mining import add_candidates, miner_for
+    from jpstudy.paths import collection_path
+
+    result = miner_for(Dictionary.open(data_dir), prime=False).mine(AD.read_text(encoding="utf-8"))
+    by_word = {c.word: c for c in result.candidates}
+    with Collection.open(collection_path(data_dir)) as col:
+        added = add_candidates(col, [by_word[w] for w in SHOWCASE], text=result.text)
+        col.update_note(dataclasses.replace(added[0], notes="規定支給 = paid under the company's rules"), now=NOW)
+        col.add_kanji_deck("N5", now=NOW)
+
+
+def review_back_shots(app: QApplication, window: QWidget, out: Path) -> None:
+    """The back of the first showcase card, light and dark, at the smallest and largest font size."""
+    from jpstudy_ui.ui_settings import FONT_SIZES, UiSettings
+
+    from jpstudy.review_controller import Phase
+
+    review = window.review
+    window.study("Mined")
+    spin(app, lambda: review.controller.phase is Phase.QUESTION)
+    QTest.keyClick(review, Qt.Key.Key_Space)
+    for size in (FONT_SIZES[0], FONT_SIZES[-1]):
+        window.resize(*(SIZE if size < 20 else LARGE))
+        for theme in ("light", "dark"):
+            window.context.apply_settings(UiSettings(theme=theme, font_size=size))
+            review.controller.refresh_current()
+            spin(app, lambda: review.controller.phase is Phase.ANSWER)
+            spin(app, lambda: False, timeout=0.3)
+            bar = review.card_scroll.verticalScrollBar()  # from the pitch accent down, when it does not all fit
+            bar.setValue(min(bar.maximum(), review.pitch.mapTo(review.card_scroll.widget(), QPoint()).y() - 8))
+            save(window, out, f"review-back-{theme}-{size}pt")
+    window.resize(*SIZE)
+    window.context.apply_settings(UiSettings(theme="light"))
 
 
 def spin(app: QApplication, until: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -116,6 +167,7 @@ def main(out: Path) -> int:
         window.close()
 
         build_history(demo)
+        add_mined_cards(demo)
         window = create_main_window(app, demo, clock)
         window.resize(*SIZE)
         window.show()
@@ -131,6 +183,14 @@ def main(out: Path) -> int:
 
         window.context.apply_settings(UiSettings(theme="dark"))
         save(window, out, "review-back-dark")
+        window.context.apply_settings(UiSettings(theme="light"))
+        review_back_shots(app, window, out)
+        window.study("Kanji::N5")
+        spin(app, lambda: review.controller.phase is Phase.QUESTION)
+        QTest.keyClick(review, Qt.Key.Key_Space)
+        save(window, out, "kanji-card")
+        window.context.apply_settings(UiSettings(theme="dark"))
+        save(window, out, "kanji-card-dark")
         window.show_home()
         spin(app, lambda: window.context.worker.pending == 0)
         save(window, out, "home-dark")
@@ -186,6 +246,16 @@ def main(out: Path) -> int:
         spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
         spin(app, lambda: window.context.worker.pending == 0)
         save(browse, out, "browse")
+        browse.search.setText("deck:Mined")
+        browse.run_search()
+        spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
+        spin(app, lambda: browse.preview_word.text() == SHOWCASE[0])
+        browse.preview_kanji.show_words("交")
+        spin(app, lambda: browse.preview_kanji.popup is not None and browse.preview_kanji.popup.isVisible())
+        save(browse, out, "browse-kanji")
+        popup = browse.preview_kanji.popup
+        save(popup, out, "browse-kanji-words")
+        popup.close()
         browse.close()
 
         stats = window.open_window("stats")
@@ -207,6 +277,8 @@ def main(out: Path) -> int:
             save(dialog, out, name)
             dialog.close()
 
+        anki_screens(app, window, out, Path(tmp))
+
         window.study()
         for index in range(200):  # study everything due, by keyboard, as a learner would
             spin(app, lambda: review.controller.phase is not Phase.LOADING)
@@ -218,6 +290,54 @@ def main(out: Path) -> int:
         save(window, out, "review-finished")
         window.close()
     return 0
+
+
+def anki_screens(app: QApplication, window: QWidget, out: Path, tmp: Path) -> None:
+    """The import dialog's field maps and summary for a package studied in Anki (needs the ``anki``
+    test dependency), and Settings after "Test connection" with no Anki running."""
+    from jpstudy_ui.anki_import_dialog import AnkiImportDialog
+    from jpstudy_ui.settings_dialog import SettingsDialog
+    from jpstudy_ui.ui_settings import UiSettings
+
+    try:
+        import os
+
+        os.environ.setdefault("ANKI_TEST_MODE", "1")
+        sys.path.insert(0, str(ROOT / "tests" / "core"))
+        from anki.collection import ExportAnkiPackageOptions
+        from anki.generic_pb2 import Empty
+        from anki.import_export_pb2 import ExportLimit
+        from anki_studied import build_studied
+    except ImportError:
+        print("skipped the import screenshots: the anki package is not installed")
+    else:
+        studied = build_studied(tmp / "anki")
+        package = tmp / "Japanese.apkg"
+        options = ExportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)
+        studied.col.export_anki_package(out_path=str(package), options=options,
+                                        limit=ExportLimit(whole_collection=Empty()))
+        studied.col.close()
+        dialog = AnkiImportDialog(window.context, window)
+        dialog.resize(760, 720)
+        dialog.show()
+        dialog.load(package)
+        spin(app, lambda: bool(dialog.mappings))
+        save(dialog, out, "anki-import-mapping")
+        window.context.apply_settings(UiSettings(theme="dark"))
+        save(dialog, out, "anki-import-mapping-dark")
+        window.context.apply_settings(UiSettings(theme="light"))
+        dialog.start_import()
+        spin(app, lambda: dialog.summary is not None, timeout=60)
+        save(dialog, out, "anki-import-summary")
+        dialog.close()
+    settings = SettingsDialog(window.context, window)
+    settings.show()
+    spin(app, settings.isEnabled)
+    settings.anki.url.setText("http://127.0.0.1:1")
+    settings.anki.test()
+    spin(app, lambda: "No Anki" in settings.anki.result.text(), timeout=10)
+    save(settings, out, "ankiconnect-settings")
+    settings.close()
 
 
 def _last_dialog(window: QWidget) -> QWidget:

@@ -1,4 +1,5 @@
-"""Browse: search cards, see the selected note, edit it, suspend, reset, delete, move to another deck.
+"""Browse: search cards, see the selected note, edit it, suspend, reset, delete, move to another deck,
+send to a running Anki.
 
 Keys: Ctrl+F search box · Enter (in the table) or E edit · Ctrl+J suspend/unsuspend · Ctrl+Alt+N reset
 (make new) · Ctrl+D move to deck · Delete delete the notes · Esc close.
@@ -25,8 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpstudy.japanese.kanji import breakdown
+
+from .anki_connect import outgoing_for_cards, send_to_anki
 from .browse_model import CHUNK, COLUMNS, BrowseModel, CardRow, read_rows
 from .context import AppContext
+from .kanji_strip import KanjiStrip
 from .note_editor import NoteEditor
 from .taskman import Change
 from .theme import japanese_font
@@ -35,7 +40,7 @@ from .widgets import card_frame, label
 T = TypeVar("T")
 SEARCH_HELP = (
     "Search words, readings and meanings. Also: deck:JLPT::N4  tag:work  jlpt:N3  "
-    "is:new  is:learn  is:review  is:suspended  -word (exclude)"
+    "is:new  is:learn  is:review  is:suspended  is:kanji  -word (exclude)"
 )
 
 
@@ -87,6 +92,10 @@ class BrowseScreen(QWidget):
         self.preview_info = label("", "muted", wrap=True, name="Selected card details")
         for widget in (self.preview_word, self.preview_reading, self.preview_meaning, self.preview_info):
             side.addWidget(widget)
+        self.preview_kanji = KanjiStrip(context)
+        self.preview_kanji.failed.connect(lambda message: self.count.setText(f"Failed: {message}"))
+        self.preview_kanji.setVisible(False)
+        side.addWidget(self.preview_kanji)
         side.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, shortcut, handler in (
@@ -95,6 +104,7 @@ class BrowseScreen(QWidget):
             ("reset", "Reset to new", "Ctrl+Alt+N", self.reset_selected),
             ("move", "Move to deck…", "Ctrl+D", self.move_selected),
             ("delete", "Delete", "Delete", self.delete_selected),
+            ("send", "Send to Anki", "Ctrl+Shift+A", self.send_selected),
         ):
             button = QPushButton(f"{text}   {shortcut}")
             button.setAccessibleName(text)
@@ -109,6 +119,7 @@ class BrowseScreen(QWidget):
         self._shortcut("Escape", self.close)
         self.setTabOrder(self.search, self.table)
         context.worker.changed.connect(self._on_changed)
+        context.worker.run(lambda col: breakdown("日"), lambda _: None)  # read the kanji data off the UI thread
         self.run_search()
 
     def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
@@ -156,7 +167,10 @@ class BrowseScreen(QWidget):
             for widget in (self.preview_word, self.preview_reading, self.preview_meaning):
                 widget.setText("")
             self.preview_info.setText(f"{len(rows)} cards selected" if len(rows) > 1 else "")
+            self.preview_kanji.set_kanji((), self._context.settings.font_size, 0, None)
             return
+        self.preview_kanji.set_kanji(breakdown(row.word), self._context.settings.font_size,
+                                     self.preview_word.width(), row.note_id)
         self.preview_word.setText(row.word)
         self.preview_reading.setText(row.reading if row.reading != row.word else "")
         self.preview_meaning.setText(row.meaning)
@@ -177,6 +191,13 @@ class BrowseScreen(QWidget):
             self._show_selected()
 
         self._context.worker.run_op(work, changes, done, lambda e: self.count.setText(f"Failed: {e}"), self)
+
+    def send_selected(self) -> None:
+        """Send the notes of the selected cards to a running Anki (AnkiConnect), never twice."""
+        ids = self.selected_card_ids()
+        if ids:
+            self.count.setText("Sending to Anki…")
+            send_to_anki(self._context, lambda col: outgoing_for_cards(col, ids), self.count.setText)
 
     def edit_selected(self) -> None:
         """Edit the note of the (first) selected card."""

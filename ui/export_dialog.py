@@ -43,7 +43,8 @@ class ExportDialog(QDialog):
         layout.addWidget(
             label(
                 "Writes an .apkg file that Anki, AnkiDroid and AnkiMobile import. Exporting again later updates "
-                "the same notes instead of duplicating them.",
+                "the same notes instead of duplicating them. Over cards from a jpstudy export without pitch "
+                "accent and furigana, import once with “Merge note types” ticked and “Update notes: Always”.",
                 "muted",
                 wrap=True,
             )

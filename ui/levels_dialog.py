@@ -1,8 +1,9 @@
-"""Choosing JLPT levels: the level picker (shared with the welcome) and the "Add a JLPT level" dialog."""
+"""Choosing JLPT levels: the level picker (shared with the welcome) and the "Add a JLPT level" dialog,
+which also adds the optional kanji cards of a level (the bundled JLPT kanji, ``Kanji::N5`` …)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jpstudy.decks import LEVELS
+from jpstudy.collection.models import KANJI_DECK_PREFIX
+from jpstudy.decks import LEVELS, load_jlpt_kanji
 
 from .context import AppContext
 from .taskman import Change
@@ -29,17 +31,20 @@ LEVEL_HINTS = {
 
 
 class LevelPicker(QWidget):
-    """One check box per JLPT level; levels already in the collection are ticked and disabled."""
+    """One check box per JLPT level; levels already in the collection are ticked and disabled.
+    ``hints`` describe each level (default: what the level is good for); ``kind`` names the decks in
+    the boxes' accessible names ("JLPT N5", "Kanji N5")."""
 
-    def __init__(self, present: Sequence[str] = (), default: Sequence[str] = ("N5",)) -> None:
+    def __init__(self, present: Sequence[str] = (), default: Sequence[str] = ("N5",),
+                 hints: Mapping[str, str] = LEVEL_HINTS, kind: str = "JLPT") -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.boxes: dict[str, QCheckBox] = {}
         for level in LEVELS:
-            box = QCheckBox(f"{level}  —  {LEVEL_HINTS[level]}")
-            box.setAccessibleName(f"JLPT {level}")
+            box = QCheckBox(f"{level}  —  {hints[level]}")
+            box.setAccessibleName(f"{kind} {level}")
             if level in present:
                 box.setChecked(True)
                 box.setEnabled(False)
@@ -61,28 +66,39 @@ def add_levels(
     done: Callable[[int], None],
     failed: Callable[[BaseException], None],
     initiator: object = None,
+    kanji_levels: Sequence[str] = (),
 ) -> None:
-    """Add the JLPT decks of ``levels`` on the worker.
+    """Add the JLPT decks of ``levels`` and the kanji decks of ``kanji_levels`` on the worker.
 
-    ``progress(levels_done, levels)`` is called after each level, then ``done(cards_added)``.
+    ``progress(decks_done, decks)`` is called after each deck, then ``done(cards_added)``.
     """
     report = context.worker.on_main(progress)
     now = context.clock()
+    jobs = [("words", level) for level in levels] + [("kanji", level) for level in kanji_levels]
 
     def work(col: object) -> int:
         added = 0
-        for index, level in enumerate(levels):
-            added += col.add_jlpt_deck(level, now=now)
-            report(index + 1, len(levels))
+        for index, (kind, level) in enumerate(jobs):
+            added += col.add_jlpt_deck(level, now=now) if kind == "words" else col.add_kanji_deck(level, now=now)
+            report(index + 1, len(jobs))
         return added
 
     context.worker.run_op(work, Change.CARDS | Change.NOTES | Change.DECKS, done, failed, initiator)
 
 
-def present_levels(col: object) -> list[str]:
-    """The JLPT levels whose deck exists in the collection."""
+def present_levels(col: object, prefix: str = "JLPT::") -> list[str]:
+    """The JLPT levels whose deck exists in the collection (kanji decks with ``KANJI_DECK_PREFIX``)."""
     names = {deck.name for deck in col.decks()}
-    return [level for level in LEVELS if f"JLPT::{level}" in names]
+    return [level for level in LEVELS if f"{prefix}{level}" in names]
+
+
+def kanji_hints() -> dict[str, str]:
+    """What each level's kanji deck holds ("79 kanji — 日, 一, 国 …")."""
+    hints = {}
+    for level in LEVELS:
+        kanji = load_jlpt_kanji(level)
+        hints[level] = f"{len(kanji):,} kanji — {'、'.join(k.kanji for k in kanji[:5])} …"
+    return hints
 
 
 class AddLevelDialog(QDialog):
@@ -107,6 +123,19 @@ class AddLevelDialog(QDialog):
         layout.addLayout(self.picker_holder)
         self.picker = LevelPicker(default=())
         self.picker_holder.addWidget(self.picker)
+        layout.addSpacing(6)
+        layout.addWidget(label("Kanji cards (optional)", "heading"))
+        layout.addWidget(
+            label(
+                "One card per kanji of the level: see the kanji, recall its meaning and readings. The back "
+                "lists your words that use it.",
+                "muted",
+                wrap=True,
+            )
+        )
+        self.kanji_holder = QVBoxLayout()
+        layout.addLayout(self.kanji_holder)
+        self.kanji_picker: LevelPicker | None = None
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Adding progress")
         self.progress.setVisible(False)
@@ -119,27 +148,35 @@ class AddLevelDialog(QDialog):
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        context.worker.run(present_levels, self._show_present)
+        context.worker.run(
+            lambda col: (present_levels(col), present_levels(col, KANJI_DECK_PREFIX), kanji_hints()),
+            self._show_present,
+        )
 
-    def _show_present(self, present: list[str]) -> None:
+    def _show_present(self, found: tuple[list[str], list[str], dict[str, str]]) -> None:
+        present, kanji_present, hints = found
         self.picker.setParent(None)
         self.picker = LevelPicker(present, default=())
         self.picker_holder.addWidget(self.picker)
+        self.kanji_picker = LevelPicker(kanji_present, default=(), hints=hints, kind="Kanji")
+        self.kanji_holder.addWidget(self.kanji_picker)
         first = next((box for box in self.picker.boxes.values() if box.isEnabled()), None)
         if first is not None:
             first.setFocus()
 
     def _add(self) -> None:
         levels = self.picker.chosen()
-        if not levels:
+        kanji = self.kanji_picker.chosen() if self.kanji_picker is not None else []
+        if not levels and not kanji:
             self.status.setText("Tick at least one level.")
             return
         self.add_button.setEnabled(False)
         self.progress.setVisible(True)
-        self.progress.setRange(0, len(levels))
+        self.progress.setRange(0, len(levels) + len(kanji))
         self.progress.setValue(0)
-        self.status.setText(f"Adding {', '.join(levels)}…")
-        add_levels(self._context, levels, self._progress, self._done, self._failed, self)
+        names = [*levels, *(f"{level} kanji" for level in kanji)]
+        self.status.setText(f"Adding {', '.join(names)}…")
+        add_levels(self._context, levels, self._progress, self._done, self._failed, self, kanji)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)

@@ -33,6 +33,7 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("ads", "Job-ad &library…", "Ctrl+Shift+M", "Your saved job ads and how much of them you can read now"),
     ("stats", "S&tatistics…", "Ctrl+Shift+S", "Reviews, forecast, retention and JLPT progress"),
     ("export", "&Export to Anki…", "Ctrl+E", "Write an .apkg file for Anki or AnkiDroid"),
+    ("import_anki", "&Import from Anki…", "Ctrl+Shift+I", "Import an Anki package with its review history"),
     ("settings", "Se&ttings…", "Ctrl+,", "Daily limits, learning steps, theme, font size"),
     ("restore", "&Restore from a backup…", "", "Replace the collection with one of its automatic backups"),
     ("about", "&About jpstudy", "F1", "Version and data sources"),
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
             "ads": lambda: self.open_window("ads"),
             "stats": lambda: self.open_window("stats"),
             "export": self.export,
+            "import_anki": self.import_anki,
             "settings": self.open_settings,
             "restore": self.choose_backup,
             "about": self.open_about,
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_key
         bar = self.menuBar()
         for title, keys in (
-            ("&File", ("study", "add_level", "export", None, "settings", "restore", None, "quit")),
+            ("&File", ("study", "add_level", "import_anki", "export", None, "settings", "restore", None, "quit")),
             ("&Tools", ("mine", "ads", "browse", "stats")),
             ("&Help", ("about",)),
         ):
@@ -229,6 +231,14 @@ class MainWindow(QMainWindow):
         from .export_dialog import ExportDialog
 
         ExportDialog(self.context, self).open()
+
+    def import_anki(self) -> None:
+        """Open the import dialog and let the user choose a package."""
+        from .anki_import_dialog import AnkiImportDialog
+
+        dialog = AnkiImportDialog(self.context, self)
+        dialog.open()
+        dialog.choose()
 
     def open_settings(self) -> None:
         """Open the settings dialog."""

@@ -49,6 +49,7 @@ from jpstudy.adfacts import AdFacts, Fit, extract_facts, fit_of, level_reached
 from jpstudy.adtext import AdTextError, html_to_text, read_ad_file
 from jpstudy.decks import LEVELS
 
+from .anki_connect import add_target_combo, send_candidates
 from .candidates_model import (
     CHECK,
     COUNT,
@@ -282,6 +283,7 @@ class MineScreen(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add checked")
         self.add_button.setProperty("role", "primary")
+        self.add_target = add_target_combo()
         self.known_button = QPushButton("Mark &known")
         self.ignore_button = QPushButton("&Ignore")
         for button, name, handler in (
@@ -292,6 +294,8 @@ class MineScreen(QWidget):
             button.setAccessibleName(name)
             button.clicked.connect(handler)
             buttons.addWidget(button)
+            if button is self.add_button:
+                buttons.addWidget(self.add_target)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         self.facts_panel = FactsPanel(lambda: self._context.theme.palette)
@@ -627,6 +631,11 @@ class MineScreen(QWidget):
             return
         candidates = [self.model.candidate(r) for r in rows]
         text = self.result.text
+        target = self.add_target.currentData()
+        if target != "jpstudy":
+            send_candidates(self._context, candidates, text, self.status.setText)
+        if target == "anki":
+            return
 
         def work(col: Any) -> int:
             from jpstudy.mining import add_candidates

@@ -6,6 +6,7 @@ Keys (the screen keeps the focus; its buttons are for the mouse and do the same)
     Ctrl+Z          undo the last answer
     E               edit the note          S   suspend the card
     F               furigana on/off        Esc back to the decks
+    ↑ ↓ PgUp PgDn   scroll a long card
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +40,10 @@ from jpstudy.review_controller import (
 from jpstudy.srs import Rating, describe_interval
 
 from .context import AppContext
+from .kanji_strip import KanjiStrip
 from .note_editor import NoteEditor
+from .pitch_view import PitchView
+from .ruby_text import RubyText
 from .taskman import Change
 from .theme import japanese_font
 from .widgets import card_frame, label
@@ -50,8 +56,22 @@ KEY_RATINGS = {
     Qt.Key.Key_3: Rating.GOOD,
     Qt.Key.Key_4: Rating.EASY,
 }
+SCROLL_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 1, Qt.Key.Key_PageUp: -1}
+PAGE_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 ROLE_OF = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
 HINT = "Space show answer · 1–4 answer · Ctrl+Z undo · E edit · S suspend · F furigana · Esc decks"
+
+
+MAX_WORD_PT = 60
+MAX_BACK_WORD_PT = 40
+MAX_KANJI_PT = 96
+"""The headword grows with the font size up to these sizes, so the back of a card still fits."""
+
+
+def _set_point_size(widget: QWidget, point_size: float) -> None:
+    """Give ``widget`` a Japanese font of ``point_size`` (its own style sheet outranks the app's)."""
+    widget.setFont(japanese_font(point_size))
+    widget.setStyleSheet(f"font-size: {point_size:.1f}pt;")
 
 
 class _OpRunner:
@@ -123,9 +143,23 @@ class ReviewScreen(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setSpacing(16)
-        frame, card = card_frame("Card")
-        card.setContentsMargins(40, 30, 40, 30)
-        card.setSpacing(12)
+        frame, holder = card_frame("Card")
+        holder.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # a long back scrolls inside the card instead of squeezing it
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setProperty("role", "plain")
+        scroll.setProperty("role", "plain")
+        holder.addWidget(scroll)
+        inner = QWidget()
+        inner.setProperty("role", "plain")
+        scroll.setWidget(inner)
+        self.card_scroll = scroll
+        card = QVBoxLayout(inner)
+        card.setContentsMargins(32, 20, 32, 20)
+        card.setSpacing(10)
         card.addStretch(1)
         base = self._context.settings.font_size
         self.furigana = label("", "furigana", name="Furigana")
@@ -140,33 +174,50 @@ class ReviewScreen(QWidget):
         self.back = QWidget()
         self.back.setProperty("role", "plain")
         back = QVBoxLayout(self.back)
-        back.setSpacing(10)
+        back.setContentsMargins(0, 0, 0, 0)
+        back.setSpacing(8)
         rule = QFrame()
         rule.setProperty("role", "rule")
         back.addWidget(rule)
-        back.addSpacing(6)
-        self.reading = label("", "heading", name="Reading")
+        back.addSpacing(2)
+        palette = lambda: self._context.theme.palette  # noqa: E731
+        self.reading = label("", "heading", wrap=True, name="Reading")
         self.reading.setFont(japanese_font(base * 1.8))
+        self.pitch = PitchView(palette)
         self.meaning = label("", "meaning", wrap=True, name="Meaning")
         self.level = label("", "badge", name="JLPT level")
-        self.sentence = label("", None, wrap=True, name="Sentence")
-        self.sentence.setFont(japanese_font(base * 1.4))
-        self.sentence.setTextFormat(Qt.TextFormat.RichText)
+        self.sentence = RubyText(palette)
         self.sentence_meaning = label("", "muted", wrap=True, name="Sentence meaning")
+        self.kanji = KanjiStrip(self._context)
+        self.kanji.failed.connect(self.show_error)
+        self.examples_title = label("", "muted", name="Your words with this kanji")
+        self.examples = QWidget()
+        self.examples.setProperty("role", "plain")
+        self.examples_layout = QVBoxLayout(self.examples)
+        self.examples_layout.setContentsMargins(0, 0, 0, 0)
+        self.examples_layout.setSpacing(4)
+        self.notes = label("", None, wrap=True, name="Notes")
         self.source = label("", "muted", wrap=True, name="Source")
-        for widget in (self.reading, self.meaning, self.sentence, self.sentence_meaning, self.source):
+        for widget in (self.reading, self.meaning, self.sentence_meaning, self.notes, self.source,
+                       self.examples_title):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         back.addWidget(self.reading)
+        back.addWidget(self.pitch, 0, Qt.AlignmentFlag.AlignHCenter)
         back.addWidget(self.meaning)
         level_row = QHBoxLayout()
         level_row.addStretch(1)
         level_row.addWidget(self.level)
         level_row.addStretch(1)
         back.addLayout(level_row)
-        back.addSpacing(8)
+        back.addSpacing(4)
         back.addWidget(self.sentence)
         back.addWidget(self.sentence_meaning)
+        back.addSpacing(6)
+        back.addWidget(self.kanji, 0, Qt.AlignmentFlag.AlignHCenter)
+        back.addWidget(self.examples_title)
+        back.addWidget(self.examples, 0, Qt.AlignmentFlag.AlignHCenter)
+        back.addWidget(self.notes)
         back.addWidget(self.source)
         card.addWidget(self.back)
         card.addStretch(1)
@@ -239,23 +290,25 @@ class ReviewScreen(QWidget):
         self.setFocus()
 
     def show_answer(self, face: CardFace, grades: list[GradeChoice]) -> None:
-        """Back side: reading, meaning, level, sentence with the word highlighted, source; the grades."""
+        """Back side: reading with its pitch accent, meaning, level, the sentence with furigana and the
+        word highlighted, the word's kanji, notes, source; the grades. A kanji card's back: meaning,
+        readings, strokes and the user's words with it."""
         self._face = face
         self._answer_shown = True
         if face.direction == "production":
             self.front.setText(html.escape(face.word))
             self.furigana.setText(face.reading if face.reading != face.word else "")
-        self.furigana.setVisible(face.direction == "production" or self._furigana_on())
-        self.reading.setText(face.reading)
-        self.reading.setVisible(face.direction == "recognition" and face.reading != face.word)
+        base = self._context.settings.font_size  # the word becomes the card's heading: room for the back
+        _set_point_size(self.front, min(base * 2.6, MAX_BACK_WORD_PT) if face.note_kind == "word"
+                        else min(base * 4, MAX_WORD_PT))
+        self.furigana.setVisible(face.note_kind == "word" and (face.direction == "production" or self._furigana_on()))
+        if face.note_kind == "kanji":
+            self._render_kanji_back(face)
+        else:
+            self._render_word_back(face)
         self.meaning.setText(face.meaning)
-        self.level.setText(face.jlpt or "")
-        self.level.setVisible(bool(face.jlpt))
-        self.level.setAccessibleName(f"JLPT level {face.jlpt}" if face.jlpt else "JLPT level")
-        self.sentence.setText(self._sentence_html(face))
-        self.sentence.setVisible(face.sentence is not None)
-        self.sentence_meaning.setText(face.sentence_meaning)
-        self.sentence_meaning.setVisible(bool(face.sentence_meaning))
+        self.notes.setText(face.notes)
+        self.notes.setVisible(bool(face.notes))
         self.source.setText(f"Source: {face.source}" if face.source else "")
         self.source.setVisible(bool(face.source))
         self.back.setVisible(True)
@@ -306,10 +359,13 @@ class ReviewScreen(QWidget):
         self.hint.setText(f"Could not do that: {message}")
 
     def changeEvent(self, event: QEvent) -> None:
-        """Redraw the highlighted sentence in the new theme's colours."""
+        """Redraw the sentence and the pitch in the new theme's colours and font size."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.StyleChange and self._face is not None and self._answer_shown:
-            self.sentence.setText(self._sentence_html(self._face))
+            if self._face.note_kind == "kanji":
+                self._render_kanji_back(self._face)
+            else:
+                self._render_word_back(self._face)
 
     # -- keys ----------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -335,6 +391,10 @@ class ReviewScreen(QWidget):
             self._toggle_furigana()
         elif key == Qt.Key.Key_Escape:
             self.back_requested.emit()
+        elif key in SCROLL_KEYS:
+            bar = self.card_scroll.verticalScrollBar()
+            step = bar.pageStep() if key in PAGE_KEYS else bar.singleStep() * 3
+            bar.setValue(bar.value() + SCROLL_KEYS[key] * step)
         else:
             super().keyPressEvent(event)
 
@@ -389,8 +449,9 @@ class ReviewScreen(QWidget):
         self._context.apply_settings(replace(self._context.settings, furigana=not self._furigana_on()))
         if self._face is not None and not self._answer_shown:
             self._render_front(self._face)
-        elif self._face is not None:
+        elif self._face is not None and self._face.note_kind == "word":
             self.furigana.setVisible(self._face.direction == "production" or self._furigana_on())
+        self.sentence.set_ruby_visible(self._furigana_on())
 
     # -- rendering ---------------------------------------------------------------------------------------
     def _furigana_on(self) -> bool:
@@ -399,27 +460,80 @@ class ReviewScreen(QWidget):
     def _render_front(self, face: CardFace) -> None:
         if face.direction == "production":
             self.front.setText(html.escape(face.meaning))
-            self.front.setFont(japanese_font(self._context.settings.font_size * 2))
+            _set_point_size(self.front, self._context.settings.font_size * 2)
+            self.furigana.setText("")
+            self.furigana.setVisible(False)
+        elif face.note_kind == "kanji":  # the readings are the answer: no furigana
+            self.front.setText(html.escape(face.word))
+            _set_point_size(self.front, min(self._context.settings.font_size * 6, MAX_KANJI_PT))
             self.furigana.setText("")
             self.furigana.setVisible(False)
         else:
             self.front.setText(html.escape(face.word))
-            self.front.setFont(japanese_font(self._context.settings.font_size * 4))
+            _set_point_size(self.front, min(self._context.settings.font_size * 4, MAX_WORD_PT))
             self.furigana.setText(face.reading if face.reading != face.word else "")
             self.furigana.setVisible(self._furigana_on())
         shown = face.meaning if face.direction == "production" else face.word
         self.front.setAccessibleName(f"Front: {shown}")
 
-    def _sentence_html(self, face: CardFace) -> str:
-        if face.sentence is None:
-            return ""
-        parts = face.sentence
-        mark = self._context.theme.palette.highlight
-        return (
-            f"{html.escape(parts.before)}"
-            f"<span style='background:{mark}; font-weight:600'>{html.escape(parts.word)}</span>"
-            f"{html.escape(parts.after)}"
+    def _render_word_back(self, face: CardFace) -> None:
+        base = self._context.settings.font_size
+        self.pitch.set_pitch(face.pitch)
+        self.pitch.set_point_sizes(base * 1.8, base * 1.0)
+        self.pitch.setVisible(face.pitch is not None)
+        self.reading.setFont(japanese_font(base * 1.8))
+        self.reading.setText(face.reading)
+        # the reading is already over the word while furigana are on; the pitch drawing shows it too
+        self.reading.setVisible(face.pitch is None and face.direction == "recognition" and face.reading != face.word
+                                and not self._furigana_on())
+        self.level.setText(face.jlpt or "")
+        self.level.setVisible(bool(face.jlpt))
+        self.level.setAccessibleName(f"JLPT level {face.jlpt}" if face.jlpt else "JLPT level")
+        self.sentence.set_point_size(base * 1.4)
+        self.sentence.set_ruby_visible(self._furigana_on())
+        self.sentence.set_pieces(face.furigana)
+        self.sentence.setVisible(bool(face.furigana))
+        self.sentence_meaning.setText(face.sentence_meaning)
+        self.sentence_meaning.setVisible(bool(face.sentence_meaning))
+        self.kanji.set_kanji(face.kanji, base, self.card_scroll.viewport().width() - 64, face.note_id)
+        self._set_examples(None, ())
+
+    def _render_kanji_back(self, face: CardFace) -> None:
+        base = self._context.settings.font_size
+        facts = face.kanji[0] if face.kanji else None
+        self.pitch.setVisible(False)
+        readings = [f"on  {'、'.join(facts.onyomi)}" if facts and facts.onyomi else "",
+                    f"kun  {'、'.join(facts.kunyomi)}" if facts and facts.kunyomi else ""]
+        self.reading.setFont(japanese_font(base * 1.5))
+        self.reading.setText("\n".join(r for r in readings if r) or face.reading)
+        self.reading.setVisible(True)
+        self.level.setText(f"{face.jlpt} kanji · {facts.strokes} strokes" if face.jlpt and facts else "kanji")
+        self.level.setVisible(True)
+        self.level.setAccessibleName(self.level.text())
+        for widget in (self.sentence, self.sentence_meaning, self.kanji):
+            widget.setVisible(False)
+        self._set_examples(face.word, face.examples)
+
+    def _set_examples(self, kanji: str | None, uses: Any) -> None:
+        """The user's words with a kanji card's kanji, one line each with its status."""
+        while self.examples_layout.count():
+            item = self.examples_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        base = self._context.settings.font_size
+        for use in uses:
+            reading = f"【{use.reading}】" if use.reading and use.reading != use.word else ""
+            line = QLabel(f"{html.escape(use.word)}{html.escape(reading)}  "
+                          f"<span style='color:{self._context.theme.palette.muted}'>{html.escape(use.meaning)}</span>"
+                          f" · {html.escape(use.status)}")
+            line.setFont(japanese_font(base * 1.1))
+            line.setAccessibleName(f"{use.word}: {use.status}")
+            self.examples_layout.addWidget(line, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.examples_title.setText(
+            "" if kanji is None else f"Your words with {kanji}" if uses else f"No word of yours uses {kanji} yet"
         )
+        self.examples_title.setVisible(kanji is not None)
+        self.examples.setVisible(bool(uses))
 
     def _set_counts(self, counts: Counts, kind: str | None) -> None:
         current = {
@@ -438,8 +552,9 @@ class ReviewScreen(QWidget):
             widget.setAccessibleName(f"{value} {noun} left")
 
     def _clear(self) -> None:
-        for widget in (self.front, self.furigana, self.reading, self.meaning, self.sentence):
+        for widget in (self.front, self.furigana, self.reading, self.meaning, self.notes):
             widget.setText("")
+        self.sentence.set_pieces(())
         self.back.setVisible(False)
         self.grades_row.setVisible(False)
         self.undo_button.setEnabled(False)

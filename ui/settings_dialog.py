@@ -1,4 +1,5 @@
-"""Settings: study options (stored in the collection) and display options (theme, font size, furigana).
+"""Settings: study options (stored in the collection), display options (theme, font size, furigana) and
+the address of a running Anki (``anki_connect``).
 
 The dialog collects values; on Save the scheduler options go to the collection through the worker and
 the display settings are applied at once. Invalid study values are reported, nothing is saved.
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .anki_connect import AnkiConnectGroup
 from .context import AppContext
 from .taskman import Change
 from .ui_settings import FONT_SIZES, THEMES, UiSettings
@@ -95,6 +97,8 @@ class SettingsDialog(QDialog):
         form.addRow("&Font size:", self.font_size)
         form.addRow("", self.furigana)
         layout.addWidget(display)
+        self.anki = AnkiConnectGroup(context)
+        layout.addWidget(self.anki)
 
         self.status = label("", "muted", wrap=True, name="Settings status")
         layout.addWidget(self.status)
@@ -148,6 +152,11 @@ class SettingsDialog(QDialog):
         except ValueError as exc:
             self.status.setText(str(exc))
             return
+        problem = self.anki.check()
+        if problem:
+            self.status.setText(problem)
+            return
+        self.anki.save()
         self._context.apply_settings(self.chosen_display())
         if options == self._options:
             self.accept()

@@ -5,7 +5,8 @@ Terms:
         ``(word, reading)`` and, when ``entry_id`` is known, also by ``(entry_id, reading)``.
     status: ``ignored`` when a matching word mark says so, else ``known`` when a matching mark says
         known, else ``known`` when a matching note has a mature card (review, interval ≥ ``MATURE_DAYS``),
-        ``learning`` when a matching note has any card, ``new`` otherwise.
+        ``learning`` when a matching note has any card, ``new`` otherwise; a word read from a running Anki
+        (table ``anki_words``) counts as a card with its interval.
 
 The whole collection's marks and cards are read in two queries, so the cost does not grow with the
 number of words asked about.
@@ -45,7 +46,8 @@ class StatusIndex:
             "FROM notes n JOIN cards c ON c.note_id = n.id GROUP BY n.id",
             (MATURE_DAYS,),
         )
-        for word, reading, entry_id, is_mature in rows:
+        anki = db.execute("SELECT word, reading, entry_id, ivl >= ? FROM anki_words", (MATURE_DAYS,))
+        for word, reading, entry_id, is_mature in (*rows, *anki):
             for key in _keys(entry_id, word, reading):
                 mature[key] = mature.get(key, False) or bool(is_mature)
         return cls(marks, mature)

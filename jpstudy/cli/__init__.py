@@ -2,7 +2,8 @@
 
 Without a subcommand it opens the desktop app; with one it runs headless. Each subcommand lives in
 its own module of this package and exposes ``add_parser(subparsers)`` and ``run(args) -> int``;
-``SUBCOMMANDS`` lists them in help order.
+``SUBCOMMANDS`` lists them in help order; ``MODULES`` names the module of a subcommand whose name is
+not a module name (``import`` is a Python keyword).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 
 from jpstudy import __version__
 
-SUBCOMMANDS = ("stats", "mine", "export", "add", "review", "backup", "restore", "ads")
+SUBCOMMANDS = ("stats", "mine", "export", "import", "anki", "add", "review", "backup", "restore", "ads")
+MODULES = {"import": "anki_import", "anki": "ankiconnect"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,10 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
+        module_name = f"jpstudy.cli.{MODULES.get(name, name)}"
         try:
-            module = importlib.import_module(f"jpstudy.cli.{name}")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name != f"jpstudy.cli.{name}":
+            if exc.name != module_name:
                 raise
             continue
         module.add_parser(sub)

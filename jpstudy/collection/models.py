@@ -1,7 +1,10 @@
 """Typed records of the collection.
 
 Terms:
-    note: one word to learn (headword, reading, meaning, context). A note has one card per direction.
+    note: one word to learn (headword, reading, meaning, context), or one kanji (``kind`` "kanji":
+        the kanji in ``word``, its readings in ``reading``). A note has one card per direction.
+    sentence span: where the studied word is in the note's plain-text sentence (see
+        ``jpstudy.japanese.sentence``); None when the sentence does not contain it.
     card: one way of studying a note: ``recognition`` (see the word, recall reading and meaning) or
         ``production`` (see the meaning, recall the word). A card carries its SM-2 state.
     deck: a named group of cards; names are ``::``-separated paths (``JLPT::N5``), as in Anki.
@@ -17,16 +20,20 @@ from typing import Literal
 from jpstudy.srs import CardState
 
 Direction = Literal["recognition", "production"]
+NoteKind = Literal["word", "kanji"]
+Span = tuple[int, int]
 WordStatus = Literal["known", "learning", "new", "ignored"]
 DIRECTIONS: tuple[Direction, ...] = ("recognition", "production")
 MINED_DECK = "Mined"
+KANJI_DECK_PREFIX = "Kanji::"
 MATURE_DAYS = 21
 """A review card whose interval reaches this many days is *mature* (Anki's term); its word counts as known."""
 
 
 @dataclass(frozen=True)
 class NewNote:
-    """The fields of a note that is about to be added."""
+    """The fields of a note that is about to be added. ``sentence`` is plain text; ``sentence_span``
+    None means "find the word in it" (``locate_word``)."""
 
     word: str
     reading: str
@@ -39,6 +46,8 @@ class NewNote:
     source: str = ""
     notes: str = ""
     tags: tuple[str, ...] = ()
+    sentence_span: Span | None = None
+    kind: NoteKind = "word"
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,8 @@ class Note:
     tags: tuple[str, ...]
     created: datetime
     modified: datetime
+    sentence_span: Span | None = None
+    kind: NoteKind = "word"
 
 
 @dataclass(frozen=True)
@@ -121,3 +132,15 @@ class ReviewEntry:
     factor: int
     time_ms: int
     type: int
+
+
+@dataclass(frozen=True)
+class WordUse:
+    """A word of the collection that uses some kanji, with its study status: "known" (a card is
+    mature), "learning" (a card has been studied) or "not started" (every card is still new)."""
+
+    note_id: int
+    word: str
+    reading: str
+    meaning: str
+    status: str

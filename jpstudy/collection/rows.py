@@ -20,7 +20,7 @@ from jpstudy.srs.anki_fields import anki_card_fields
 
 NOTE_COLUMNS = (
     "id, guid, entry_id, word, reading, meaning, pos, jlpt, sentence, sentence_meaning, source, notes, "
-    "tags, created, modified"
+    "tags, created, modified, sentence_start, sentence_end, kind"
 )
 CARD_COLUMNS = "id, note_id, deck_id, direction, position, state"
 CARD_STATE_COLUMNS = ("type", "queue", "due", "ivl", "factor", "reps", "lapses", "left")
@@ -49,11 +49,12 @@ def tags_text(tags: tuple[str, ...]) -> str:
 def note_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Note:
     """A ``Note`` from a row selected with ``NOTE_COLUMNS``."""
     (nid, guid, entry_id, word, reading, meaning, pos, jlpt, sentence, sentence_meaning, source, notes,
-     tags, created, modified) = row
+     tags, created, modified, span_start, span_end, kind) = row
     return Note(
         id=nid, guid=guid, entry_id=entry_id, word=word, reading=reading, meaning=meaning, pos=pos,
         jlpt=jlpt, sentence=sentence, sentence_meaning=sentence_meaning, source=source, notes=notes,
         tags=tuple(tags.split()), created=from_timestamp(created), modified=from_timestamp(modified),
+        sentence_span=None if span_start is None else (span_start, span_end), kind=kind,
     )
 
 

@@ -15,6 +15,9 @@ engine's full ``CardState`` as JSON.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+
+from jpstudy.collection.migrations import plain_sentences
 
 APPLICATION_ID = 0x4A505354  # "JPST"
 
@@ -49,7 +52,8 @@ CREATE TABLE cards (
     deck_id   INTEGER NOT NULL REFERENCES decks (id),
     direction TEXT NOT NULL CHECK (direction IN ('recognition', 'production')),
     type      INTEGER NOT NULL,  -- 0 new, 1 learning, 2 review, 3 relearning
-    queue     INTEGER NOT NULL,  -- 0 new, 1 intraday learn, 2 review, 3 interday learn, -1 suspended
+    queue     INTEGER NOT NULL,  -- 0 new, 1 intraday learn, 2 review, 3 interday learn, -1 suspended,
+                                 -- -2 buried with a sibling, -3 buried by hand (since V3)
     due       INTEGER NOT NULL,  -- new: position; queue 1: unix s; queue 2/3: day number
     ivl       INTEGER NOT NULL,
     factor    INTEGER NOT NULL,
@@ -136,13 +140,76 @@ CREATE INDEX ad_words_vocab ON ad_words (vocab_id, count, tokens);  -- covers th
 """
 
 V3 = """
+CREATE TABLE presets (                -- deck option presets (Anki's); every deck uses one
+    id      INTEGER PRIMARY KEY,
+    name    TEXT NOT NULL UNIQUE,
+    options TEXT NOT NULL             -- SchedulerOptions.to_dict() without tz, rollover_hour, first_day
+);
+INSERT INTO presets (id, name, options)
+    VALUES (1, 'Default', coalesce((SELECT value FROM meta WHERE key = 'options'), '{}'));
+ALTER TABLE decks ADD COLUMN preset_id INTEGER NOT NULL DEFAULT 1;  -- presets.id (1 = Default)
+-- The collection-wide timing: zone (NULL = the system's; a stored UTC was only ever the default) and
+-- rollover hour. Day 0 is filled in on opening: the creation date in the zone days were counted in.
+INSERT OR REPLACE INTO meta (key, value) SELECT 'timing', json_object(
+    'tz', CASE WHEN coalesce(json_extract(value, '$.tz'), 'UTC') = 'UTC' THEN NULL
+               ELSE json_extract(value, '$.tz') END,
+    'rollover_hour', coalesce(json_extract(value, '$.rollover_hour'), 4),
+    'counted_in', coalesce(json_extract(value, '$.tz'), 'UTC'))
+    FROM (SELECT coalesce((SELECT value FROM meta WHERE key = 'options'), '{}') AS value);
+DELETE FROM meta WHERE key = 'options';
+-- Card states: Anki's steps left (the ``left`` column, already written) replaces the step index.
+UPDATE cards SET state = json_remove(
+    json_set(state, '$.left', CASE WHEN json_extract(state, '$.step') IS NULL THEN NULL ELSE "left" END),
+    '$.step');
+CREATE INDEX cards_buried ON cards (queue) WHERE queue IN (-2, -3);  -- unburied at the day rollover
+"""
+
+V4 = """
+ALTER TABLE notes ADD COLUMN sentence_start INTEGER;  -- the studied word in the plain-text sentence:
+ALTER TABLE notes ADD COLUMN sentence_end INTEGER;    -- [start, end) in characters, NULL if absent
+ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'word' CHECK (kind IN ('word', 'kanji'));
+CREATE UNIQUE INDEX notes_kanji ON notes (word) WHERE kind = 'kanji';  -- a kanji card is never added twice
+"""
+
+V5 = """
+CREATE TABLE anki_notetypes (         -- note types of notes imported from Anki (jpstudy.anki_import.origin)
+    id         INTEGER PRIMARY KEY,   -- Anki's note type id
+    name       TEXT NOT NULL,
+    definition TEXT NOT NULL          -- JSON: fields, field ids, templates, CSS, kind, sort field
+);
+CREATE TABLE anki_notes (             -- the Anki note an imported note came from; a re-export updates it
+    note_id     INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,
+    guid        TEXT NOT NULL UNIQUE, -- Anki's GUID of the note
+    notetype_id INTEGER NOT NULL REFERENCES anki_notetypes (id),
+    fields      TEXT NOT NULL,        -- JSON list of the fields' HTML as imported
+    roles       TEXT NOT NULL,        -- JSON {role: [field index, plain text as imported]}
+    mod         INTEGER NOT NULL      -- Anki's modification time (unix s) of the imported version
+);
+CREATE TABLE anki_cards (             -- the template (ord) of its Anki note an imported card is
+    card_id INTEGER PRIMARY KEY REFERENCES cards (id) ON DELETE CASCADE,
+    ord     INTEGER NOT NULL
+);
+CREATE TABLE anki_words (             -- words of a running Anki's cards (AnkiConnect pull), for word status
+    word     TEXT NOT NULL,
+    reading  TEXT NOT NULL,
+    entry_id INTEGER,
+    ivl      INTEGER NOT NULL,        -- the longest interval of the word's Anki cards, days (0: learning)
+    PRIMARY KEY (word, reading)
+) WITHOUT ROWID;
+CREATE INDEX anki_words_entry ON anki_words (entry_id, reading);
+"""
+
+V6 = """
 ALTER TABLE ads ADD COLUMN facts TEXT NOT NULL DEFAULT '';          -- AdFacts.to_json() (jpstudy.adfacts), '' unread
 ALTER TABLE ads ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 0;  -- FACTS_VERSION of the reader that wrote them
 ALTER TABLE ads ADD COLUMN reached_at_save TEXT;                     -- JLPT level the user had reached when saved
 """
 
-UPGRADES: tuple[str, ...] = (V1, V2, V3)
+UPGRADES: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
 """``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
+
+DATA_UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {4: plain_sentences}
+"""Data changes run, in the same transaction, right after the script that reaches that version."""
 
 SCHEMA_VERSION = len(UPGRADES)
 
@@ -176,9 +243,11 @@ def upgrade(db: sqlite3.Connection, path: str) -> int:
         return version
     db.execute("BEGIN IMMEDIATE")
     try:
-        for script in UPGRADES[version:]:
+        for reached, script in enumerate(UPGRADES[version:], start=version + 1):
             for statement in _statements(script):
                 db.execute(statement)
+            if reached in DATA_UPGRADES:
+                DATA_UPGRADES[reached](db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:

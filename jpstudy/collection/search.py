@@ -7,6 +7,7 @@ a leading ``-`` negates a term):
     tag:X          the note has tag X or a tag below it (``tag:jlpt`` matches ``jlpt::n5``)
     deck:X         the card is in deck X or below it (``deck:JLPT`` matches ``JLPT::N5``)
     is:new is:learn is:review is:suspended is:leech
+    is:kanji       a kanji card (``-is:kanji``: word cards only)
     jlpt:N3        the note's JLPT level
 """
 
@@ -21,6 +22,7 @@ STATE_TERMS = {
     "review": "c.type = 2",
     "suspended": "c.queue = -1",
     "leech": "(' ' || n.tags || ' ') LIKE '% leech %'",
+    "kanji": "n.kind = 'kanji'",
 }
 
 

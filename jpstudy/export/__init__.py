@@ -5,7 +5,8 @@
 
 Modules: ``identity`` (GUIDs, deck ids, tags), ``notetype`` (the note types, from
 ``resources/anki/``), ``fields`` (escaped field HTML), ``selection`` (reading the collection),
-``scheduling`` (SM-2 state and review log as Anki rows), ``preset`` (the options as an Anki deck
+``scheduling`` (SM-2 state and review log as Anki rows), ``imported`` (notes imported from Anki,
+written back as the notes they came from), ``preset`` (the options as an Anki deck
 preset), ``package`` (building the file), ``atomic`` (all-or-nothing writes).
 
 Anki's importer never changes the scheduling of cards it already holds: progress carries over on
@@ -19,7 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jpstudy.anki_import.origin import origins
 from jpstudy.export.package import build_collection, write_package
+from jpstudy.export.preset import package_preset
 from jpstudy.export.selection import ExportError, ProgressCallback, has_prompt, read_selection
 
 if TYPE_CHECKING:
@@ -34,7 +37,7 @@ class ExportResult:
 
     Attributes:
         path: the package file.
-        notes: Anki notes written (one per jpstudy card).
+        notes: cards written (one Anki note per jpstudy card; an imported note's cards share its note).
         reviews: review-log rows written (0 without progress).
         decks: full names of the decks the cards are in, sorted.
         skipped: words whose production card was left out because its meaning is blank.
@@ -71,8 +74,15 @@ def export_apkg(
         raise ExportError(f"{path} is a folder; give a file name ending in .apkg.")
     cards = read_selection(col, deck, with_reviews=with_progress, progress=progress)
     selection = tuple(item for item in cards if has_prompt(item))
+    with col.lock:
+        imported = origins(col.db, {item.note.id for item in selection})
+        deck_presets = {}
+        for deck in col.decks():
+            preset = col.deck_preset(deck.id)
+            deck_presets[deck.name] = package_preset(preset.id, preset.name, col.preset_for_deck(deck.id))
     collection = build_collection(
-        selection, col.scheduler, now, with_progress=with_progress, progress=progress
+        selection, col.scheduler, now, with_progress=with_progress, progress=progress, origins=imported,
+        deck_presets=deck_presets,
     )
     if progress is not None:
         progress("saving", 0, 1)

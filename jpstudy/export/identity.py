@@ -8,7 +8,8 @@ Terms:
         (one word in one direction), so its GUID is hashed from the word's identity — the dictionary
         entry id when the word has one, else its headword — plus its reading and the card direction.
         Never from the meaning, the sentence or anything else the user may edit: re-importing after an
-        edit updates the Anki note instead of adding a duplicate.
+        edit updates the Anki note instead of adding a duplicate. A kanji card's GUID is hashed from
+        the kanji alone.
     deck id: derived from the full deck name, so ``JLPT::N5`` has the same id in every export. (Anki
         matches decks by name on import; the id only has to be stable and unique.)
     tags: Anki tags have no spaces; jpstudy writes ``jlpt::n3`` for the level, ``mined`` for words
@@ -39,6 +40,11 @@ def note_guid(entry_id: int | None, word: str, reading: str, direction: str) -> 
     if entry_id is not None:
         return guid_for(GUID_NAMESPACE, "entry", entry_id, reading, direction)
     return guid_for(GUID_NAMESPACE, "word", word, reading, direction)
+
+
+def kanji_guid(kanji: str) -> str:
+    """Anki GUID of the exported kanji card of ``kanji``."""
+    return guid_for(GUID_NAMESPACE, "kanji", kanji)
 
 
 def deck_id(name: str) -> int:

@@ -6,7 +6,8 @@ notes and cards — every card as new. Then the collection is completed: its ``c
 (day numbering, ``scheduling``), jpstudy's options as the decks' preset (``preset``), and — for an
 export with progress — each card's SM-2 state and review log (``scheduling``).
 
-Every exported Anki note is one jpstudy card (see ``notetype``); its ``mod`` is the note's last
+Every exported Anki note is one jpstudy card (see ``notetype``), except that a note imported from
+Anki goes back as the Anki note it came from (``imported``); a note's ``mod`` is the note's last
 modification in jpstudy (or the card's last answer, if later), so Anki's "update if newer" updates
 exactly the notes that changed since they were imported.
 """
@@ -20,15 +21,16 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import genanki
 
 from jpstudy.export.atomic import write_atomically
-from jpstudy.export.fields import note_fields
+from jpstudy.export.fields import kanji_note_fields, note_fields
 from jpstudy.export.identity import anki_tags, deck_id, is_mined_deck
+from jpstudy.export.imported import split_imported, write_imported
 from jpstudy.export.notetype import note_type
-from jpstudy.export.preset import PRESET_ID, deck_preset
+from jpstudy.export.preset import PRESET_ID, DeckPreset, deck_preset
 from jpstudy.export.scheduling import (
     CARD_UPDATE_SQL,
     REVLOG_INSERT_SQL,
@@ -40,6 +42,9 @@ from jpstudy.export.scheduling import (
 from jpstudy.export.selection import PROGRESS_EVERY, ExportCard, ExportError, ProgressCallback
 from jpstudy.srs import Scheduler
 
+if TYPE_CHECKING:
+    from jpstudy.anki_import.origin import Origin
+
 COLLECTION_ENTRY = "collection.anki2"
 DEFAULT_DECK_ID = 1
 MEDIA_ENTRY = "media"
@@ -49,8 +54,8 @@ def anki_note(item: ExportCard) -> genanki.Note:
     """The genanki note showing ``item``'s card (fields, tags, GUID, new-queue position)."""
     note, card = item.note, item.card
     return genanki.Note(
-        model=note_type(card.direction),
-        fields=note_fields(note),
+        model=note_type(item.note_type_key),
+        fields=kanji_note_fields(note, item.uses) if note.kind == "kanji" else note_fields(note),
         tags=anki_tags(note.tags, note.jlpt, mined=is_mined_deck(item.deck_name), leech=card.state.leech),
         guid=item.guid,
         due=card.position,
@@ -63,11 +68,11 @@ def _chunks(cards: Sequence[ExportCard]) -> Iterator[Sequence[ExportCard]]:
 
 
 def _write_notes(
-    cursor: sqlite3.Cursor, selection: Sequence[ExportCard], now: datetime, progress: ProgressCallback | None
+    cursor: sqlite3.Cursor, selection: Sequence[ExportCard], now: datetime, progress: ProgressCallback | None,
+    ids: Iterator[int],
 ) -> None:
     """genanki's part: the empty collection, then note types, decks, notes and new cards."""
     stamp = now.timestamp()
-    ids = itertools.count(int(stamp * 1000))
     genanki.Package([]).write_to_db(cursor, stamp, ids)
     done = 0
     for chunk in _chunks(selection):
@@ -111,23 +116,35 @@ def _write_progress(
     now: datetime,
 ) -> None:
     """Complete genanki's collection with the cards' states and review logs."""
-    card_rows: list[dict[str, int | str]] = []
-    revlog_rows: list[tuple[int, ...]] = []
-    for item, (_, cid) in zip(selection, anki_ids, strict=True):
-        card_rows.append({**card_columns(sched, item, now), "id": cid})
-        revlog_rows.extend(revlog_row(entry, cid) for entry in item.reviews)
+    card_rows = [{**card_columns(sched, item, now), "id": cid} for item, (_, cid) in zip(selection, anki_ids,
+                                                                                          strict=True)]
     cursor.executemany(CARD_UPDATE_SQL, card_rows)
-    cursor.executemany(REVLOG_INSERT_SQL, revlog_rows)
+    _write_reviews(cursor, [(item, cid) for item, (_, cid) in zip(selection, anki_ids, strict=True)])
 
 
-def _write_collection_settings(cursor: sqlite3.Cursor, sched: Scheduler, now: datetime) -> None:
-    """The package's ``crt`` and config (its day numbering, see ``scheduling``), and the ``jpstudy``
-    deck preset for every exported deck (see ``preset``)."""
+def _write_reviews(cursor: sqlite3.Cursor, cards: Sequence[tuple[ExportCard, int]]) -> None:
+    """The review-log rows of each (card, Anki card id)."""
+    cursor.executemany(REVLOG_INSERT_SQL, [revlog_row(entry, cid) for item, cid in cards for entry in item.reviews])
+
+
+def _write_collection_settings(
+    cursor: sqlite3.Cursor, sched: Scheduler, now: datetime, deck_presets: dict[str, DeckPreset]
+) -> None:
+    """The package's ``crt`` and config (its day numbering, see ``scheduling``), and each exported deck's
+    preset (see ``preset``): the ``jpstudy`` preset (the Default one's options) unless
+    ``deck_presets`` names another for the deck."""
     config, presets, decks = (json.loads(v) for v in cursor.execute("SELECT conf, dconf, decks FROM col").fetchone())
-    presets[str(PRESET_ID)] = deck_preset(sched.options, presets["1"])
+    template = presets["1"]
+    presets[str(PRESET_ID)] = deck_preset(sched.options, template)
     for deck in decks.values():
-        if deck["id"] != DEFAULT_DECK_ID:
+        if deck["id"] == DEFAULT_DECK_ID:
+            continue
+        own = deck_presets.get(deck["name"])
+        if own is None or own.preset_id == PRESET_ID:
             deck["conf"] = PRESET_ID
+            continue
+        presets.setdefault(str(own.preset_id), deck_preset(own.options, template, own.preset_id, own.name))
+        deck["conf"] = own.preset_id
     cursor.execute(
         "UPDATE col SET crt = ?, conf = ?, dconf = ?, decks = ?",
         (package_crt(sched, now), json.dumps(package_config(config, sched)), json.dumps(presets), json.dumps(decks)),
@@ -141,18 +158,25 @@ def build_collection(
     *,
     with_progress: bool,
     progress: ProgressCallback | None = None,
+    origins: dict[int, Origin] | None = None,
+    deck_presets: dict[str, DeckPreset] | None = None,
 ) -> bytes:
-    """The package's ``collection.anki2`` as bytes."""
+    """The package's ``collection.anki2`` as bytes; cards of notes with an Anki ``origins`` entry go back
+    as the Anki notes they came from (see ``imported``)."""
+    plain, imported = split_imported(selection, origins or {})
     db = sqlite3.connect(":memory:")
     try:
         cursor = db.cursor()
-        _write_notes(cursor, selection, now, progress)
-        anki_ids = _anki_ids(cursor, selection)
-        note_times = zip((item.last_change for item in selection), (nid for nid, _ in anki_ids), strict=True)
+        ids = itertools.count(int(now.timestamp() * 1000))
+        _write_notes(cursor, plain, now, progress, ids)
+        anki_ids = _anki_ids(cursor, plain)
+        note_times = zip((item.last_change for item in plain), (nid for nid, _ in anki_ids), strict=True)
         cursor.executemany("UPDATE notes SET mod = ? WHERE id = ?", note_times)
-        _write_collection_settings(cursor, sched, now)
+        written = write_imported(cursor, imported, origins or {}, sched, now, with_progress=with_progress, ids=ids)
+        _write_collection_settings(cursor, sched, now, deck_presets or {})
         if with_progress:
-            _write_progress(cursor, selection, anki_ids, sched, now)
+            _write_progress(cursor, plain, anki_ids, sched, now)
+            _write_reviews(cursor, written)
         db.commit()
         return db.serialize()
     finally:

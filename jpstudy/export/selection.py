@@ -7,13 +7,15 @@ Terms:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from jpstudy.collection.models import Card, Note, ReviewEntry
-from jpstudy.export.identity import note_guid
+from jpstudy.collection.models import Card, Note, ReviewEntry, WordUse
+from jpstudy.export.identity import kanji_guid, note_guid
+from jpstudy.japanese.kanji import KANJI_EXAMPLES
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
@@ -32,18 +34,27 @@ class ExportError(Exception):
 class ExportCard:
     """One card to export: the card, its note, the full name of its deck and its review log.
 
-    ``reviews`` is oldest first, and empty when the export is without progress.
+    ``reviews`` is oldest first, and empty when the export is without progress. ``uses`` are, for a
+    kanji card, the user's words written with the kanji.
     """
 
     card: Card
     note: Note
     deck_name: str
     reviews: tuple[ReviewEntry, ...] = ()
+    uses: tuple[WordUse, ...] = ()
 
     @cached_property
     def guid(self) -> str:
-        """The Anki GUID of this card's note (see ``identity.note_guid``)."""
+        """The Anki GUID of this card's note (see ``identity``)."""
+        if self.note.kind == "kanji":
+            return kanji_guid(self.note.word)
         return note_guid(self.note.entry_id, self.note.word, self.note.reading, self.card.direction)
+
+    @property
+    def note_type_key(self) -> str:
+        """Which note type shows the card: its direction, or "kanji" (see ``notetype``)."""
+        return "kanji" if self.note.kind == "kanji" else self.card.direction
 
     @property
     def last_change(self) -> int:
@@ -100,4 +111,12 @@ def read_selection(
         )
         if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
             progress("reading", done, total)
+    kanji = {item.note.word for item in cards if item.note.kind == "kanji"}
+    if kanji:
+        uses = col.kanji_uses(kanji)
+        cards = [
+            dataclasses.replace(item, uses=tuple(uses[item.note.word][:KANJI_EXAMPLES]))
+            if item.note.kind == "kanji" else item
+            for item in cards
+        ]
     return tuple(cards)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from jpstudy.japanese.sentence import locate_word
 from jpstudy.mining.miner import Candidate
 
 MINED_DECK = "Mined"
@@ -32,26 +33,16 @@ def ad_title(text: str) -> str:
     return ""
 
 
-def highlight(sentence: str, word: str) -> str:
-    """The sentence with the first occurrence of ``word`` in <b>…</b> (the sentence unchanged if absent).
-    The sentence text is HTML-escaped, so markup from the ad stays text on the card."""
-    import html
-
-    i = sentence.find(word)
-    if i < 0:
-        return html.escape(sentence)
-    before, after = sentence[:i], sentence[i + len(word):]
-    return f"{html.escape(before)}<b>{html.escape(word)}</b>{html.escape(after)}"
-
-
 def new_note_for(c: Candidate, source: str) -> Any:
-    """The ``NewNote`` for one candidate."""
+    """The ``NewNote`` for one candidate: the ad's sentence as plain text, with the span of the word in it
+    (``jpstudy.japanese.sentence``; readers escape and highlight it)."""
     from jpstudy.collection.models import NewNote
 
     tags = ["mined"] + ([f"jlpt::{c.jlpt.lower()}"] if c.jlpt else [])
     return NewNote(
         word=c.word, reading=c.reading, meaning=c.meaning, pos=c.pos, jlpt=c.jlpt, entry_id=c.entry_id,
-        sentence=highlight(c.sentence, c.word), source=source, notes=c.glossary_note, tags=tuple(tags),
+        sentence=c.sentence, sentence_span=locate_word(c.sentence, c.word, c.reading), source=source,
+        notes=c.glossary_note, tags=tuple(tags),
     )
 
 

@@ -2,7 +2,8 @@
 
 Terms (Anki's schema, specs/sm2.md §2 and §9):
     type: 0 new, 1 learning, 2 review, 3 relearning.
-    queue: 0 new, 1 intraday (re)learning, 2 review, 3 interday (re)learning, -1 suspended.
+    queue: 0 new, 1 intraday (re)learning, 2 review, 3 interday (re)learning, -1 suspended,
+        -2 buried with a sibling, -3 buried by hand.
     due: new cards: queue position; queue 1: unix seconds; queues 2 and 3: a day number relative to
         the Anki collection's ``today`` (``anki_card_fields`` takes that ``today``).
     factor: ease in permille, 0 before the card first graduates.
@@ -23,6 +24,7 @@ CARD_TYPES = {"new": 0, "learning": 1, "review": 2, "relearning": 3}
 # revlog ``type``: the kind of card *before* the answer.
 REVLOG_TYPES = {"new": 0, "learning": 0, "review": 1, "relearning": 2}
 QUEUE_NEW, QUEUE_LEARN, QUEUE_REVIEW, QUEUE_DAY_LEARN, QUEUE_SUSPENDED = 0, 1, 2, 3, -1
+QUEUE_BURIED = {"sibling": -2, "manual": -3}
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def anki_card_fields(
         queue, due = QUEUE_NEW, position
     else:
         assert state.due is not None
-        clock = DayClock.at(now, options.tz, options.rollover_hour)
+        clock = DayClock.at(now, options.tz, options.rollover_hour, options.first_day)
         if state.kind == "review" or state.interday:
             queue = QUEUE_REVIEW if state.kind == "review" else QUEUE_DAY_LEARN
             due = today + clock.days_until(state.due)
@@ -77,6 +79,8 @@ def anki_card_fields(
             queue, due = QUEUE_LEARN, whole_seconds(state.due)
     if state.suspended:
         queue = QUEUE_SUSPENDED
+    elif state.buried is not None:
+        queue = QUEUE_BURIED[state.buried]
     return AnkiCardFields(
         type=CARD_TYPES[state.kind],
         queue=queue,
@@ -85,13 +89,10 @@ def anki_card_fields(
         factor=state.factor,
         reps=state.reps,
         lapses=state.lapses,
-        left=remaining_steps(state, options),
+        left=remaining_steps(state),
     )
 
 
-def remaining_steps(state: CardState, options: SchedulerOptions) -> int:
+def remaining_steps(state: CardState) -> int:
     """Anki's ``left``: steps remaining including the current one, 0 for new and review cards."""
-    if state.step is None:
-        return 0
-    steps = options.learning_steps if state.kind == "learning" else options.relearning_steps
-    return max(len(steps) - state.step, 0)
+    return 0 if state.left is None else state.left

@@ -5,6 +5,10 @@ Terms:
         ``relearning_steps`` to review cards answered Again (a *lapse*).
     ease: the interval multiplier of a review card (2.50 = 250 %); Anki stores it in permille.
     rollover: the local hour at which a new scheduling day begins (Anki's "Next day starts at").
+    timing: ``tz``, ``rollover_hour`` and ``first_day`` — collection-wide in Anki and jpstudy (the
+        collection fills them in); every other option belongs to a deck's preset.
+    first day: the scheduling date of the collection's day 0 (Anki's creation day). Anki clamps day
+        numbers at 0, so a day before it counts as day 0 too: ``DayClock`` never goes below it.
 Defaults and valid ranges are Anki's (specs/sm2.md §1). Invalid options raise ``ValueError`` naming
 every violation at once.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import UTC, timedelta, timezone, tzinfo
+from datetime import UTC, date, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -67,7 +71,8 @@ class SchedulerOptions:
     ``learning_steps``/``relearning_steps`` are minutes (lists are accepted and stored as tuples);
     intervals are days; ``starting_ease``, ``easy_bonus``, ``interval_modifier``, ``hard_interval``
     and ``new_interval`` are multipliers; ``tz`` is the local time zone whose ``rollover_hour``
-    starts a new day; ``maximum_answer_seconds`` caps the answer time written to the review log.
+    starts a new day; ``first_day`` (None: no floor) is the collection's day 0 (see the module
+    docstring); ``maximum_answer_seconds`` caps the answer time written to the review log.
     """
 
     learning_steps: tuple[float, ...] = (1.0, 10.0)
@@ -88,6 +93,7 @@ class SchedulerOptions:
     new_per_day: int = 20
     reviews_per_day: int = 200
     maximum_answer_seconds: int = 60
+    first_day: date | None = None
 
     def __post_init__(self) -> None:
         errors: list[str] = []
@@ -101,6 +107,8 @@ class SchedulerOptions:
             errors.append(f"leech_action must be one of {LEECH_ACTIONS}, got {self.leech_action!r}")
         if not isinstance(self.tz, tzinfo):
             errors.append(f"tz must be a tzinfo (e.g. zoneinfo.ZoneInfo('Asia/Tokyo')), got {self.tz!r}")
+        if self.first_day is not None and not isinstance(self.first_day, date):
+            errors.append(f"first_day must be a date or None, got {self.first_day!r}")
         if errors:
             raise ValueError("invalid scheduler options: " + "; ".join(errors))
 
@@ -125,6 +133,7 @@ class SchedulerOptions:
         data["learning_steps"] = list(self.learning_steps)
         data["relearning_steps"] = list(self.relearning_steps)
         data["tz"] = tz_name(self.tz)
+        data["first_day"] = None if self.first_day is None else self.first_day.isoformat()
         return data
 
     @classmethod
@@ -137,6 +146,8 @@ class SchedulerOptions:
         values = dict(data)
         if "tz" in values:
             values["tz"] = tz_from_name(values["tz"])
+        if isinstance(values.get("first_day"), str):
+            values["first_day"] = date.fromisoformat(values["first_day"])
         for name in ("learning_steps", "relearning_steps"):
             if isinstance(values.get(name), list):
                 values[name] = tuple(values[name])

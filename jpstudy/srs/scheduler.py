@@ -27,7 +27,7 @@ from jpstudy.srs.review import (
 )
 from jpstudy.srs.state import CardState
 from jpstudy.srs.steps import NextStep, nominal_delay, step_outcome
-from jpstudy.srs.timing import DayClock, day_number, require_aware, start_of_day, whole_seconds
+from jpstudy.srs.timing import DayClock, day_number, days_since, require_aware, start_of_day, whole_seconds
 
 DEFAULT_LEARN_AHEAD = timedelta(minutes=20)
 
@@ -63,7 +63,7 @@ class Scheduler:
         if not isinstance(state, CardState):
             raise TypeError(f"state must be a CardState, got {type(state).__name__}")
         require_aware(now)
-        clock = DayClock.at(now, self.options.tz, self.options.rollover_hour)
+        clock = self._clock(now)
         fuzz_factor = None if rng is None else rng.random()
         if state.kind in ("new", "learning"):
             after, log_ivl = self._answer_learning(state, rating, clock, fuzz_factor)
@@ -117,7 +117,7 @@ class Scheduler:
         reviews and interday steps due today or earlier. New cards are always available (daily
         limits are the caller's business); suspended cards never are."""
         require_aware(now)
-        if state.suspended:
+        if state.suspended or state.buried is not None:
             return False
         if state.due is None:
             return True
@@ -126,8 +126,12 @@ class Scheduler:
         return state.due <= now + learn_ahead
 
     def today(self, created: datetime, now: datetime) -> int:
-        """Day number of ``now`` for a collection created at ``created`` (Anki's ``sched.today``)."""
-        return day_number(created, now, self.options.tz, self.options.rollover_hour)
+        """Day number of ``now`` for a collection created at ``created`` (Anki's ``sched.today``); with
+        ``options.first_day`` set, counted from that day instead."""
+        options = self.options
+        if options.first_day is not None:
+            return days_since(options.first_day, now, options.tz, options.rollover_hour)
+        return day_number(created, now, options.tz, options.rollover_hour)
 
     def start_of_day(self, now: datetime) -> datetime:
         """The moment the scheduling day containing ``now`` began."""
@@ -152,12 +156,13 @@ class Scheduler:
         return options.learning_step_seconds if kind == "learning" else options.relearning_step_seconds
 
     def _clock(self, now: datetime) -> DayClock:
-        return DayClock.at(now, self.options.tz, self.options.rollover_hour)
+        options = self.options
+        return DayClock.at(now, options.tz, options.rollover_hour, options.first_day)
 
     def _answer_learning(
         self, state: CardState, rating: Rating, clock: DayClock, fuzz_factor: float | None
     ) -> tuple[CardState, int]:
-        outcome = step_outcome(self.options.learning_step_seconds, state.step, rating)
+        outcome = step_outcome(self.options.learning_step_seconds, state.left, rating)
         if isinstance(outcome, NextStep):
             return self._on_step(state, outcome, clock, fuzz_factor, kind="learning")
         interval = graduating_interval(outcome.easy, self.options, fuzz_factor)
@@ -187,7 +192,7 @@ class Scheduler:
             return self._reviewing(lapsed, interval, factor, clock)
         return self._on_step(
             lapsed,
-            NextStep(0, steps[0]),
+            NextStep(len(steps), steps[0]),
             clock,
             fuzz_factor,
             kind="relearning",
@@ -198,9 +203,12 @@ class Scheduler:
     def _answer_relearning(
         self, state: CardState, rating: Rating, clock: DayClock, fuzz_factor: float | None
     ) -> tuple[CardState, int]:
-        if rating == Rating.AGAIN:
+        steps = self.options.relearning_step_seconds
+        if rating == Rating.AGAIN and steps:
+            # with relearning steps the lapse interval is applied again; without, Again graduates the
+            # card with the interval it already has (Anki's relearning Again)
             state = replace(state, interval_days=lapse_interval(state.interval_days, self.options, fuzz_factor))
-        outcome = step_outcome(self.options.relearning_step_seconds, state.step, rating)
+        outcome = step_outcome(steps, state.left, rating)
         if isinstance(outcome, NextStep):
             return self._on_step(state, outcome, clock, fuzz_factor)
         return self._reviewing(state, state.interval_days + (1 if outcome.easy else 0), state.factor, clock)
@@ -215,7 +223,7 @@ class Scheduler:
             due, log_ivl = clock.moment(clock.now_secs + delay), -step.delay_secs
         else:
             due, log_ivl = clock.day_start(days), days
-        placed = replace(state, step=step.step, due=due, interday=days is not None, reps=state.reps + 1, **changes)
+        placed = replace(state, left=step.left, due=due, interday=days is not None, reps=state.reps + 1, **changes)
         return placed, log_ivl
 
     def _reviewing(self, state: CardState, interval: int, factor: int, clock: DayClock) -> tuple[CardState, int]:
@@ -223,7 +231,7 @@ class Scheduler:
         reviewed = replace(
             state,
             kind="review",
-            step=None,
+            left=None,
             ease=factor / 1000,
             interval_days=interval,
             due=clock.day_start(interval),
@@ -238,7 +246,7 @@ class Scheduler:
             return 0
         if state.kind == "review":
             return state.interval_days
-        delay = nominal_delay(self._steps(state.kind), state.step)
+        delay = nominal_delay(self._steps(state.kind), state.left)
         days = clock.interday_days(delay)
         return -delay if days is None else days
 

@@ -3,7 +3,11 @@
 Terms:
     kind: "new" (never answered), "learning" (on a learning step), "review" (graduated),
         "relearning" (on a relearning step after a lapse).
-    step: 0-based index of the current (re)learning step; None for new and review cards.
+    left: Anki's ``left``: the (re)learning steps remaining, the current one included; None for new and
+        review cards. It is the card's position on its steps and stays meaningful when the steps are
+        edited: the current step is ``len(steps) - left`` (clamped to the steps that exist, see
+        ``steps.step_index``), so a card with 2 of [1m 10m 1h] left is on 10m, and on 1m after the
+        steps became [1m 10m] — exactly as in Anki.
     ease: the review multiplier (2.5 = 250 %); None until the card first graduates.
     interval_days: review interval in days; for relearning cards the interval the card will
         return to after relearning (the post-lapse interval); 0 for new and learning cards.
@@ -13,6 +17,8 @@ Terms:
         day rollover, Anki queue 3); always False for other kinds.
     reps: answers so far; lapses: Again answers on review cards; leech: the card became a leech;
     suspended: the card is suspended (the leech action "suspend" sets this).
+    buried: None, or why the card is hidden until the next day: "manual" (the user buried it, Anki
+        queue -3) or "sibling" (buried with a sibling, Anki queue -2). Unburied at the day rollover.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from jpstudy.srs.timing import require_aware
 
 Kind = Literal["new", "learning", "review", "relearning"]
 KINDS: tuple[Kind, ...] = ("new", "learning", "review", "relearning")
+BURIED = ("manual", "sibling")
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class CardState:
     """The scheduling state of one card; immutable, answers return new states."""
 
     kind: Kind = "new"
-    step: int | None = None
+    left: int | None = None
     ease: float | None = None
     interval_days: int = 0
     due: datetime | None = None
@@ -42,6 +49,7 @@ class CardState:
     leech: bool = False
     suspended: bool = False
     interday: bool = False
+    buried: str | None = None
 
     def __post_init__(self) -> None:
         errors = _violations(self)
@@ -92,11 +100,13 @@ def _violations(state: CardState) -> list[str]:
     for name in ("leech", "suspended", "interday"):
         if not isinstance(getattr(state, name), bool):
             errors.append(f"{name} must be a bool, got {getattr(state, name)!r}")
+    if state.buried is not None and state.buried not in BURIED:
+        errors.append(f"buried must be None or one of {BURIED}, got {state.buried!r}")
     stepped = state.kind in ("learning", "relearning")
-    if stepped and (not isinstance(state.step, int) or isinstance(state.step, bool) or state.step < 0):
-        errors.append(f"a {state.kind} card needs a step index >= 0, got {state.step!r}")
-    if not stepped and state.step is not None:
-        errors.append(f"a {state.kind} card has no step, got {state.step!r}")
+    if stepped and (not isinstance(state.left, int) or isinstance(state.left, bool) or state.left < 0):
+        errors.append(f"a {state.kind} card needs steps left >= 0, got {state.left!r}")
+    if not stepped and state.left is not None:
+        errors.append(f"a {state.kind} card has no steps left, got {state.left!r}")
     if state.interday and not stepped:
         errors.append(f"a {state.kind} card cannot be interday")
     graduated = state.kind in ("review", "relearning")

@@ -3,6 +3,10 @@
 Terms:
     steps: the delays (whole seconds) of the learning steps (new cards) or relearning steps (lapsed
         cards); a card on step ``i`` waits ``steps[i]`` after a Good/Again answer.
+    left: the steps remaining including the current one (Anki's ``left``; only ``left % 1000`` counts,
+        as Anki's v2 scheduler packed "steps today" into the thousands). A new card has all steps left.
+    step index: ``len(steps) - left``, clamped into the steps that exist — so editing the steps moves
+        a learning card as Anki moves it.
     graduate: leave the steps and become a review card; ``easy`` says it was the Easy button.
     nominal delay: the delay of the step a card is on, whatever the button that put it there
         (Hard may wait longer than the nominal delay); Anki logs it as the previous interval.
@@ -19,9 +23,9 @@ from jpstudy.srs.rating import Rating
 
 @dataclass(frozen=True)
 class NextStep:
-    """Stay in (re)learning on ``step``, due after ``delay_secs``."""
+    """Stay in (re)learning with ``left`` steps remaining, due after ``delay_secs``."""
 
-    step: int
+    left: int
     delay_secs: int
 
 
@@ -32,14 +36,15 @@ class Graduate:
     easy: bool
 
 
-def current_step(steps: tuple[int, ...], step: int | None) -> int:
-    """The step index to answer from: ``step`` clamped to the existing steps (0 for a new card)."""
-    return min(max(step or 0, 0), max(len(steps) - 1, 0))
+def step_index(steps: tuple[int, ...], left: int | None) -> int:
+    """The step a card with ``left`` steps remaining is on (``None``: a new card, on step 0)."""
+    remaining = len(steps) if left is None else left % 1000
+    return min(max(len(steps) - remaining, 0), max(len(steps) - 1, 0))
 
 
-def nominal_delay(steps: tuple[int, ...], step: int | None) -> int:
+def nominal_delay(steps: tuple[int, ...], left: int | None) -> int:
     """The delay of the current step (0 when there are no steps)."""
-    return steps[current_step(steps, step)] if steps else 0
+    return steps[step_index(steps, left)] if steps else 0
 
 
 def hard_delay(steps: tuple[int, ...], index: int) -> int:
@@ -54,17 +59,17 @@ def hard_delay(steps: tuple[int, ...], index: int) -> int:
     return delay
 
 
-def step_outcome(steps: tuple[int, ...], step: int | None, rating: Rating) -> NextStep | Graduate:
-    """Where ``rating`` takes a card on ``step`` of ``steps`` (``None``: a new card, on step 0)."""
+def step_outcome(steps: tuple[int, ...], left: int | None, rating: Rating) -> NextStep | Graduate:
+    """Where ``rating`` takes a card with ``left`` of ``steps`` remaining (``None``: a new card)."""
     if rating == Rating.EASY:
         return Graduate(easy=True)
     if not steps:
         return Graduate(easy=False)
-    index = current_step(steps, step)
+    index = step_index(steps, left)
     if rating == Rating.AGAIN:
-        return NextStep(0, steps[0])
+        return NextStep(len(steps), steps[0])
     if rating == Rating.HARD:
-        return NextStep(index, hard_delay(steps, index))
+        return NextStep(len(steps) if left is None else left, hard_delay(steps, index))
     if index + 1 < len(steps):
-        return NextStep(index + 1, steps[index + 1])
+        return NextStep(len(steps) - (index + 1), steps[index + 1])
     return Graduate(easy=False)

@@ -47,9 +47,24 @@ def start_of_day(now: datetime, tz: tzinfo, rollover_hour: int) -> datetime:
 
 
 def day_number(created: datetime, now: datetime, tz: tzinfo, rollover_hour: int) -> int:
-    """Days elapsed since the creation day of a collection created at ``created`` (Anki's ``today``)."""
+    """Days elapsed since the calendar day of ``created`` in ``tz`` (at least 0)."""
     created_date = require_aware(created, "created").astimezone(tz).date()
-    return max(0, (scheduling_date(now, tz, rollover_hour) - created_date).days)
+    return days_since(created_date, now, tz, rollover_hour)
+
+
+def days_since(first_day: date, now: datetime, tz: tzinfo, rollover_hour: int) -> int:
+    """Anki's ``today``: scheduling days from ``first_day`` (day 0) to ``now``, clamped at 0."""
+    return max(0, (scheduling_date(now, tz, rollover_hour) - first_day).days)
+
+
+CREATION_HOUR = 4
+"""Anki dates a new collection by the 04:00 before its creation (whatever the rollover hour)."""
+
+
+def first_day_of(created: datetime, tz: tzinfo) -> date:
+    """The day 0 of a collection created at ``created``: a collection created at 01:30 belongs to the
+    day before, so its day 1 begins at the next rollover (Anki's ``crt``)."""
+    return scheduling_date(created, tz, CREATION_HOUR)
 
 
 def legacy_day_number(crt_secs: int, now: datetime) -> int:
@@ -74,12 +89,16 @@ class DayClock:
     rollover_hour: int
 
     @classmethod
-    def at(cls, now: datetime, tz: tzinfo, rollover_hour: int) -> DayClock:
-        """The clock at ``now`` (an aware datetime; sub-second parts are dropped)."""
+    def at(cls, now: datetime, tz: tzinfo, rollover_hour: int, first_day: date | None = None) -> DayClock:
+        """The clock at ``now`` (an aware datetime; sub-second parts are dropped). With ``first_day``
+        (a collection's day 0) ``today`` is never earlier than it, as Anki clamps day numbers at 0;
+        the seconds until rollover still count to the next real rollover."""
         secs = whole_seconds(now)
         local = datetime.fromtimestamp(secs, tz).replace(tzinfo=None)
         today = (local - timedelta(hours=rollover_hour)).date()
         next_start = datetime.combine(today + timedelta(days=1), time(rollover_hour))
+        if first_day is not None:
+            today = max(today, first_day)
         return cls(secs, today, int((next_start - local).total_seconds()), tz, rollover_hour)
 
     def interday_days(self, delay_secs: int) -> int | None:

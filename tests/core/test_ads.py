@@ -137,7 +137,8 @@ def test_add_top_unknown_adds_cards_from_the_ads(col: Collection, lib: AdLibrary
     note = col.note_of(col.get_card(col.search_cards("介護")[0]))
     assert note.tags == ("mined", "jlpt::n2")
     assert note.source == "特養 夜勤専従"  # the ad where the word occurs most
-    assert "<b>介護</b>" in note.sentence and note.entry_id == 1200900
+    start, end = note.sentence_span
+    assert note.sentence[start:end] == "介護" and "<b>" not in note.sentence and note.entry_id == 1200900
     assert [d.name for d in col.decks()] == ["Mined"]
     # the added words are learning now; the next call takes the next unknown word only
     assert [w.word for w in lib.add_top_unknown(5, now=T0)] == ["固定残業代"]

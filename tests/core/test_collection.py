@@ -115,7 +115,7 @@ def test_worked_example_through_the_collection(col: Collection) -> None:
     col.add_notes(words(1), deck="Mined", now=T0)
     card = col.next_card(T0)
     card = col.answer(card, Rating.GOOD, T0)
-    assert card.state.kind == "learning" and card.state.step == 1
+    assert card.state.kind == "learning" and card.state.left == 1
     t = T0 + timedelta(minutes=1)
     assert col.next_card(t) is not None  # due within the 20-minute learn-ahead
     card = col.answer(card, Rating.GOOD, t)
@@ -235,13 +235,15 @@ def test_review_limit_caps_interday_learning_and_new_cards(col: Collection) -> N
     """Anki v3: interday learning counts against the review limit; new cards need room left in it."""
     from jpstudy.srs import SchedulerOptions
 
-    col.set_options(SchedulerOptions(reviews_per_day=5, learning_steps=(1.0, 1440.0)))
+    col.set_options(SchedulerOptions(reviews_per_day=6, learning_steps=(1.0, 1440.0)))
     col.add_notes(words(12), deck="Mined", now=T0)
     now = T0
     for _ in range(6):  # six cards onto the one-day step (interday learning, due tomorrow)
         card = col.next_card(now)
         card = col.answer(card, Rating.GOOD, now)  # Good moves it to the 1-day step
         assert card.state.kind == "learning" and card.state.interday
+    assert col.next_card(now) is None  # the six new cards used up the review limit too
+    col.set_options(SchedulerOptions(reviews_per_day=5, learning_steps=(1.0, 1440.0)))
     tomorrow = T0 + timedelta(days=1)
     assert col.counts(tomorrow) == (0, 5, 0)  # 6 interday cards due, the review limit of 5 caps them
 

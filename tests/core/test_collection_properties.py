@@ -71,7 +71,9 @@ class AnswerRecord:
     before: dict[str, list[tuple[Any, ...]]]
     card_id: int
     card_before: Any
-    revlog_id: int
+    revlog_id: int | None  # None: a suspend/unsuspend of the cards ``suspended``
+    day: int
+    label: str = "Undo Answer"
     exact: bool = True
 
 
@@ -82,7 +84,8 @@ class CollectionMachine(RuleBasedStateMachine):
         self.col = Collection.open(self.folder / "collection.sqlite3", created=T0)
         self.col.fuzz = False
         self.now = T0
-        self.answers: list[AnswerRecord] = []
+        self.answers: list[AnswerRecord] = []  # the undo stack as the model expects it
+        self.seen_day = 0
 
     def teardown(self) -> None:
         self.col.close()
@@ -111,6 +114,13 @@ class CollectionMachine(RuleBasedStateMachine):
             event(f"failed as documented: {type(exc).__name__}")
             return False, None
         return True, result
+
+    def see_day(self) -> None:
+        """The collection looked at the day (queue or counts): operations of earlier days are no longer
+        undoable, as in Anki."""
+        self.seen_day = self.col.today(self.now)
+        if any(record.day < self.seen_day for record in self.answers):
+            self.answers.clear()
 
     # --- rules ---------------------------------------------------------------------------------------
     @initialize(count=st.integers(1, 6))
@@ -146,6 +156,7 @@ class CollectionMachine(RuleBasedStateMachine):
 
     def answer_once(self, rating: Rating) -> None:
         card = self.col.next_card(self.now)
+        self.see_day()
         if card is None:
             event("queue empty")
             return
@@ -154,7 +165,7 @@ class CollectionMachine(RuleBasedStateMachine):
         event(f"answered a {card.state.kind} card")
         assert after.state.reps == card.state.reps + 1
         revlog_id = self.col.review_log(card.id)[-1].id
-        self.answers.append(AnswerRecord(before, card.id, card, revlog_id))
+        self.answers.append(AnswerRecord(before, card.id, card, revlog_id, self.seen_day))
         del self.answers[:-30]
 
     @rule()
@@ -168,11 +179,13 @@ class CollectionMachine(RuleBasedStateMachine):
             assert dump(self.col) == before
             return
         record = self.answers.pop()
+        assert self.col.undo_label() == record.label
         restored = self.col.undo()
         assert restored is not None and restored.id == record.card_id
         assert restored.state == record.card_before.state
-        assert record.revlog_id not in {e.id for e in self.col.review_log(record.card_id)}
-        event("undo right after the answer" if record.exact else "undo after other edits")
+        if record.revlog_id is not None:
+            assert record.revlog_id not in {e.id for e in self.col.review_log(record.card_id)}
+        event("undo right after the operation" if record.exact else "undo after other edits")
         if record.exact:
             assert dump(self.col) == record.before
 
@@ -186,10 +199,17 @@ class CollectionMachine(RuleBasedStateMachine):
         ids = data.draw(st.lists(st.sampled_from(self.card_ids()), max_size=5))
         if bogus:
             ids.append(10**9)
-        op = (lambda: self.col.suspend(ids)) if suspend else (lambda: self.col.unsuspend(ids))
+        before = dump(self.col)
+        first = self.col.get_card(ids[0]) if ids and not (bogus and len(ids) == 1) else None
+        def op() -> None:
+            self.col.suspend(ids, suspended=suspend, now=self.now)
+
         if self.attempt((KeyError,), op)[0]:
             assert not bogus
-            self.answers.clear()  # suspending clears undo
+            self.see_day()
+            if first is not None:  # an undoable operation on top of the answers (Anki's undo stack)
+                label = "Undo Suspend" if suspend else "Undo Unsuspend"
+                self.answers.append(AnswerRecord(before, first.id, first, None, self.seen_day, label))
             for card_id in ids:
                 assert self.col.get_card(card_id).suspended == suspend
         else:
@@ -248,6 +268,7 @@ class CollectionMachine(RuleBasedStateMachine):
     @invariant()
     def counts_are_sane(self) -> None:
         new, learning, review = self.col.counts(self.now)
+        self.see_day()
         assert 0 <= new <= self.col.options.new_per_day * max(1, len(self.col.decks()))
         assert learning >= 0 and 0 <= review <= self.col.options.reviews_per_day * max(1, len(self.col.decks()))
 

@@ -95,6 +95,9 @@ def test_a_killed_builds_temporary_file_is_removed_later(tmp_path: Path) -> None
     old, fresh = tmp_path / ".dict-build-old.sqlite", tmp_path / ".dict-build-new.sqlite"
     old.write_bytes(b"half a build")
     fresh.write_bytes(b"a build in progress")
+    # Both ages are set from this process's clock: file times come from the kernel's, which a faked
+    # clock (libfaketime) does not move.
     os.utime(old, (time.time() - 7200, time.time() - 7200))
+    os.utime(fresh, (time.time(), time.time()))
     remove_abandoned_builds(tmp_path)
     assert not old.exists() and fresh.exists()

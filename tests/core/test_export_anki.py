@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from anki.cards import Card as AnkiCard
 
 NOTE_TYPE_NAMES = {"recognition": "jpstudy Recognition", "production": "jpstudy Production"}
-FIELDS = ["Word", "Reading", "Meaning", "JLPT", "Sentence", "SentenceMeaning", "Source", "Notes"]
+FIELDS = ["Word", "Reading", "Meaning", "JLPT", "Sentence", "SentenceMeaning", "Source", "Notes", "Pitch",
+          "SentenceFurigana", "Kanji"]
 KIND_TYPE = {"new": 0, "learning": 1, "review": 2, "relearning": 3}
 D, H, M = timedelta(days=1), timedelta(hours=1), timedelta(minutes=1)
 AGAIN, HARD, GOOD, EASY = Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY
@@ -181,12 +182,11 @@ def expected_row(card: Card, col: Collection, now: datetime) -> dict[str, int]:
         queue = {"new": 0, "review": 2}[s.kind]
     else:
         queue = 3 if s.interday else 1
-    steps = col.options.learning_steps if s.kind == "learning" else col.options.relearning_steps
     row = {
         "type": KIND_TYPE[s.kind], "queue": queue, "reps": s.reps, "lapses": s.lapses,
         "ivl": s.interval_days if s.kind in ("review", "relearning") else 0,
         "factor": round(s.ease * 1000) if s.ease is not None else 0,
-        "left": len(steps) - s.step if s.step is not None else 0,
+        "left": s.left or 0,
     }
     if s.due is not None and (s.kind == "review" or s.interday):
         row["due_in_days"] = (scheduling_date(s.due, col.options) - scheduling_date(now, col.options)).days
@@ -453,3 +453,98 @@ def test_production_card_with_blank_meaning_is_left_out(tmp_path: Path, anki: An
     assert (result.notes, result.skipped) == (1, ("未定",))
     import_package(anki, tmp_path / "o.apkg", with_scheduling=False)
     assert list(anki_cards(anki)) == [("未定", "recognition")]
+
+
+# ----- after the schema-4 upgrade: the same notes, the note types updated in place -----------------------
+
+OLD_PACKAGE = Path(__file__).parents[1] / "fixtures" / "anki" / "v2-export.apkg"
+"""What jpstudy at schema 2 (commit f67073e) exported from the upgrade test's seed collection
+(``test_schema_upgrades.build_version(path, 2)``, exported with progress at 2026-01-06 12:00 UTC)."""
+
+
+def test_reexport_after_the_upgrade_updates_the_notes_in_anki(anki: AnkiCollection, tmp_path: Path) -> None:
+    from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition as Update
+    from test_schema_upgrades import build_version
+
+    import_package(anki, OLD_PACKAGE, with_scheduling=False)
+    before = {nid: anki.get_note(nid) for nid in anki.find_notes("")}
+    guids = {n.guid for n in before.values()}
+    models = {(m.id, m.name) for m in anki.models.all_names_and_ids()}
+    assert len(before) == 3 and all(len(n.fields) == 8 for n in before.values())
+    old_back = anki.get_card(anki.find_cards('"Word:食べる" note:"jpstudy Recognition"')[0]).answer()
+    assert "&lt;b&gt;" in old_back  # the defect of schema 2: the miner's markup shown as text
+
+    path = tmp_path / "collection.sqlite3"
+    build_version(path, 2)
+    with Collection.open(path) as col:  # upgraded to the current schema on opening
+        export_apkg(col, tmp_path / "after.apkg", now=datetime.now(UTC))
+        edited = col.get_note(2)
+        col.update_note(dataclasses.replace(edited, meaning="overtime work"), now=datetime.now(UTC) + 2 * M)
+        export_apkg(col, tmp_path / "edited.apkg", now=datetime.now(UTC) + 3 * M)
+
+    # Anki merges the new fields into its note types only when asked ("Merge note types"); merging marks
+    # its notes changed, so this one import also needs "Update notes: Always" (jpstudy.export.notetype).
+    options = ImportAnkiPackageOptions(merge_notetypes=True,
+                                       update_notes=Update.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS)
+    log = anki.import_anki_package(
+        ImportAnkiPackageRequest(package_path=str(tmp_path / "after.apkg"), options=options)).log
+    assert (len(log.new), len(log.conflicting), len(log.updated)) == (0, 0, 3)
+    assert anki.note_count() == 3 and {anki.get_note(n).guid for n in anki.find_notes("")} == guids
+    assert {(m.id, m.name) for m in anki.models.all_names_and_ids()} == models  # updated in place
+    for model_id in (1782638689, 1394455039):  # read from the file: anki.models caches the old note types
+        assert anki.db.list("select name from fields where ntid = ? order by ord", model_id) == FIELDS
+
+    card = anki.get_card(anki.find_cards('"Word:食べる" note:"jpstudy Recognition"')[0])
+    back = card.answer()
+    assert "&lt;b&gt;" not in back and "<script" not in back + card.question()
+    assert '<span class="target">ご<ruby><rb>飯</rb><rt>はん</rt></ruby></span>' in back  # the span kept
+    assert '<ruby><rb>食</rb><rt>た</rt></ruby>べる' in back
+    assert '<span class="mora">た</span><span class="mora h d">べ</span><span class="mora">る</span>' in back
+    assert '<span class="pitch-name">中高 [2]</span>' in back
+
+    # from now on a re-export updates with Anki's default options (only the edited note)
+    log = import_package(anki, tmp_path / "edited.apkg", with_scheduling=False)
+    assert (len(log.new), len(log.conflicting), len(log.updated)) == (0, 0, 1)
+    assert anki.get_note(anki.find_notes("Word:残業")[0])["Meaning"] == "overtime work"
+
+
+def test_word_and_kanji_cards_render_in_anki_with_furigana_pitch_and_no_script(
+    tmp_path: Path, anki: AnkiCollection
+) -> None:
+    with Collection.open(tmp_path / "j.sqlite3") as col:
+        col.add_note(NewNote(word="交通費", reading="こうつうひ", meaning="transport expenses",
+                             sentence="交通費<script>x</script>規定支給 [月1万円]",
+                             notes="規定支給 = paid by the rules"), deck="Mined")
+        col.add_note(NewNote(word="日本", reading="にほん", meaning="Japan", jlpt="N5"), deck="JLPT::N5")
+        col.add_kanji_deck("N5")
+        first = export_apkg(col, tmp_path / "first.apkg")
+        second = export_apkg(col, tmp_path / "second.apkg")
+    assert first.notes == second.notes == 2 + 79
+    import_package(anki, tmp_path / "first.apkg", with_scheduling=False)
+    models = {m.name: m.id for m in anki.models.all_names_and_ids()}
+    assert models["jpstudy Kanji"] == 1671995146
+    assert anki.db.list("select name from fields where ntid = 1671995146 order by ord") == [
+        "Kanji", "Meaning", "Onyomi", "Kunyomi", "Strokes", "JLPT", "Words", "Notes"]
+
+    word = anki.get_card(anki.find_cards('"Word:交通費"')[0])
+    question, answer = word.question(), word.answer()
+    assert "<script" not in question + answer and "&lt;script&gt;" in answer
+    target = ('<span class="target"><ruby><rb>交通</rb><rt>こうつう</rt></ruby>'
+              '<ruby><rb>費</rb><rt>ひ</rt></ruby></span>')
+    assert target in answer
+    assert "&#91;<ruby><rb>月</rb><rt>つき</rt></ruby>1" in answer and "&#93;" in answer  # brackets stay text
+
+    assert 'class="pitch-name estimated">estimated: 中高 [3] (交通 + 費)</span>' in answer
+    assert '<span class="kanji-char" lang="ja">費</span>' in answer and "12 strokes · N3" in answer
+    assert "規定支給 = paid by the rules" in answer
+    assert "<ruby>" not in question and "こうつうひ" not in question  # the front shows the word only
+
+    kanji = anki.get_card(anki.find_cards('"Kanji:日"')[0])
+    assert anki.decks.name(kanji.did) == "Kanji::N5"
+    assert ">日<" in kanji.question() and "ニチ" not in kanji.question()
+    back = kanji.answer()
+    assert "ニチ、ジツ" in back and "ひ、-び、-か" in back and "4 strokes" in back
+    assert 'Your words with this kanji</div><ul class="kanji-words"><li><span lang="ja">日本</span>' in back
+
+    log = import_package(anki, tmp_path / "second.apkg", with_scheduling=False)
+    assert len(log.new) == 0 and len(log.conflicting) == 0 and anki.note_count() == 81

@@ -10,9 +10,9 @@ from typing import BinaryIO
 import pytest
 
 from jpstudy.export.atomic import write_atomically
-from jpstudy.export.fields import highlight, text_to_html
-from jpstudy.export.identity import anki_tags, deck_id, note_guid
-from jpstudy.export.notetype import FIELD_NAMES, NOTE_TYPES, note_type
+from jpstudy.export.fields import sentence_html, text_to_html
+from jpstudy.export.identity import anki_tags, deck_id, kanji_guid, note_guid
+from jpstudy.export.notetype import FIELD_NAMES, KANJI_FIELD_NAMES, NOTE_TYPES, note_type
 
 ATTRIBUTION = (
     "Definitions: JMdict © EDRDG, CC BY-SA 4.0 · JLPT levels: unofficial community lists "
@@ -64,30 +64,40 @@ def test_field_html_shows_the_text_literally(text: str) -> None:
     assert html.unescape(out.replace("<br>", "\n")) == text
 
 
-def test_sentence_highlights_word_else_reading_and_escapes_the_rest() -> None:
-    assert highlight("残業は<月10時間>", "残業", "ざんぎょう") == (
-        '<span class="target">残業</span>は&lt;月10時間&gt;'
-    )
-    assert highlight("ざんぎょうなし", "残業", "ざんぎょう") == '<span class="target">ざんぎょう</span>なし'
-    assert highlight("残業なし。残業代あり", "残業", "") == (
-        '<span class="target">残業</span>なし。<span class="target">残業</span>代あり'
-    )
-    assert highlight("週休2日", "残業", "ざんぎょう") == "週休2日"
-    assert highlight("", "残業", "ざんぎょう") == ""
+def test_sentence_highlights_its_stored_span_and_escapes_the_rest() -> None:
+    assert sentence_html("残業は<月10時間>", (0, 2)) == '<span class="target">残業</span>は&lt;月10時間&gt;'
+    assert sentence_html("<b>月給</b>と残業", (10, 12)) == '&lt;b&gt;月給&lt;/b&gt;と<span class="target">残業</span>'
+    assert sentence_html("週休2日", None) == "週休2日"
+    assert sentence_html("", None) == ""
 
 
 def test_note_types_have_fixed_fields_ids_and_one_template_each() -> None:
     assert FIELD_NAMES == (
         "Word", "Reading", "Meaning", "JLPT", "Sentence", "SentenceMeaning", "Source", "Notes",
+        "Pitch", "SentenceFurigana", "Kanji",
     )
-    assert {spec.model_id for spec in NOTE_TYPES.values()} == {1782638689, 1394455039}
-    for direction in ("recognition", "production"):
-        model = note_type(direction)
-        assert [f["name"] for f in model.fields] == list(FIELD_NAMES)
-        assert len({f["id"] for f in model.fields}) == len(FIELD_NAMES)
+    assert KANJI_FIELD_NAMES == ("Kanji", "Meaning", "Onyomi", "Kunyomi", "Strokes", "JLPT", "Words", "Notes")
+    assert {key: spec.model_id for key, spec in NOTE_TYPES.items()} == {
+        "recognition": 1782638689, "production": 1394455039, "kanji": 1671995146,
+    }
+    field_ids = set()
+    for key, names in (("recognition", FIELD_NAMES), ("production", FIELD_NAMES), ("kanji", KANJI_FIELD_NAMES)):
+        model = note_type(key)
+        assert [f["name"] for f in model.fields] == list(names)
+        assert len({f["id"] for f in model.fields}) == len(names)
+        field_ids |= {(model.model_id, f["id"]) for f in model.fields}
         assert len(model.templates) == 1
-        assert ATTRIBUTION in model.templates[0]["afmt"]
         assert ".nightMode" in model.css and "ruby" in model.css
+        assert "<script" not in model.templates[0]["qfmt"] + model.templates[0]["afmt"] + model.css
+        if key != "kanji":
+            assert ATTRIBUTION in model.templates[0]["afmt"]
+            assert "{{furigana:SentenceFurigana}}" in model.templates[0]["afmt"]
+    # the first eight fields keep the ids earlier releases wrote, so Anki merges the note types in place
+    assert [f["id"] for f in note_type("recognition").fields][:8] == [
+        3478252278157489, 235989926779149, 4346993984563089, 646575169619277,
+        1568605194502309, 468284271189157, 1958254829402566, 1088006069633969,
+    ]
+    assert kanji_guid("日") == kanji_guid("日") != kanji_guid("月")
 
 
 def _write_in_parts(parts: list[bytes]) -> object:

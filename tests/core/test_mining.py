@@ -172,7 +172,10 @@ def test_adding_candidates_as_cards_twice_adds_nothing(dictionary: Dictionary, t
         assert len(added) == 3
         note = next(n for n in added if n.word == "販売")
         assert note.source == "【パート・アルバイト】駅前のパン屋で販売スタッフ募集!"
-        assert "<b>販売</b>" in note.sentence
+        # plain text plus the word's span (issue 14: the <b> markup showed as text on cards)
+        assert "<" not in note.sentence and note.sentence == words["販売"].sentence
+        start, end = note.sentence_span
+        assert note.sentence[start:end] == "販売"
         assert "mined" in note.tags
         student = next(n for n in added if n.word == "学生")
         assert f"jlpt::{words['学生'].jlpt.lower()}" in student.tags

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from jpstudy.collection import Collection
+from jpstudy.japanese.sentence import SentenceParts, locate_word, split_at
 from jpstudy.review_controller import (
     CardFace,
     Counts,
@@ -16,9 +17,7 @@ from jpstudy.review_controller import (
     GradeChoice,
     Phase,
     ReviewController,
-    SentenceParts,
     SessionSummary,
-    split_sentence,
 )
 from jpstudy.srs import Rating
 
@@ -210,8 +209,8 @@ def test_errors_reach_the_view_and_leave_the_card_on_screen(col: Collection) -> 
     ],
 )
 def test_split_sentence_highlights_word_stem_or_reading(sentence, word, reading, expected) -> None:
-    assert split_sentence(sentence, word, reading) == expected
+    assert split_at(sentence, locate_word(sentence, word, reading)) == expected
 
 
 def test_split_sentence_without_sentence_is_none() -> None:
-    assert split_sentence("  ", "猫", "ねこ") is None
+    assert split_at("  ", locate_word("  ", "猫", "ねこ")) is None

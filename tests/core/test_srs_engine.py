@@ -159,7 +159,7 @@ def test_card_state_json_round_trip_and_validation() -> None:
         assert CardState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
     with pytest.raises(ValueError, match="unknown field"):
         CardState.from_dict({"kind": "new", "colour": "red"})
-    with pytest.raises(ValueError, match="step"):
+    with pytest.raises(ValueError, match="steps left"):
         CardState.from_dict({"kind": "learning", "due": NOW.isoformat()})
     with pytest.raises(ValueError, match="ISO 8601"):
         CardState.from_dict({"kind": "review", "ease": 2.5, "due": "tomorrow"})

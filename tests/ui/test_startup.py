@@ -15,13 +15,22 @@ from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
 
+checks = 0
+
 def report():
+    # Poll until the welcome is up (it follows the collection's opening on the worker thread), at
+    # most 30 s: on a loaded machine a fixed wait would report too early.
+    global checks
+    checks += 1
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "jpstudy"]
     welcome = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Welcome"]
+    if not (shown and welcome) and checks < 300:
+        QTimer.singleShot(100, report)
+        return
     print("main window shown:", len(shown), "welcome shown:", len(welcome), flush=True)
     app.quit()
 
-QTimer.singleShot(2500, report)
+QTimer.singleShot(100, report)
 from jpstudy.cli import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
