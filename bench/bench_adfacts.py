@@ -14,7 +14,6 @@ them with a new miner (warmed on another ad), so its line cache does not help.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
@@ -24,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_mining import ad_texts, example_sentences, unseen_ads
-from common import Result
+from common import Result, data_dir_main
 
 from jpstudy.adfacts import extract_facts
 from jpstudy.dictionary import Dictionary
@@ -78,15 +77,5 @@ def run(data_dir: str | None = None) -> list[Result]:
     ]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data-dir", help="data folder holding (or to hold) the built dictionary")
-    args = ap.parse_args()
-    for r in run(args.data_dir):
-        print(f"{r.name}: {r.value:.4g} {r.unit} | {r.anchor}: {r.anchor_value:.4g} {r.unit} | "
-              f"ratio {r.ratio:.3f} | target {r.target or '-'} | met {r.met} | {r.note}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(data_dir_main(run, __doc__, ratio_digits=3))

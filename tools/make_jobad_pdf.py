@@ -6,7 +6,7 @@ Each line of the ad whose first word is a form label ("賃金　…", "就業時
 table (label cell shaded, value cell beside it); the first line is the form's title; other lines run
 across both cells. The Japanese font (Noto Sans CJK JP, Debian ``fonts-noto-cjk``) is embedded by Qt's
 PDF writer as a subset with its ToUnicode map, as office software writes real 求人票. The defaults make
-``tests/fixtures/jobads/hellowork-kaigo.pdf`` from ``hellowork-kaigo.txt``; the tests make the same PDF
+``tests/fixtures/pdf/hellowork-kaigo.pdf`` from ``jobads/hellowork-kaigo.txt``; the tests make the same PDF
 at test time and read it back.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 AD = ROOT / "tests" / "fixtures" / "jobads" / "hellowork-kaigo.txt"
-OUT = AD.with_suffix(".pdf")
+OUT = ROOT / "tests" / "fixtures" / "pdf" / "hellowork-kaigo.pdf"
 LABEL_WIDTH = 0.2
 """The label column's share of the table's width."""
 
@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QGuiApplication
 
     source = Path(argv[0]) if argv else AD
-    out = Path(argv[1]) if len(argv) > 1 else source.with_suffix(".pdf")
+    out = Path(argv[1]) if len(argv) > 1 else OUT if source == AD else source.with_suffix(".pdf")
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     make_pdf(source.read_text(encoding="utf-8"), out)
     del app

@@ -30,7 +30,7 @@ ADS = ROOT / "tests" / "fixtures" / "jobads"
 AD = ADS / "bakery-part-time.txt"
 FACTS_AD = ADS / "it-miname-sairyou.txt"
 """The ad whose facts and checks the "mine-facts" screenshots show."""
-LIBRARY_ADS = ("delivery-driver.txt", "hellowork-kaigo.pdf", "public-kaikei-nendo.txt", "sales-every-check.txt")
+LIBRARY_ADS = ("delivery-driver.txt", "../pdf/hellowork-kaigo.pdf", "public-kaikei-nendo.txt", "sales-every-check.txt")
 """More ads mined and kept for the library screenshots (after the bakery ad)."""
 SIZE = (1200, 800)
 LARGE = (1400, 1000)
@@ -207,7 +207,7 @@ def main(out: Path) -> int:
         for name in LIBRARY_ADS:
             mine.result = None
             mine.load_file(ADS / name)
-            spin(app, lambda n=name: mine.status.text().startswith(f"Opened {n}"), timeout=60)
+            spin(app, lambda n=Path(name).name: mine.status.text().startswith(f"Opened {n}"), timeout=60)
             mine.mine()
             spin(app, lambda: mine.result is not None, timeout=60)
         mine.result = None

@@ -17,7 +17,7 @@ import re
 
 from jpstudy.adfacts.models import NOT_STATED_FACT, Fact
 from jpstudy.adfacts.numbers import MONEY, MONTHS, format_yen, yen
-from jpstudy.adfacts.scan import AdScan
+from jpstudy.adfacts.scan import NONE_SAID, AdScan
 from jpstudy.adfacts.terms import terms
 
 INSURANCES = ("employment", "workers_accident", "health", "pension")
@@ -26,7 +26,6 @@ INSURANCE_ENGLISH = {"employment": "employment insurance", "workers_accident": "
 _FORM_INSURANCE = re.compile(r"加入保険(?:等)?")
 _FORM_NAMES = {"雇用": "employment", "労災": "workers_accident", "公災": "workers_accident", "健康": "health",
                "厚生": "pension"}
-_NEGATED = re.compile(r"[ \t:]*(?:なし|無し|未加入)")
 _QUALIFYING = re.compile(
     r"週[ \t]*(?:の)?(?:所定)?(?:労働)?(?:時間)?[ \t]*(?:が)?[ \t]*\d{2}[ \t]*時間以上|(?:加入|適用)(?:条件|基準|要件)|"
     r"(?:規定|条件|法定|基準|要件)(?:に|によ)?(?:より|る|従い|通り|に基づ|を満た)|勤務(?:時間|日数|条件)(?:・日数)?(?:に|によ)(?:る|り|応じ)|"
@@ -37,7 +36,7 @@ _QUALIFYING = re.compile(
 def insurance(scan: AdScan) -> Fact:
     """Social insurance: ``{complete, names, qualifying_hours}`` (see the module docstring)."""
     found = [(s, e, t.value) for s, e, t in terms()["insurance"].find(scan.folded)
-             if not _NEGATED.match(scan.folded, e, scan.line_end(e))]
+             if not NONE_SAID.match(scan.folded, e, scan.line_end(e))]
     for m in scan.words(_FORM_INSURANCE):
         line_end = scan.line_end(m.end())
         found += [(w.start(), w.end(), _FORM_NAMES[w.group()])
@@ -102,7 +101,7 @@ HOUSING_ENGLISH = {"dormitory": "a dormitory", "company_housing": "company housi
 def housing(scan: AdScan) -> Fact:
     """Housing offered: ``dormitory``, ``company_housing``, ``housing_allowance``, ``rent_subsidy``."""
     found = [(s, e, t.value) for s, e, t in terms()["housing"].find(scan.folded)
-             if not _NEGATED.match(scan.folded, e, scan.line_end(e))]
+             if not NONE_SAID.match(scan.folded, e, scan.line_end(e))]
     if not found:
         return NOT_STATED_FACT
     kinds = list(dict.fromkeys(code for _, _, code in found))
@@ -113,7 +112,6 @@ def housing(scan: AdScan) -> Fact:
 
 
 _TRIAL = re.compile(r"試用期間|研修期間|見習い?期間")
-_TRIAL_NONE = re.compile(r"[ \t:]*(?:なし|無し|無)")
 _LENGTH = re.compile(rf"(?P<n>\d+(?:\.\d+)?)[ \t]*(?:(?P<months>{MONTHS})(?:間)?|(?P<days>日間)|(?P<weeks>週間))")
 _SAME = re.compile(r"条件(?:の)?(?:変更|変わり|違い)(?:は)?(?:なし|無し|ありません)|同条件|同一条件|条件(?:は)?同じ|"
                    r"本採用(?:時)?と(?:同じ|同様|同条件|変わらず|変わりません)|(?:労働)?条件(?:に)?変更(?:なし|無し)|"
@@ -136,7 +134,7 @@ def trial_period(scan: AdScan) -> Fact:
     present = False
     start, end = mentions[0].start(), mentions[0].end()
     for m in mentions:
-        if none := _TRIAL_NONE.match(scan.folded, m.end(), scan.line_end(m.end())):
+        if none := NONE_SAID.match(scan.folded, m.end(), scan.line_end(m.end())):
             end = max(end, none.end())
             continue
         present = True

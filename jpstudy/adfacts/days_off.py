@@ -16,7 +16,7 @@ import re
 
 from jpstudy.adfacts.models import NOT_STATED_FACT, Fact
 from jpstudy.adfacts.numbers import count
-from jpstudy.adfacts.scan import HOLIDAY_SECTIONS, AdScan
+from jpstudy.adfacts.scan import HOLIDAY_SECTIONS, AdScan, group_name
 from jpstudy.adfacts.terms import terms
 
 _ANNUAL = re.compile(r"年間休日(?:数)?[ \t:]*(?:約)?(?P<n>\d{2,3})[ \t]*日(?P<more>以上)?")
@@ -51,7 +51,7 @@ def weekly_days_off(scan: AdScan) -> Fact:
     m = _WEEKLY.search(scan.folded)
     if m is None:
         return NOT_STATED_FACT
-    kind = next(k for k in ("every_week", "some_weeks", "two_days", "one_day", "rota") if m.group(k))
+    kind = "rota" if m.group("rota") else group_name(m)
     if kind == "rota":
         weeks, days = count(m.group("weeks")), count(m.group("days"))
         english = f"{days} days off every {weeks} weeks ({m.group('rota')})"

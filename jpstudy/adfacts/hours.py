@@ -16,7 +16,7 @@ import re
 
 from jpstudy.adfacts.models import NOT_STATED_FACT, Fact
 from jpstudy.adfacts.numbers import DASH, TIME, clock, minutes_between
-from jpstudy.adfacts.scan import HOURS_SECTIONS, AdScan
+from jpstudy.adfacts.scan import HOURS_SECTIONS, AdScan, group_name
 
 MAX_TIMES = 6
 MAX_SHIFT_MINUTES = 20 * 60
@@ -115,5 +115,5 @@ def deemed_hours(scan: AdScan) -> Fact:
     m = _DEEMED.search(scan.folded)
     if m is None:
         return NOT_STATED_FACT
-    kind = next(k for k, v in m.groupdict().items() if v)
+    kind = group_name(m)
     return scan.fact(m.start(), m.end(), kind, DEEMED_ENGLISH[kind])

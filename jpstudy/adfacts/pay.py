@@ -16,7 +16,7 @@ import re
 
 from jpstudy.adfacts.models import NOT_STATED_FACT, Fact
 from jpstudy.adfacts.numbers import COUNT, DASH, MONEY, MONTHS, count, format_yen, yen, yen_range
-from jpstudy.adfacts.scan import PAY_SECTIONS, AdScan
+from jpstudy.adfacts.scan import NONE_SAID, PAY_SECTIONS, AdScan
 from jpstudy.adfacts.terms import terms
 
 PERIODS = {
@@ -154,7 +154,6 @@ def pay_breakdown(scan: AdScan) -> Fact:
 _FIXED = re.compile(r"固定残業(?:代|手当|料)?|みなし残業(?:代|手当|料)?|定額残業(?:代|手当)?|"
                     r"固定時間外(?:勤務)?(?:手当)?|"
                     r"見込み?残業(?:代|手当)?")
-_NONE_AFTER = re.compile(r"[ \t:]*(?:\([a-d]\))?[ \t:]*(?:なし|無し|無)")
 _HOURS = re.compile(r"(\d+(?:\.\d+)?)[ \t]*(?:時間|h)")
 _AMOUNT = re.compile(rf"(?P<amount>{MONEY})[ \t]*円")
 _EXTRA = re.compile(r"(?:超過|超え|超える|超えた|越え)[^\n。]{0,25}?(?:別途|追加|支給|支払)(?:[ \t]*(?:で|"
@@ -177,7 +176,7 @@ def fixed_overtime(scan: AdScan) -> Fact:
     start, end = mentions[0].start(), mentions[0].end()
     term = mentions[0].group()
     for m in mentions:
-        if none := _NONE_AFTER.match(scan.folded, m.end(), scan.line_end(m.end())):
+        if none := NONE_SAID.match(scan.folded, m.end(), scan.line_end(m.end())):
             end = max(end, none.end())
             continue
         included = True
@@ -236,7 +235,7 @@ def bonus(scan: AdScan) -> Fact:
 
     m = max(mentions, key=said)  # the mention that says most (the first of those)
     end = scan.line_end(m.end())
-    if none := _NONE_AFTER.match(scan.folded, m.end(), end):
+    if none := NONE_SAID.match(scan.folded, m.end(), end):
         return scan.fact(m.start(), none.end(), {"paid": False, "times_a_year": None, "months": None}, "No bonus")
     window_end = min(end, m.end() + 40)
     times = _TIMES.search(scan.folded, m.end(), window_end)
@@ -263,7 +262,7 @@ def pay_rise(scan: AdScan) -> Fact:
     if m is None:
         return NOT_STATED_FACT
     end = scan.line_end(m.end())
-    if none := _NONE_AFTER.match(scan.folded, m.end(), end):
+    if none := NONE_SAID.match(scan.folded, m.end(), end):
         return scan.fact(m.start(), none.end(), {"given": False, "times_a_year": None}, "No pay rises")
     times = _TIMES.search(scan.folded, m.end(), min(end, m.end() + 20))
     n = count(times.group("n")) if times else None

@@ -159,3 +159,10 @@ REQUIRED_SECTIONS = section_names("応募資格", "資格", "必須", "対象", 
                                   "免許", "経験", "求める人材", "応募要件", "受験資格")
 WELCOME_SECTIONS = section_names("歓迎", "尚可", "優遇", "あれば", "望ましい")
 WELCOME_WORDS = re.compile(r"歓迎|尚可|優遇|あれば|望ましい|有利|プラス")
+NONE_SAID = re.compile(r"[ \t:]*(?:\([a-d]\))?[ \t:]*(?:なし|無し|無|未加入)")
+"""Right after a word, that the ad has none of it: 賞与 なし, 固定残業代(c) なし, 試用期間なし."""
+
+
+def group_name(m: re.Match[str]) -> str:
+    """The name of the named group that matched (the kind a pattern of alternatives found)."""
+    return next(name for name, text in m.groupdict().items() if text)

@@ -17,6 +17,8 @@ from jpstudy.dictionary import Dictionary
 from jpstudy.mining import mine_text
 
 ADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
+PDFS = ADS.parent / "pdf"
+"""PDF ads (apart: the tests that read every job ad as text read ``jobads``)."""
 
 
 def minimal_pdf(content: bytes) -> bytes:
@@ -81,9 +83,9 @@ def test_a_hello_work_page_reads_as_its_form(dictionary: Dictionary) -> None:
 
 
 def test_a_pdf_form_mines_the_same_words_and_facts_as_its_text(dictionary: Dictionary) -> None:
-    """tests/fixtures/jobads/hellowork-kaigo.pdf is the 求人票 tools/make_jobad_pdf.py draws from the
+    """tests/fixtures/pdf/hellowork-kaigo.pdf is the 求人票 tools/make_jobad_pdf.py draws from the
     text (Qt's PDF writer, Noto Sans CJK embedded); its font maps some kanji to Kangxi radicals."""
-    pdf = read_ad_file(ADS / "hellowork-kaigo.pdf")
+    pdf = read_ad_file(PDFS / "hellowork-kaigo.pdf")
     text = (ADS / "hellowork-kaigo.txt").read_text(encoding="utf-8")
     assert pdf.kind == "pdf"
     assert [line for line in pdf.text.splitlines() if line] == text.splitlines()
@@ -138,7 +140,7 @@ def test_jpstudy_mine_reads_pdf_and_prints_facts(tmp_path: Path, built_dictionar
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     (data_dir / built_dictionary.name).symlink_to(built_dictionary)
-    assert cli_main(["--data-dir", str(data_dir), "mine", "--json", str(ADS / "hellowork-kaigo.pdf")]) == 0
+    assert cli_main(["--data-dir", str(data_dir), "mine", "--json", str(PDFS / "hellowork-kaigo.pdf")]) == 0
     out = json.loads(capsys.readouterr().out)
     facts = out["facts"]
     assert set(facts) == {*FIELD_NAMES, "checks"}

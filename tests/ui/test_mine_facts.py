@@ -18,12 +18,16 @@ ROOT = Path(__file__).resolve().parents[2]
 JOBADS = ROOT / "tests" / "fixtures" / "jobads"
 
 
-def open_and_mine(qtbot, window, name: str):  # type: ignore[no-untyped-def]
+def open_and_mine(qtbot, window, with_dictionary, idle, name: str):  # type: ignore[no-untyped-def]
+    """The mining window of ``window`` (its data folder given the dictionary) after mining the test ad
+    ``name``, with the work it started done."""
+    with_dictionary(window.context.data_dir)
     mine = window.open_window("mine")
     mine.load_file(JOBADS / name)
     qtbot.waitUntil(lambda: bool(mine.paste.toPlainText()), timeout=30_000)
     mine.mine()
     qtbot.waitUntil(lambda: mine.result is not None, timeout=30_000)
+    idle(window)
     return mine
 
 
@@ -34,10 +38,7 @@ def marked(mine) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_facts_and_checks_tab_marks_what_it_read(qtbot, n5_window, with_dictionary, idle):
-    window = n5_window
-    with_dictionary(window.context.data_dir)
-    mine = open_and_mine(qtbot, window, "delivery-driver.txt")
-    idle(window)
+    mine = open_and_mine(qtbot, n5_window, with_dictionary, idle, "delivery-driver.txt")
     panel = mine.facts_panel
     assert mine.right_tabs.tabText(1) == "What the ad &says · 1 check"
     # one character of the view for one of the ad (a last line break is not drawn)
@@ -60,10 +61,7 @@ def test_facts_and_checks_tab_marks_what_it_read(qtbot, n5_window, with_dictiona
 
 
 def test_the_fit_names_the_level_asked(qtbot, n5_window, with_dictionary, idle):
-    window = n5_window
-    with_dictionary(window.context.data_dir)
-    mine = open_and_mine(qtbot, window, "office-no-checks.txt")
-    idle(window)
+    mine = open_and_mine(qtbot, n5_window, with_dictionary, idle, "office-no-checks.txt")
     panel = mine.facts_panel
     qtbot.waitUntil(lambda: panel.fit.text().startswith("This ad asks for JLPT N2."))
     assert " % of the N2 words and " in panel.fit.text() and panel.fit.text().endswith(" % of this ad's words.")
@@ -74,10 +72,7 @@ def test_the_fit_names_the_level_asked(qtbot, n5_window, with_dictionary, idle):
 
 
 def test_hovering_a_word_shows_its_reading_and_meaning(qtbot, n5_window, with_dictionary, idle):
-    window = n5_window
-    with_dictionary(window.context.data_dir)
-    mine = open_and_mine(qtbot, window, "bakery-part-time.txt")
-    idle(window)
+    mine = open_and_mine(qtbot, n5_window, with_dictionary, idle, "bakery-part-time.txt")
     span = next(s for s in mine.result.spans if s.word == "販売")
     cursor = QTextCursor(mine.ad_view.document())
     cursor.setPosition(span.start + 1)
@@ -90,10 +85,7 @@ def test_hovering_a_word_shows_its_reading_and_meaning(qtbot, n5_window, with_di
 
 
 def test_long_katakana_words_are_not_cut(qtbot, n5_window, with_dictionary, idle):
-    window = n5_window
-    with_dictionary(window.context.data_dir)
-    mine = open_and_mine(qtbot, window, "bakery-part-time.txt")
-    idle(window)
+    mine = open_and_mine(qtbot, n5_window, with_dictionary, idle, "bakery-part-time.txt")
     metrics = mine.table.fontMetrics()
     words = [mine.model.index(r, WORD).data() for r in range(mine.model.rowCount())]
     assert any(w.startswith("販売スタッフ") for w in words)
