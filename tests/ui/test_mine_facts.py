@@ -111,6 +111,7 @@ def test_paste_button_reads_a_browsers_rich_text(qtbot, n5_window, with_dictiona
     qtbot.waitUntil(lambda: mine.result is not None, timeout=30_000)
     idle(window)
     assert [c.rule for c in mine.facts.checks] == ["weekly_two_days_not_every_week"]
+    QGuiApplication.clipboard().clear()  # the clipboard owns the data: let it go before the app does
 
 
 def test_a_pdf_made_here_mines_as_its_text(qtbot, n5_window, with_dictionary, idle, tmp_path):
