@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,7 +66,7 @@ from .context import AppContext
 from .facts_panel import FactsPanel, highlight_span
 from .taskman import Change
 from .theme import Palette, japanese_font
-from .widgets import StackedBar, card_frame, fit_column, label
+from .widgets import StackedBar, card_frame, fit_word_columns, label
 
 TOP_UNKNOWN = 20
 """How many words "Add the most common unknown words" adds."""
@@ -79,6 +79,8 @@ STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not stud
 JAPANESE_CHOICES = (("Any", None), ("At my level", "reach"), ("Came within reach", "since"),
                     *((level, level) for level in LEVELS), ("Not stated", "unstated"))
 """The Japanese-asked filter: its text and key (a level: ads asking for exactly it)."""
+MEANING_SHARE = 0.35
+"""The Meaning column of the words under an ad keeps at least this share of the table's width."""
 WORD_ROWS = 6
 """The words table under an ad always shows at least this many rows."""
 
@@ -624,8 +626,7 @@ class AdsScreen(QWidget):
         self.legend.setText(legend_html(palette))
         self.word_tabs.setTabText(0, f"&Beyond {detail.level}, not known yet ({len(detail.beyond)})")
         self.beyond_model.set_records(detail.beyond)
-        for column, texts in ((0, [w.word for w in detail.beyond]), (1, [w.reading for w in detail.beyond])):
-            fit_column(self.beyond_table, column, texts)  # Meaning keeps the rest, in view
+        self._fit_words()
         self.word_tabs.setTabText(1, f"Job te&rms to understand ({len(detail.terms)})")
         self.terms.setHtml(terms_html(detail.terms, palette))
         checks = len(ad.facts.checks)
@@ -638,6 +639,17 @@ class AdsScreen(QWidget):
             since = "" if within_reach(asked, ad.reached_at_save) else " since you saved it"
             self.ad_readiness.setText(f"{self.ad_readiness.text()} · asks for {asked}: reached{since} ✓")
         self._enable_ad_actions(True)
+
+    def _fit_words(self) -> None:
+        """Word and Reading of the words under the ad fit their entries; Meaning keeps its share, in view."""
+        words = self.detail.beyond if self.detail else []
+        fit_word_columns(self.beyond_table, (0, 1), ([w.word for w in words], [w.reading for w in words]), (2,),
+                         MEANING_SHARE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the word columns to the new width."""
+        super().resizeEvent(event)
+        self._fit_words()
 
     def _show_empty_detail(self) -> None:
         self.detail = None

@@ -67,7 +67,7 @@ from .context import AppContext
 from .facts_panel import FactsPanel, highlight_span
 from .taskman import Change
 from .theme import japanese_font
-from .widgets import fit_column, label, text_width
+from .widgets import fit_word_columns, label
 
 AD_FILES = "Job ads (*.txt *.html *.htm *.pdf);;All (*)"
 MEANING_SHARE = 0.2
@@ -570,12 +570,8 @@ class MineScreen(QWidget):
         ``MEANING_SHARE`` of the table's width: the word first, so that no word is cut; then its reading
         (never narrower than its header)."""
         words = [self.model.index(r, WORD).data() for r in range(self.model.rowCount())]
-        readings = [c.reading for c in self.result.candidates]
-        others = sum(self.table.columnWidth(c) for c in (CHECK, JLPT, COUNT, FREQUENCY, STATUS))
-        room = max(0, int(self.table.viewport().width() * (1 - MEANING_SHARE)) - others)
-        least_reading = text_width(self.table, ["かな" * 2])
-        fit_column(self.table, WORD, words, cap=max(text_width(self.table, ["漢" * 6]), room - least_reading))
-        fit_column(self.table, READING, readings, cap=max(0, room - self.table.columnWidth(WORD)))
+        fit_word_columns(self.table, (WORD, READING), (words, [c.reading for c in self.result.candidates]),
+                         (CHECK, JLPT, COUNT, FREQUENCY, STATUS), MEANING_SHARE)
 
     # -- facts ---------------------------------------------------------------------------------------
     def _show_facts(self) -> None:

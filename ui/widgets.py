@@ -42,6 +42,20 @@ def fit_column(table: QAbstractItemView, column: int, texts: Sequence[str], cap:
     table.setColumnWidth(column, max(header, min(limit, text_width(table, texts))))  # type: ignore[attr-defined]
 
 
+def fit_word_columns(table: QAbstractItemView, columns: tuple[int, int], texts: tuple[Sequence[str], Sequence[str]],
+                     others: Sequence[int], meaning_share: float = 0.2) -> None:
+    """Size a word column and its reading column (``columns``, with their ``texts``) to their longest
+    entries as far as the meaning column keeps ``meaning_share`` of the table's width beside the
+    ``others`` columns: the word first, so that no word is cut (long katakana words), then its reading
+    (never narrower than its header)."""
+    word, reading = columns
+    used = sum(table.columnWidth(c) for c in others)  # type: ignore[attr-defined]
+    room = max(0, int(table.viewport().width() * (1 - meaning_share)) - used)
+    least_reading = text_width(table, ["かな" * 2])
+    fit_column(table, word, texts[0], cap=max(text_width(table, ["漢" * 6]), room - least_reading))
+    fit_column(table, reading, texts[1], cap=max(0, room - table.columnWidth(word)))  # type: ignore[attr-defined]
+
+
 def card_frame(name: str) -> tuple[QFrame, QVBoxLayout]:
     """A rounded surface (``role="card"``) with a roomy vertical layout."""
     frame = QFrame()

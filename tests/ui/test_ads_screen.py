@@ -434,3 +434,7 @@ def test_the_words_under_an_ad_are_never_squeezed(qtbot, screen: AdsScreen) -> N
     table = screen.beyond_table
     rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert rows >= 6
+    # and Meaning stays in view beside the word and its reading
+    header = table.horizontalHeader()
+    assert header.sectionViewportPosition(3) + 20 < table.viewport().width()
+    assert table.columnWidth(3) >= table.viewport().width() // 5  # a narrow pane: a word keeps 6 kanji
