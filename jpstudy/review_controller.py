@@ -21,6 +21,7 @@ the summary and when the next card is due).
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -157,8 +158,13 @@ class ReviewView(Protocol):
         """Nothing is left for now: show the summary and when the next card is due."""
         ...
 
-    def set_undo_available(self, available: bool) -> None:
-        """Enable or disable the undo action."""
+    def set_undo(self, label: str | None) -> None:
+        """Name the undo action by what it would undo ("Undo Answer", "Undo Suspend"), or disable it
+        (None). Always what ``Collection.undo`` would do at that moment."""
+        ...
+
+    def show_notice(self, message: str) -> None:
+        """Say calmly what just happened ("Suspended 残業 — Ctrl+Z to undo"); "" clears it."""
         ...
 
     def show_error(self, message: str) -> None:
@@ -174,6 +180,15 @@ class _Loaded:
     face: CardFace
     grades: list[GradeChoice]
     counts: Counts
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What an operation left: the card to show next (None: finished) and the undo action's label."""
+
+    loaded: _Loaded | None
+    undo_label: str | None
+    notice: str = ""
 
 
 @dataclass
@@ -214,6 +229,7 @@ class ReviewController:
         self._current: _Loaded | None = None
         self._shown_at: datetime | None = None
         self._session = _Session()
+        self._undo_label: str | None = None
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -238,8 +254,13 @@ class ReviewController:
     def start(self) -> None:
         """Begin a session: reset the tallies and show the first card."""
         self._session = _Session()
-        self._view.set_undo_available(False)
-        self._load_next()
+        self._phase = Phase.LOADING
+        now = self._clock()
+
+        def work(col: Collection) -> _Outcome:
+            return _Outcome(self._fetch(col, now), col.undo_label(now))
+
+        self._runner.run(work, self._settle, self._fail_back(Phase.FINISHED))
 
     def reveal(self) -> None:
         """Show the back of the current card (Space/Enter). Ignored unless the front is shown."""
@@ -258,51 +279,83 @@ class ReviewController:
         taken_ms = max(0, min(MAX_ANSWER_MS, int((now - shown).total_seconds() * 1000)))
         self._phase = Phase.LOADING
 
-        def work(col: Collection) -> _Loaded | None:
+        def work(col: Collection) -> _Outcome:
             col.answer(card, rating, now=now, time_taken_ms=taken_ms)
-            return self._fetch(col, self._clock())
+            later = self._clock()
+            return _Outcome(self._fetch(col, later), col.undo_label(later))
 
-        def done(loaded: _Loaded | None) -> None:
+        def done(outcome: _Outcome) -> None:
             self._session.answered.append((card.id, rating, taken_ms))
-            self._view.set_undo_available(True)
-            self._present(loaded)
+            self._settle(outcome)
 
         self._runner.run(work, done, self._fail_back(Phase.ANSWER))
 
     def undo(self) -> None:
-        """Undo the last answer of this session and show that card's front again (Ctrl+Z)."""
-        if self._phase is Phase.LOADING or not self._session.answered:
+        """Undo the collection's last operation (an answer, suspend, bury …) and show that card's front
+        again (Ctrl+Z). Ignored while loading or when there is nothing to undo."""
+        if self._phase is Phase.LOADING:
             return
-        card_id = self._session.answered[-1][0]
+        if self._undo_label is None:
+            self._view.show_notice("There is nothing to undo.")
+            return
         previous = self._phase
         self._phase = Phase.LOADING
+        now = self._clock()
 
-        def work(col: Collection) -> _Loaded | None:
-            restored = col.undo()
-            if restored is None or restored.id != card_id:
-                raise RuntimeError("There is nothing to undo.")
-            return self._load_card(col, restored, self._clock())
+        def work(col: Collection) -> tuple[str | None, _Outcome]:
+            label = col.undo_label(now)
+            restored = col.undo(now)
+            if restored is None:
+                return None, _Outcome(self._current, None)
+            return label, _Outcome(self._load_card(col, restored, now), col.undo_label(now))
 
-        def done(loaded: _Loaded | None) -> None:
-            self._session.answered.pop()
-            self._view.set_undo_available(bool(self._session.answered))
-            self._present(loaded)
+        def done(result: tuple[str | None, _Outcome]) -> None:
+            label, outcome = result
+            if label is None:
+                self._phase = previous
+                self._undo_label = None
+                self._view.set_undo(None)
+                self._view.show_notice("There is nothing to undo.")
+                return
+            undone = label.removeprefix("Undo ")
+            if undone == "Answer" and self._session.answered:
+                self._session.answered.pop()
+            word = outcome.loaded.face.word if outcome.loaded else ""
+            self._settle(dataclasses.replace(outcome, notice=f"Undid {undone.lower()} of {word}".strip()))
 
         self._runner.run(work, done, self._fail_back(previous))
 
     def suspend_current(self) -> None:
-        """Suspend the card on screen and move on (S)."""
+        """Suspend the card on screen and move on (S); undoable."""
+        self._set_aside("suspend")
+
+    def bury_current(self) -> None:
+        """Bury the card on screen until tomorrow and move on (B, or - as in Anki); undoable."""
+        self._set_aside("bury")
+
+    def _set_aside(self, how: str) -> None:
         if self._phase not in (Phase.QUESTION, Phase.ANSWER) or self._current is None:
             return
         card_id = self._current.card.id
+        word = self._current.face.word
         previous = self._phase
         self._phase = Phase.LOADING
+        now = self._clock()
 
-        def work(col: Collection) -> _Loaded | None:
-            col.suspend([card_id])
-            return self._fetch(col, self._clock())
+        def work(col: Collection) -> _Outcome:
+            if how == "suspend":
+                col.suspend([card_id], now=now)
+                notice = f"Suspended {word} — Ctrl+Z to undo"
+            else:
+                col.bury([card_id], now=now)
+                notice = f"Buried {word} until tomorrow — Ctrl+Z to undo"
+            return _Outcome(self._fetch(col, now), col.undo_label(now), notice)
 
-        self._runner.run(work, self._present, self._fail_back(previous))
+        self._runner.run(work, self._settle, self._fail_back(previous))
+
+    def current_card_id(self) -> int | None:
+        """The card on screen (for Card info, I)."""
+        return self._current.card.id if self._current else None
 
     def current_note_id(self) -> int | None:
         """The note of the card on screen (for the edit dialog, E)."""
@@ -329,9 +382,12 @@ class ReviewController:
         self._runner.run(work, done, self._fail_back(Phase.ANSWER if showing_answer else Phase.QUESTION))
 
     # -- internals -----------------------------------------------------------------------------------
-    def _load_next(self) -> None:
-        self._phase = Phase.LOADING
-        self._runner.run(lambda col: self._fetch(col, self._clock()), self._present, self._fail_back(Phase.FINISHED))
+    def _settle(self, outcome: _Outcome) -> None:
+        """Back on the view's side after an operation: the undo action, the notice, the next card."""
+        self._undo_label = outcome.undo_label
+        self._view.set_undo(outcome.undo_label)
+        self._view.show_notice(outcome.notice)
+        self._present(outcome.loaded)
 
     def _fetch(self, col: Collection, now: datetime) -> _Loaded | None:
         """Runs on the runner: the next card and everything needed to show it."""
@@ -342,7 +398,7 @@ class ReviewController:
 
     def _load_card(self, col: Collection, card: Card, now: datetime) -> _Loaded:
         note = col.note_of(card)
-        grades = grade_choices(col.scheduler, card, now)
+        grades = grade_choices(col.scheduler_for_deck(card.deck_id), card, now)
         counts = col.counts(now=now, deck=self._deck)
         return _Loaded(card, make_face(col, card, note), grades, Counts(*counts))
 

@@ -8,7 +8,13 @@ Terms:
         answers yet does not break the streak until it is over (it then counts from yesterday).
     mature: a review card whose interval is at least ``MATURE_DAYS`` (21) days, as in Anki.
     retention: the share of answers to mature review cards that were not Again ("true retention").
-    known word: a note whose card is mature, or a word marked known (see ``Collection.word_status``).
+    word progress: the three stages every screen shows for a word (home, mining, the job-ad library,
+        here), decided by ``card_progress`` and ``word_status`` alone:
+        *not started* — no card of the word has been answered yet (Statistics' "new" cards), or the word
+        is not in the decks at all; *learning* — a card was answered but none is mature yet (Statistics'
+        "learning", "relearning" and "young"); *known* — a card is mature, or the word is marked known.
+    word status: what ``Collection.word_status`` and the job-ad library report for one word: ``known``,
+        ``learning``, ``unseen`` (in the decks, not started), ``new`` (not in the decks) or ``ignored``.
     forecast: review cards coming due on each of the next days (overdue ones count for today).
 
 Every function takes the collection and an aware ``now`` and only reads.
@@ -17,12 +23,13 @@ Every function takes the collection and an aware ``now`` and only reads.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from jpstudy.collection.models import MATURE_DAYS, Card, DeckNode, ReviewEntry
+from jpstudy.collection.models import MATURE_DAYS, Card, DeckNode, ReviewEntry, WordStatus
 from jpstudy.decks import LEVELS, load_jlpt_words
 from jpstudy.srs.timing import day_start, scheduling_date
 
@@ -31,6 +38,66 @@ if TYPE_CHECKING:
 
 REVIEW_TYPE = 1
 """``ReviewEntry.type`` of an answer to a review card (0 learning, 1 review, 2 relearning)."""
+
+CARD_NEW, CARD_REVIEW = 0, 2
+"""``cards.type`` (Anki's) of a card never answered and of a card in review (1 learning, 3 relearning)."""
+
+
+class Progress(IntEnum):
+    """A word's (or a card's) progress, ordered: see "word progress" in the module docstring."""
+
+    NOT_STARTED = 0
+    LEARNING = 1
+    KNOWN = 2
+
+    @property
+    def label(self) -> str:
+        """ "not started", "learning" or "known"."""
+        return self.name.lower().replace("_", " ")
+
+
+PROGRESS_LEGEND = (
+    "known: a card is mature (interval ≥ 21 days) or you marked the word known · learning: studied, not "
+    "mature yet · not started: never answered, or not in your decks"
+)
+"""The definitions in words, for legends and tooltips."""
+
+STATUS_LABELS: dict[str, str] = {
+    "known": "known", "learning": "learning", "unseen": "in decks", "new": "new", "ignored": "ignored",
+}
+"""How each word status is named in tables (short: "in decks" is in the decks but not started yet, "new"
+not in the decks); both are *not started* in the word progress."""
+
+
+def card_progress(card_type: int, interval_days: int) -> Progress:
+    """One card's progress from its Anki ``type`` and interval (see the module docstring)."""
+    if card_type == CARD_NEW:
+        return Progress.NOT_STARTED
+    if card_type == CARD_REVIEW and interval_days >= MATURE_DAYS:
+        return Progress.KNOWN
+    return Progress.LEARNING
+
+
+def anki_word_progress(interval_days: int) -> Progress:
+    """The progress of a word read from a running Anki (``jpstudy.ankiconnect.pull``, which keeps only
+    its cards' longest interval, 0 for new and learning cards): a card in review with that interval."""
+    return card_progress(CARD_REVIEW, interval_days)
+
+
+def word_status(marks: Iterable[str], cards: Iterable[Progress]) -> WordStatus:
+    """A word's status from its marks (``known`` / ``ignored``; ignored wins) and its cards' progress."""
+    found = set(marks)
+    if found:
+        return "ignored" if "ignored" in found else "known"
+    best = max(cards, default=None)
+    if best is None:
+        return "new"
+    return ("unseen", "learning", "known")[best]
+
+
+def status_progress(status: str) -> Progress:
+    """The progress a word status stands for (``ignored`` and ``new`` words are not started)."""
+    return {"known": Progress.KNOWN, "learning": Progress.LEARNING}.get(status, Progress.NOT_STARTED)
 
 
 @dataclass(frozen=True)
@@ -54,12 +121,14 @@ class HomeSummary:
 
 @dataclass(frozen=True)
 class LevelProgress:
-    """How far the user is through one JLPT list: words known, learning, not started, of ``total``."""
+    """How far the user is through one JLPT list: words known, learning, not started, of ``total``
+    (see "word progress"); ``in_decks`` of the not-started words have cards waiting to be studied."""
 
     level: str
     total: int
     known: int
     learning: int
+    in_decks: int = 0
 
     @property
     def not_started(self) -> int:
@@ -139,7 +208,7 @@ def level_progress(col: Collection) -> list[LevelProgress]:
     for level in LEVELS:
         words = load_jlpt_words(level)
         statuses = Counter(col.word_status(w.entry_id, w.word, w.reading) for w in words)
-        result.append(LevelProgress(level, len(words), statuses["known"], statuses["learning"]))
+        result.append(LevelProgress(level, len(words), statuses["known"], statuses["learning"], statuses["unseen"]))
     return result
 
 

@@ -1,18 +1,20 @@
-"""Take a screenshot of every screen of the desktop app into docs/screenshots/.
+"""Take a screenshot of every screen of the desktop app, in both themes, into docs/screenshots/.
 
     xvfb-run -a -s "-screen 0 1400x1000x24" python tools/screenshots.py [OUT_DIR]
 
 Builds a demo collection in a temporary folder (JLPT N5 and N4, four months of simulated study at
-fixed times, words mined from a job ad, the N5 kanji cards), opens the real app on it with a fixed
-clock and grabs each window with QWidget.grab(). The back of a mined card (sentence furigana, pitch
-accent, kanji) is taken in both themes at the smallest and the largest font size, scrolled to show the
-sentence and the kanji when the card is taller than the window. Needs a Japanese font (Debian:
+fixed times, words mined from a job ad, the N5 kanji cards, three backups), opens the real app on a copy
+of it per theme with a fixed clock and grabs each window and dialog with QWidget.grab(): ``NAME.png`` in
+the light theme, ``NAME-dark.png`` in the dark one. The back of a mined card (sentence furigana, pitch
+accent, kanji) is also taken in both themes at the smallest and the largest font size, scrolled to show
+the sentence and the kanji when the card is taller than the window. Needs a Japanese font (Debian:
 fonts-noto-cjk). Runs offscreen too, with the same fonts.
 """
 
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -134,162 +136,195 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 
 
 def main(out: Path) -> int:
-    """Take every screenshot."""
-    from jpstudy_ui.app import create_main_window
-    from jpstudy_ui.ui_settings import UiSettings, save_settings
-    from jpstudy_ui.welcome_dialog import WelcomeDialog
-
+    """Take every screenshot, in the light theme (``NAME.png``) and the dark one (``NAME-dark.png``)."""
     from jpstudy.dictionary import ensure_built
-    from jpstudy.review_controller import Phase
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    clock = lambda: NOW  # noqa: E731
     with tempfile.TemporaryDirectory() as tmp:
-        first_run, demo = Path(tmp, "first"), Path(tmp, "demo")
-        first_run.mkdir()
+        demo = Path(tmp, "demo")
         demo.mkdir()
         built = ensure_built(demo)
-        (first_run / built.name).write_bytes(built.read_bytes())
-        save_settings(first_run, UiSettings(theme="light"))
-        save_settings(demo, UiSettings(theme="light"))
-
-        window = create_main_window(app, first_run, clock)
-        window.resize(*SIZE)
-        window.show()
-        spin(app, lambda: window.findChild(WelcomeDialog) is not None)
-        welcome = window.findChild(WelcomeDialog)
-        spin(app, welcome.isVisible)
-        save(welcome, out, "welcome")
-        welcome.picker.boxes["N4"].setChecked(True)
-        welcome.start.click()
-        spin(app, lambda: not welcome.isVisible())
-        window.close()
-
         build_history(demo)
         add_mined_cards(demo)
-        window = create_main_window(app, demo, clock)
-        window.resize(*SIZE)
-        window.show()
-        spin(app, lambda: window.home_summary is not None and len(window.levels) == 5)
-        save(window, out, "home")
-
-        window.study()
-        review = window.review
-        spin(app, lambda: review.controller.phase is Phase.QUESTION)
-        save(window, out, "review-front")
-        QTest.keyClick(review, Qt.Key.Key_Space)
-        save(window, out, "review-back")
-
-        window.context.apply_settings(UiSettings(theme="dark"))
-        save(window, out, "review-back-dark")
-        window.context.apply_settings(UiSettings(theme="light"))
-        review_back_shots(app, window, out)
-        window.study("Kanji::N5")
-        spin(app, lambda: review.controller.phase is Phase.QUESTION)
-        QTest.keyClick(review, Qt.Key.Key_Space)
-        save(window, out, "kanji-card")
-        window.context.apply_settings(UiSettings(theme="dark"))
-        save(window, out, "kanji-card-dark")
-        window.show_home()
-        spin(app, lambda: window.context.worker.pending == 0)
-        save(window, out, "home-dark")
-        window.context.apply_settings(UiSettings(theme="light"))
-
-        mine = window.open_window("mine")
-        mine.resize(*SIZE)
-        mine.load_file(AD)
-        mine.mine()
-        spin(app, lambda: mine.result is not None, timeout=60)
-        for row in range(3):
-            mine.model.set_checked(mine.proxy.mapToSource(mine.proxy.index(row, 0)).row(), True)
-        save(mine, out, "mine")
-        for name in LIBRARY_ADS:
-            mine.result = None
-            mine.load_file(ADS / name)
-            spin(app, lambda n=Path(name).name: mine.status.text().startswith(f"Opened {n}"), timeout=60)
-            mine.mine()
-            spin(app, lambda: mine.result is not None, timeout=60)
-        mine.result = None
-        mine.load_file(FACTS_AD)
-        mine.mine()
-        spin(app, lambda: mine.result is not None, timeout=60)
-        spin(app, lambda: window.context.worker.pending == 0)
-        mine.right_tabs.setCurrentIndex(1)
-        mine.facts_panel.checks.setCurrentRow(0)
-        save(mine, out, "mine-facts")
-        window.context.apply_settings(UiSettings(theme="dark"))
-        mine.restyle()
-        mine.facts_panel.checks.setCurrentRow(3)
-        save(mine, out, "mine-facts-dark")
-        window.context.apply_settings(UiSettings(theme="light"))
-        mine.close()
-
-        ads = window.open_window("ads")
-        ads.resize(1320, 860)
-        spin(app, lambda: window.context.worker.pending == 0)
-        spin(app, lambda: False, timeout=0.5)
-        save(ads, out, "ads-library")
-        window.context.apply_settings(UiSettings(theme="dark"))
-        ads.reload()
-        spin(app, lambda: window.context.worker.pending == 0)
-        spin(app, lambda: False, timeout=0.5)
-        ads.facts_panel.checks.setCurrentRow(0)
-        save(ads, out, "ads-library-dark")
-        window.context.apply_settings(UiSettings(theme="light"))
-        ads.close()
-
-        browse = window.open_window("browse")
-        browse.resize(*SIZE)
-        browse.search.setText("deck:JLPT::N4 is:review")
-        browse.run_search()
-        spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
-        spin(app, lambda: window.context.worker.pending == 0)
-        save(browse, out, "browse")
-        browse.search.setText("deck:Mined")
-        browse.run_search()
-        spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
-        spin(app, lambda: browse.preview_word.text() == SHOWCASE[0])
-        browse.preview_kanji.show_words("交")
-        spin(app, lambda: browse.preview_kanji.popup is not None and browse.preview_kanji.popup.isVisible())
-        save(browse, out, "browse-kanji")
-        popup = browse.preview_kanji.popup
-        save(popup, out, "browse-kanji-words")
-        popup.close()
-        browse.close()
-
-        stats = window.open_window("stats")
-        stats.resize(1000, 1500)
-        spin(app, lambda: stats.report is not None)
-        save(stats, out, "statistics")
-        stats.close()
-
-        for name, opener in (
-            ("export", window.export),
-            ("settings", window.open_settings),
-            ("about", window.open_about),
-            ("add-level", window.add_level),
-        ):
-            opener()
-            spin(app, lambda: window.context.worker.pending == 0)
-            dialog = QApplication.activeModalWidget() or _last_dialog(window)
-            spin(app, lambda d=dialog: d.isVisible(), timeout=2)
-            save(dialog, out, name)
-            dialog.close()
-
-        anki_screens(app, window, out, Path(tmp))
-
-        window.study()
-        for index in range(200):  # study everything due, by keyboard, as a learner would
-            spin(app, lambda: review.controller.phase is not Phase.LOADING)
-            if review.controller.phase is Phase.FINISHED:
-                break
-            QTest.keyClick(review, Qt.Key.Key_Space)
-            QTest.keyClick(review, Qt.Key.Key_1 if index % 9 == 4 else Qt.Key.Key_3)
-        spin(app, lambda: review.controller.phase is Phase.FINISHED)
-        save(window, out, "review-finished")
-        window.close()
+        make_backups(demo)
+        for theme, suffix in (("light", ""), ("dark", "-dark")):
+            first_run = Path(tmp, f"first-{theme}")
+            first_run.mkdir()
+            shutil.copy2(built, first_run / built.name)
+            data = Path(tmp, f"demo-{theme}")
+            shutil.copytree(demo, data)
+            shoot(app, first_run, data, theme, out, suffix, Path(tmp, f"anki-{theme}"))
     return 0
+
+
+def make_backups(data_dir: Path) -> None:
+    """Three backups of the demo collection, a week, two days and one day old."""
+    from jpstudy import backup
+    from jpstudy.paths import collection_path
+
+    for days in (7, 2, 1):
+        backup.create_backup(collection_path(data_dir), backup.backup_folder(data_dir), NOW - timedelta(days=days))
+
+
+def shoot(app: QApplication, first_run: Path, demo: Path, theme: str, out: Path, suffix: str, tmp: Path) -> None:
+    """Every screen of the app in one theme (``tmp``: a folder for the Anki import's package)."""
+    from jpstudy_ui.add_card_dialog import AddCardDialog
+    from jpstudy_ui.app import create_main_window
+    from jpstudy_ui.card_info_dialog import CardInfoDialog
+    from jpstudy_ui.ui_settings import UiSettings, save_settings
+    from jpstudy_ui.welcome_dialog import WelcomeDialog
+
+    from jpstudy.review_controller import Phase
+
+    clock = lambda: NOW  # noqa: E731
+    settings = UiSettings(theme=theme)
+    save_settings(first_run, settings)
+    save_settings(demo, settings)
+
+    window = create_main_window(app, first_run, clock)
+    window.resize(*SIZE)
+    window.show()
+    spin(app, lambda: window.findChild(WelcomeDialog) is not None)
+    welcome = window.findChild(WelcomeDialog)
+    spin(app, welcome.isVisible)
+    save(welcome, out, "welcome" + suffix)
+    welcome.picker.boxes["N4"].setChecked(True)
+    welcome.start.click()
+    spin(app, lambda: not welcome.isVisible(), timeout=60)
+    window.close()
+
+    window = create_main_window(app, demo, clock)
+    window.resize(*SIZE)
+    window.show()
+    spin(app, lambda: window.home_summary is not None and len(window.levels) == 5)
+    save(window, out, "home" + suffix)
+
+    window.study()
+    review = window.review
+    spin(app, lambda: review.controller.phase is Phase.QUESTION)
+    save(window, out, "review-front" + suffix)
+    QTest.keyClick(review, Qt.Key.Key_Space)
+    save(window, out, "review-back" + suffix)
+    QTest.keyClick(review, Qt.Key.Key_B)  # bury: the review screen says so, and Undo names it
+    spin(app, lambda: review.controller.phase is Phase.QUESTION and bool(review.notice.text()))
+    save(window, out, "review-buried" + suffix)
+    QTest.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    spin(app, lambda: review.controller.phase is Phase.QUESTION and window.context.worker.pending == 0)
+    QTest.keyClick(review, Qt.Key.Key_Space)
+    if theme == "light":  # the back of a mined card, both themes, both ends of the font sizes
+        review_back_shots(app, window, out)
+        window.study()
+        spin(app, lambda: review.controller.phase is Phase.QUESTION)
+    QTest.keyClick(review, Qt.Key.Key_I)
+    spin(app, lambda: window.findChild(CardInfoDialog) is not None)
+    info = window.findChild(CardInfoDialog)
+    spin(app, info.isVisible, timeout=2)
+    save(info, out, "card-info" + suffix)
+    info.close()
+    window.study("Kanji::N5")
+    spin(app, lambda: review.controller.phase is Phase.QUESTION)
+    QTest.keyClick(review, Qt.Key.Key_Space)
+    save(window, out, "kanji-card" + suffix)
+    window.show_home()
+    spin(app, lambda: window.context.worker.pending == 0)
+
+    mine = window.open_window("mine")
+    mine.resize(*SIZE)
+    mine.load_file(AD)
+    mine.mine()
+    spin(app, lambda: mine.result is not None, timeout=60)
+    for row in range(3):
+        mine.model.set_checked(mine.proxy.mapToSource(mine.proxy.index(row, 0)).row(), True)
+    save(mine, out, "mine" + suffix)
+    for name in LIBRARY_ADS:  # more ads kept in the library, then the facts of one with checks
+        mine.result = None
+        mine.load_file(ADS / name)
+        spin(app, lambda n=Path(name).name: mine.status.text().startswith(f"Opened {n}"), timeout=60)
+        mine.mine()
+        spin(app, lambda: mine.result is not None, timeout=60)
+    mine.result = None
+    mine.load_file(FACTS_AD)
+    mine.mine()
+    spin(app, lambda: mine.result is not None, timeout=60)
+    spin(app, lambda: window.context.worker.pending == 0)
+    mine.right_tabs.setCurrentIndex(1)
+    mine.facts_panel.checks.setCurrentRow(0 if theme == "light" else 3)
+    save(mine, out, "mine-facts" + suffix)
+    mine.close()
+
+    ads = window.open_window("ads")
+    ads.resize(1320, 860)
+    spin(app, lambda: window.context.worker.pending == 0)
+    spin(app, lambda: False, timeout=0.5)
+    save(ads, out, "ads-library" + suffix)
+    ads.close()
+
+    browse = window.open_window("browse")
+    browse.resize(*SIZE)
+    browse.search.setText("deck:JLPT::N4 is:review")
+    browse.run_search()
+    spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
+    spin(app, lambda: window.context.worker.pending == 0)
+    save(browse, out, "browse" + suffix)
+    browse.search.setText("deck:Mined")
+    browse.run_search()
+    spin(app, lambda: browse.model.rowCount() > 0 and browse.model.row_of(0) is not None)
+    spin(app, lambda: browse.preview_word.text() == SHOWCASE[0])
+    browse.preview_kanji.show_words("交")
+    spin(app, lambda: browse.preview_kanji.popup is not None and browse.preview_kanji.popup.isVisible())
+    save(browse, out, "browse-kanji" + suffix)
+    popup = browse.preview_kanji.popup
+    save(popup, out, "browse-kanji-words" + suffix)
+    popup.close()
+    browse.add_card()
+    spin(app, lambda: browse.findChild(AddCardDialog) is not None)
+    add = browse.findChild(AddCardDialog)
+    add.word.setText("会議")
+    add.look_up()
+    spin(app, lambda: add.meaning.text() != "", timeout=30)
+    add.sentence.setPlainText("明日の会議は十時からです。")
+    save(add, out, "add-card" + suffix)
+    add.close()
+    browse.close()
+
+    stats = window.open_window("stats")
+    stats.resize(1000, 1500)
+    spin(app, lambda: stats.report is not None)
+    save(stats, out, "statistics" + suffix)
+    stats.close()
+
+    for name, opener in (
+        ("deck-options", lambda: window.home.open_deck_options("JLPT::N5")),
+        ("export", window.export),
+        ("settings", window.open_settings),
+        ("about", window.open_about),
+        ("add-level", window.add_level),
+        ("restore", window.choose_backup),
+        ("shortcuts", window.open_shortcuts),
+    ):
+        opener()
+        spin(app, lambda: window.context.worker.pending == 0)
+        dialog = QApplication.activeModalWidget() or _last_dialog(window)
+        spin(app, lambda d=dialog: d.isVisible(), timeout=2)
+        spin(app, lambda: False, timeout=0.3)  # background reads (the backup list) arrive
+        save(dialog, out, name + suffix)
+        dialog.close()
+    if theme == "light":  # the import dialog in both themes, and the AnkiConnect settings
+        tmp.mkdir()
+        anki_screens(app, window, out, tmp)
+
+    window.study()
+    for index in range(200):  # study everything due, by keyboard, as a learner would
+        spin(app, lambda: review.controller.phase is not Phase.LOADING)
+        if review.controller.phase is Phase.FINISHED:
+            break
+        QTest.keyClick(review, Qt.Key.Key_Space)
+        QTest.keyClick(review, Qt.Key.Key_1 if index % 9 == 4 else Qt.Key.Key_3)
+    spin(app, lambda: review.controller.phase is Phase.FINISHED)
+    save(window, out, "review-finished" + suffix)
+    window.close()
+    window.context.worker.close()
 
 
 def anki_screens(app: QApplication, window: QWidget, out: Path, tmp: Path) -> None:

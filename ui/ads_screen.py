@@ -12,11 +12,11 @@ Terms (the core's, see ``jpstudy.ads.models``):
 
 Also each ad's facts (``jpstudy.adfacts``): pay, days off and the Japanese level asked in the list, a
 filter for the ads the user can apply for at their level (the JLPT level reached, see
-``jpstudy.adfacts.fit``) and for those that came within reach since they were saved, and the ad's facts,
-checks and fit on a tab beside its words.
+``jpstudy.adfacts.fit``) and for those that came within reach since they were saved, and the selected
+ad's facts, checks and fit below the list.
 
-Keys: Ctrl+1 saved ads · Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+A Japanese asked ·
-Alt+L target level ·
+Keys (the "Job-ad library" rows of ``shortcuts.SHORTCUTS`` and the fields' mnemonics): Ctrl+1 saved ads ·
+Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+A Japanese asked · Alt+L target level ·
 Alt+B words beyond the level · Alt+R job terms · Alt+Y what the ad says · Alt+O only words not studied yet ·
 F2 edit the ad's title, job type and tags · Delete delete the ad · Ctrl+Shift+E export the list ·
 Ctrl+Shift+A add the 20 most common unknown words · F5 reload · Esc close.
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,10 +60,12 @@ from jpstudy.adfacts import fit_of, level_reached
 from jpstudy.adfacts.fit import within_reach
 from jpstudy.ads import AdLibrary, AdSpan, AdSummary, AdWord, MarketWord, SavedAd, export_ads
 from jpstudy.decks import LEVELS
+from jpstudy.stats import STATUS_LABELS
 
 from .ads_model import RecordModel, ad_columns, ad_word_columns, readiness_text, status_colour, word_columns
 from .context import AppContext
 from .facts_panel import FactsPanel, highlight_span
+from .shortcuts import ADS, add_actions, key_text
 from .taskman import Change
 from .theme import Palette, japanese_font
 from .widgets import StackedBar, card_frame, fit_word_columns, label
@@ -75,7 +77,7 @@ RELOAD_DELAY_MS = 800
 ALL = "All"
 SIZE_BY_ROWS = 60
 """Columns fit the contents of the first this many rows (fitting 8,000 words' rows takes ~0.4 s)."""
-STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not studied yet"), ("ignored", "ignored"))
+STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not started"), ("ignored", "ignored"))
 JAPANESE_CHOICES = (("Any", None), ("At my level", "reach"), ("Came within reach", "since"),
                     *((level, level) for level in LEVELS), ("Not stated", "unstated"))
 """The Japanese-asked filter: its text and key (a level: ads asking for exactly it)."""
@@ -180,7 +182,7 @@ def tint(colour: str, background: str, strength: float = 0.16) -> str:
 def status_style(palette: Palette, status: str) -> str:
     """The inline CSS of a word with ``status`` in the coloured ad text."""
     colour = status_colour(palette, status)
-    if status in ("new", "learning"):
+    if status in ("new", "unseen", "learning"):
         return f"color:{colour}; background-color:{tint(colour, palette.surface)};"
     return f"color:{colour};"
 
@@ -216,7 +218,8 @@ def terms_html(terms: Sequence[AdWord], palette: Palette) -> str:
         reading = f" 【{html.escape(w.reading)}】" if w.reading and w.reading != w.word else ""
         rows.append(
             f'<p style="margin-bottom:8px"><b>{html.escape(w.word)}</b>{reading}'
-            f' <span style="color:{status_colour(palette, w.status)}">({html.escape(w.status)})</span><br>'
+            f' <span style="color:{status_colour(palette, w.status)}">'
+            f"({html.escape(STATUS_LABELS.get(w.status, w.status))})</span><br>"
             f"{html.escape(w.meaning)}<br>"
             f'<span style="color:{palette.muted}">{html.escape(w.glossary_note)}</span></p>'
         )
@@ -284,19 +287,24 @@ class AdsScreen(QWidget):
         self.status = label("", "muted", wrap=True, name="Status")
         outer.addWidget(self.status)
 
-        for keys, handler in (
-            ("Ctrl+1", lambda: self._show_tab(0)),
-            ("Ctrl+2", lambda: self._show_tab(1)),
-            ("F2", self.edit_selected),
-            ("Delete", self.delete_selected),
-            ("Ctrl+Shift+E", self.export_list),
-            ("Ctrl+Shift+A", self.add_top_unknown),
-            ("F5", self.reload),
-            ("Escape", self.close),
-        ):
-            self._shortcut(keys, handler)
+        add_actions(self, ADS, {
+            "saved": lambda: self._show_tab(0),
+            "words": lambda: self._show_tab(1),
+            "edit": self.edit_selected,
+            "delete": self.delete_selected,
+            "export": self.export_list,
+            "add_top": self.add_top_unknown,
+            "reload": self.reload,
+            "close": self.close,
+        })
         context.worker.changed.connect(self._on_changed)
+        context.theme.changed.connect(self._restyle)
         self.reload()
+
+    def _restyle(self) -> None:
+        """Redraw the readiness bar and the coloured ad in the new theme's colours."""
+        if self.detail is not None:
+            self._show_detail(self.detail)
 
     # -- building ------------------------------------------------------------------------------------
     def _build_filters(self) -> QHBoxLayout:
@@ -363,9 +371,9 @@ class AdsScreen(QWidget):
         left_split.setStretchFactor(1, 1)
         left_layout.addWidget(left_split, 1)
         buttons = QHBoxLayout()
-        self.edit_button = self._button("Edit details…", "F2", self.edit_selected)
-        self.delete_button = self._button("Delete…", "Del", self.delete_selected)
-        self.export_button = self._button("Export list…", "Ctrl+Shift+E", self.export_list)
+        self.edit_button = self._button("Edit details…", key_text(ADS, "edit"), self.edit_selected)
+        self.delete_button = self._button("Delete…", key_text(ADS, "delete"), self.delete_selected)
+        self.export_button = self._button("Export list…", key_text(ADS, "export"), self.export_list)
         for button in (self.edit_button, self.delete_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -434,7 +442,7 @@ class AdsScreen(QWidget):
         layout.addWidget(intro)
         row = QHBoxLayout()
         self.add_button = self._button(
-            f"Add the {TOP_UNKNOWN} most common unknown words", "Ctrl+Shift+A", self.add_top_unknown
+            f"Add the {TOP_UNKNOWN} most common unknown words", key_text(ADS, "add_top"), self.add_top_unknown
         )
         self.add_button.setProperty("role", "primary")
         self.add_button.setToolTip("Cards in the Mined deck, each with a sentence of the ad it occurs most in")
@@ -488,13 +496,6 @@ class AdsScreen(QWidget):
         button.setToolTip(keys)
         button.clicked.connect(handler)
         return button
-
-    def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(handler)
-        self.addAction(action)
 
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -614,14 +615,19 @@ class AdsScreen(QWidget):
         self.ad_readiness.setText(f"{ad.summary().readiness_line()} (when saved → today)")
         gained = max(0, now.known - then.known)
         self.readiness_bar.set_segments(
-            [(min(then.known, now.known), palette.review), (gained, palette.accent)], now.total, palette.heat0
+            [(min(then.known, now.known), palette.review), (gained, palette.accent), (now.learning, palette.learning)],
+            now.total, palette.heat0,
         )
         self.readiness_bar.setAccessibleDescription(readiness_text(ad.summary()))
-        self.readiness_key.setText(
-            f'<span style="color:{palette.review}">■</span> known when saved '
-            f"({then.known} of {then.total}) &nbsp; "
-            f'<span style="color:{palette.accent}">■</span> learned since ({gained})'
+        key = (
+            (palette.review, f"known when saved ({then.known} of {then.total})"),
+            (palette.accent, f"learned since ({gained})"),
+            (palette.learning, f"learning ({now.learning})"),
+            (palette.heat0, f"not started ({now.total - now.known - now.learning})"),
         )
+        self.readiness_key.setText(" &nbsp; ".join(
+            f'<span style="white-space:nowrap"><span style="color:{colour}">■</span> {text}</span>'
+            for colour, text in key))
         self.ad_text.setHtml(coloured_html(ad.text, ad.spans, palette))
         self.legend.setText(legend_html(palette))
         self.word_tabs.setTabText(0, f"&Beyond {detail.level}, not known yet ({len(detail.beyond)})")
@@ -694,7 +700,7 @@ class AdsScreen(QWidget):
         if header.isSortIndicatorShown():
             self.words_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         unknown = sum(1 for w in words if w.status == "new")
-        self.words_count.setText(f"{len(words)} words · {unknown} not studied yet")
+        self.words_count.setText(f"{len(words)} words · {unknown} not in your decks yet")
         self.add_button.setEnabled(unknown > 0)
         if words:
             self.words_table.setCurrentIndex(self.words_model.index(0, 0))

@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from jpstudy.collection.models import MATURE_DAYS
 
 CHUNK = 200
-COLUMNS = ("Word", "Reading", "Deck", "State", "Due", "JLPT", "Meaning")
+COLUMNS = ("Word", "Reading", "Meaning", "Deck", "State", "Due", "JLPT")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -38,7 +38,7 @@ class CardRow:
 
     def cell(self, column: int) -> str:
         """The text of ``column`` (see ``COLUMNS``)."""
-        return (self.word, self.reading, self.deck, self.state, self.due, self.jlpt, self.meaning)[column]
+        return (self.word, self.reading, self.meaning, self.deck, self.state, self.due, self.jlpt)[column]
 
 
 def read_rows(col: Any, card_ids: Sequence[int], now: datetime) -> dict[int, CardRow]:

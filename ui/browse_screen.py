@@ -1,8 +1,7 @@
-"""Browse: search cards, see the selected note, edit it, suspend, reset, delete, move to another deck,
-send to a running Anki.
+"""Browse: search cards, see the selected note, edit it, see its card info, add a card, suspend, reset,
+delete, move to another deck, send to a running Anki.
 
-Keys: Ctrl+F search box · Enter (in the table) or E edit · Ctrl+J suspend/unsuspend · Ctrl+Alt+N reset
-(make new) · Ctrl+D move to deck · Delete delete the notes · Esc close.
+Keys: the "Browse" rows of ``shortcuts.SHORTCUTS`` (Enter in the table also edits).
 The search language is ``jpstudy.collection.search``'s (``deck:``, ``tag:``, ``is:new`` …).
 """
 
@@ -11,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -29,13 +26,15 @@ from PySide6.QtWidgets import (
 from jpstudy.japanese.kanji import breakdown
 
 from .anki_connect import outgoing_for_cards, send_to_anki
-from .browse_model import CHUNK, COLUMNS, BrowseModel, CardRow, read_rows
+from .browse_model import COLUMNS, BrowseModel, CardRow, read_rows
+from .card_info_dialog import CardInfoDialog
 from .context import AppContext
 from .kanji_strip import KanjiStrip
 from .note_editor import NoteEditor
+from .shortcuts import BROWSE, add_actions, key_text, shortcut
 from .taskman import Change
 from .theme import japanese_font
-from .widgets import card_frame, label
+from .widgets import card_frame, fit_columns, label
 
 T = TypeVar("T")
 SEARCH_HELP = (
@@ -75,10 +74,9 @@ class BrowseScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(CHUNK // 2)  # measure loaded rows only
-        header.setSectionResizeMode(COLUMNS.index("Meaning"), QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.installEventFilter(self)
+        self.model.dataChanged.connect(lambda *_: self._fit_columns())
         self.table.activated.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.model.dataChanged.connect(lambda *_: self._show_selected())
@@ -98,36 +96,48 @@ class BrowseScreen(QWidget):
         side.addWidget(self.preview_kanji)
         side.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, shortcut, handler in (
-            ("edit", "Edit…", "E", self.edit_selected),
-            ("suspend", "Suspend / unsuspend", "Ctrl+J", self.toggle_suspend),
-            ("reset", "Reset to new", "Ctrl+Alt+N", self.reset_selected),
-            ("move", "Move to deck…", "Ctrl+D", self.move_selected),
-            ("delete", "Delete", "Delete", self.delete_selected),
-            ("send", "Send to Anki", "Ctrl+Shift+A", self.send_selected),
+        handlers: dict[str, Callable[[], object]] = {
+            "edit": self.edit_selected,
+            "info": self.show_info,
+            "suspend": self.toggle_suspend,
+            "reset": self.reset_selected,
+            "move": self.move_selected,
+            "delete": self.delete_selected,
+            "send": self.send_selected,
+            "add": self.add_card,
+        }
+        for key, text in (
+            ("edit", "Edit…"), ("info", "Card info…"), ("suspend", "Suspend / unsuspend"), ("reset", "Reset to new"),
+            ("move", "Move to deck…"), ("delete", "Delete"), ("send", "Send to Anki"), ("add", "Add a card…"),
         ):
-            button = QPushButton(f"{text}   {shortcut}")
+            button = QPushButton(f"{text}   {key_text(BROWSE, key)}")
             button.setAccessibleName(text)
-            button.clicked.connect(handler)
+            button.setToolTip(shortcut(BROWSE, key).text)
+            button.clicked.connect(handlers[key])
             side.addWidget(button)
             self.buttons[key] = button
-            self._shortcut(shortcut, handler)
         body.addWidget(frame, 1)
         self.count = label("", "muted", name="Result count")
         outer.addWidget(self.count)
-        self._shortcut("Ctrl+F", lambda: (self.search.setFocus(), self.search.selectAll()))
-        self._shortcut("Escape", self.close)
+        add_actions(self, BROWSE, {
+            **handlers,
+            "search": lambda: (self.search.setFocus(), self.search.selectAll()),
+            "close": self.close,
+        })
         self.setTabOrder(self.search, self.table)
         context.worker.changed.connect(self._on_changed)
         context.worker.run(lambda col: breakdown("日"), lambda _: None)  # read the kanji data off the UI thread
         self.run_search()
 
-    def _shortcut(self, keys: str, handler: Callable[[], object]) -> None:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(handler)
-        self.addAction(action)
+    def _fit_columns(self) -> None:
+        """Every column on screen, Meaning taking what the others leave (``widgets.fit_columns``)."""
+        fit_columns(self.table, COLUMNS.index("Meaning"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refit the columns when the table changes size."""
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     # -- searching -----------------------------------------------------------------------------------
     def run_search(self) -> None:
@@ -213,6 +223,20 @@ class BrowseScreen(QWidget):
                 self._op(lambda col: col.update_note(edited), Change.NOTES, lambda n: f"Saved {n.word}.")
 
         self._context.worker.run(lambda col: col.note_of(col.get_card(ids[0])), edit)
+
+    def show_info(self) -> None:
+        """Open Card info for the (first) selected card."""
+        ids = self.selected_card_ids()
+        if ids:
+            CardInfoDialog.show_card(self._context, ids[0], self)
+
+    def add_card(self) -> None:
+        """Open the Add dialog, with the deck of the selected card chosen."""
+        from .add_card_dialog import AddCardDialog
+
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_of(rows[0].row()) if rows else None
+        AddCardDialog.open_for(self._context, self, deck=row.deck if row else None, on_added=self.run_search)
 
     def toggle_suspend(self) -> None:
         """Suspend the selected cards, or unsuspend them if all are suspended."""

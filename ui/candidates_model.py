@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from jpstudy.mining import Candidate
+from jpstudy.stats import STATUS_LABELS
 
 COLUMNS = ("", "Word", "Reading", "JLPT", "Count", "Freq.", "Status", "Meaning")
 CHECK, WORD, READING, JLPT, COUNT, FREQUENCY, STATUS, MEANING = range(len(COLUMNS))
@@ -33,7 +34,8 @@ HEADER_TIPS = {
     JLPT: "The word's JLPT level (unofficial community lists); — when it has none",
     COUNT: "How often the word occurs in this ad",
     FREQUENCY: "How common the word is in Japanese (wordfreq Zipf scale: 3 rare … 6 very common)",
-    STATUS: "new: not studied yet · learning: in your decks · known · ignored",
+    STATUS: "new: not in your decks · in decks: not started yet · learning: answered, not mature yet · known · "
+            "ignored",
 }
 LEVEL_ORDER = {"N5": 1, "N4": 2, "N3": 3, "N2": 4, "N1": 5}
 Index = QModelIndex | QPersistentModelIndex
@@ -163,7 +165,7 @@ def _display(c: Candidate, column: int) -> str | None:
     if column == FREQUENCY:
         return "—" if c.frequency is None else f"{c.frequency:.1f}"
     if column == STATUS:
-        return c.status
+        return STATUS_LABELS.get(c.status, c.status)
     return None
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .theme import LIGHT, Palette
@@ -90,7 +90,8 @@ class HeatmapChart(Chart):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._small_font())
-        top, left = 18.0, 30.0
+        metrics = painter.fontMetrics()
+        top, left = metrics.height() + 4.0, metrics.horizontalAdvance("Wed") + 8.0
         start = self._start()
         weeks = (self._end - start).days // 7 + 1
         size = min((self.width() - left - 4) / weeks, (self.height() - top - 4) / 7) - self.CELL_GAP
@@ -107,7 +108,8 @@ class HeatmapChart(Chart):
             y = top + row * (size + self.CELL_GAP)
             if row == 0 and day.day <= 7:  # the column holding the 1st of a month is labelled
                 painter.setPen(QColor(p.muted))
-                painter.drawText(QPointF(x, top - 5), MONTHS[day.month - 1])
+                name = MONTHS[day.month - 1]
+                painter.drawText(QPointF(min(x, self.width() - metrics.horizontalAdvance(name)), top - 5), name)
             count = self._per_day.get(day, 0)
             colour = QColor(p.heat0) if not count else blend(p.heat0, p.heat4, 0.25 + 0.75 * count / peak)
             rect = QRectF(x, y, size, size)
@@ -174,7 +176,7 @@ class BarChart(Chart):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._small_font())
-        bottom = self.height() - 22.0
+        bottom = self._bottom()
         top = 16.0
         n = max(1, len(self._values))
         slot = (self.width() - 8) / n
@@ -192,15 +194,32 @@ class BarChart(Chart):
                 path = QPainterPath()
                 path.addRoundedRect(rect, min(3.0, rect.width() / 3), min(3.0, rect.width() / 3))
                 painter.fillPath(path, QColor(self._colours[i]))
-            if i % self._label_every == 0 and i < len(self._labels):
-                painter.setPen(QColor(p.muted))
-                painter.drawText(
-                    QRectF(x - slot, bottom + 3, slot * 3, 16), Qt.AlignmentFlag.AlignHCenter, self._labels[i]
-                )
+        painter.setPen(QColor(p.muted))
+        for text, box in self.label_boxes():
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         if finite:
             painter.setPen(QColor(p.muted))
             painter.drawText(QPointF(6, top - 4), f"max {_fmt(max(finite))}{self._suffix}")
         painter.end()
+
+    def _bottom(self) -> float:
+        """The baseline: above room for one line of labels."""
+        return self.height() - QFontMetricsF(self._small_font()).height() - 6.0
+
+    def label_boxes(self) -> list[tuple[str, QRectF]]:
+        """Each shown label with the box it is drawn in: centred under its bar, moved inside the chart
+        where it would run over an edge (the first bar's "today" was cut in half)."""
+        metrics = QFontMetricsF(self._small_font())
+        n = max(1, len(self._values))
+        slot = (self.width() - 8) / n
+        boxes = []
+        for i, text in enumerate(self._labels[: len(self._values)]):
+            if i % self._label_every:
+                continue
+            width = metrics.horizontalAdvance(text) + 2
+            left = min(max(0.0, 4 + (i + 0.5) * slot - width / 2), self.width() - width)
+            boxes.append((text, QRectF(left, self._bottom() + 3, width, metrics.height())))
+        return boxes
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Tooltip with the bar's label and value."""
@@ -236,8 +255,12 @@ class LineChart(Chart):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._small_font())
-        left, right, top, bottom = 40.0, self.width() - 90.0, 12.0, self.height() - 22.0
         peak = max((max(v, default=0) for _, _, v in self._series), default=0) or 1
+        metrics = QFontMetricsF(self._small_font())
+        legend = max((metrics.horizontalAdvance(f"{name} {_fmt(v[-1]) if v else 0}") for name, _, v in self._series),
+                     default=0.0)
+        left = metrics.horizontalAdvance(_fmt(peak)) + 12
+        right, top, bottom = self.width() - legend - 40.0, 12.0, self.height() - metrics.height() - 6.0
         n = max(2, len(self._labels))
         painter.setPen(QPen(QColor(p.border), 1))
         painter.drawLine(QPointF(left, bottom), QPointF(right, bottom))
@@ -245,8 +268,9 @@ class LineChart(Chart):
         painter.drawText(QPointF(4, top + 8), _fmt(peak))
         painter.drawText(QPointF(4, bottom), "0")
         if self._labels:
-            painter.drawText(QPointF(left, bottom + 16), self._labels[0])
-            painter.drawText(QRectF(right - 120, bottom + 3, 120, 16), Qt.AlignmentFlag.AlignRight, self._labels[-1])
+            painter.drawText(QPointF(left, bottom + 3 + metrics.ascent()), self._labels[0])
+            painter.drawText(QRectF(right - 120, bottom + 3, 120, metrics.height()), Qt.AlignmentFlag.AlignRight,
+                             self._labels[-1])
         for row, (name, colour, values) in enumerate(self._series):
             pen = QPen(QColor(colour), 2)
             painter.setPen(pen)
@@ -256,7 +280,7 @@ class LineChart(Chart):
             ]
             for a, b in itertools.pairwise(points):
                 painter.drawLine(a, b)
-            y = top + 4 + row * 18
+            y = top + 4 + row * (metrics.height() + 4)
             painter.drawLine(QPointF(right + 10, y), QPointF(right + 26, y))
             painter.setPen(QColor(p.text))
             painter.drawText(QPointF(right + 32, y + 4), f"{name} {_fmt(values[-1]) if values else 0}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from .context import AppContext
-from .widgets import label
+from .widgets import char_width, fit_dialog, label
 
+PATH_CHARS = 36
+"""The file field shows at least this many characters (a typical ~/Documents/… path)."""
 STAGES = {"reading": "Reading your cards", "writing": "Writing the Anki collection", "saving": "Saving the file"}
 
 
@@ -36,7 +39,6 @@ class ExportDialog(QDialog):
         self.result_: Any = None
         self.setWindowTitle("Export to Anki")
         self.setAccessibleName("Export to Anki")
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(label("Export to Anki", "title"))
@@ -63,13 +65,17 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         self.path = QLineEdit(str(Path.home() / "jpstudy.apkg"))
         self.path.setAccessibleName("File to write")
+        self.path.setMinimumWidth(char_width(self.path, PATH_CHARS))
         browse = QPushButton("Choose…")
         browse.setAccessibleName("Choose the file")
         browse.setAutoDefault(False)  # Enter in the dialog exports; it never opens the file chooser
         browse.clicked.connect(self._choose)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow("File:", row)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(form)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Export progress")
@@ -84,6 +90,7 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        fit_dialog(self)
         context.worker.run(lambda col: [d.name for d in col.decks()], self._fill_decks)
 
     def _fill_decks(self, names: list[str]) -> None:

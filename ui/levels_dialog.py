@@ -19,7 +19,7 @@ from jpstudy.decks import LEVELS, load_jlpt_kanji
 
 from .context import AppContext
 from .taskman import Change
-from .widgets import label
+from .widgets import fit_dialog, label
 
 LEVEL_HINTS = {
     "N5": "first steps — greetings, numbers, daily life",
@@ -148,6 +148,7 @@ class AddLevelDialog(QDialog):
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        fit_dialog(self, 48)
         context.worker.run(
             lambda col: (present_levels(col), present_levels(col, KANJI_DECK_PREFIX), kanji_hints()),
             self._show_present,

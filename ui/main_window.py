@@ -1,11 +1,7 @@
 """The main window: a frame that switches between the home screen and the review screen, owns the
 actions (menus and shortcuts) and opens the other screens. Screens live in their own modules.
 
-Actions and shortcuts:
-    Study (Ctrl+Return), Add a JLPT level (Ctrl+L), Mine a job ad (Ctrl+M), Job-ad library (Ctrl+Shift+M),
-    Browse (Ctrl+B),
-    Statistics (Ctrl+Shift+S), Export (Ctrl+E), Settings (Ctrl+,), Restore from a backup, About (F1),
-    Quit (Ctrl+Q).
+Actions: ``ACTIONS`` (menu texts); their keys and tooltips are in ``shortcuts.SHORTCUTS``.
 """
 
 from __future__ import annotations
@@ -14,30 +10,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from jpstudy.stats import HomeSummary, LevelProgress, home_summary, level_progress
 
 from .context import AppContext
 from .home_screen import HomeScreen
 from .review_screen import ReviewScreen
+from .shortcuts import MAIN, sequences, shortcut
 from .taskman import Change
 
-ACTIONS: tuple[tuple[str, str, str, str], ...] = (
-    # key, text, shortcut, tooltip
-    ("study", "&Study", "Ctrl+Return", "Study the cards due today"),
-    ("add_level", "Add a &JLPT level…", "Ctrl+L", "Add the words of a JLPT level as new cards"),
-    ("mine", "&Mine a job ad…", "Ctrl+M", "Find the words of a job ad you don't know yet"),
-    ("browse", "&Browse…", "Ctrl+B", "Search, edit, suspend and move cards"),
-    ("ads", "Job-ad &library…", "Ctrl+Shift+M", "Your saved job ads and how much of them you can read now"),
-    ("stats", "S&tatistics…", "Ctrl+Shift+S", "Reviews, forecast, retention and JLPT progress"),
-    ("export", "&Export to Anki…", "Ctrl+E", "Write an .apkg file for Anki or AnkiDroid"),
-    ("import_anki", "&Import from Anki…", "Ctrl+Shift+I", "Import an Anki package with its review history"),
-    ("settings", "Se&ttings…", "Ctrl+,", "Daily limits, learning steps, theme, font size"),
-    ("restore", "&Restore from a backup…", "", "Replace the collection with one of its automatic backups"),
-    ("about", "&About jpstudy", "F1", "Version and data sources"),
-    ("quit", "&Quit", "Ctrl+Q", "Close jpstudy"),
+ACTIONS: tuple[tuple[str, str], ...] = (
+    # key (its shortcut and tooltip are in ``shortcuts.SHORTCUTS``), menu text
+    ("study", "&Study"),
+    ("add_card", "&Add a card…"),
+    ("add_level", "Add a &JLPT level…"),
+    ("mine", "&Mine a job ad…"),
+    ("browse", "&Browse…"),
+    ("ads", "Job-ad &library…"),
+    ("stats", "S&tatistics…"),
+    ("export", "&Export to Anki…"),
+    ("import_anki", "&Import from Anki…"),
+    ("settings", "Se&ttings…"),
+    ("restore", "&Restore from a backup…"),
+    ("shortcuts", "&Keyboard shortcuts"),
+    ("about", "&About jpstudy"),
+    ("quit", "&Quit"),
 )
 
 
@@ -76,6 +75,7 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> dict[str, QAction]:
         handlers: dict[str, Callable[[], object]] = {
             "study": lambda: self.study(None),
+            "add_card": self.add_card,
             "add_level": self.add_level,
             "mine": lambda: self.open_window("mine"),
             "browse": lambda: self.open_window("browse"),
@@ -85,13 +85,15 @@ class MainWindow(QMainWindow):
             "import_anki": self.import_anki,
             "settings": self.open_settings,
             "restore": self.choose_backup,
+            "shortcuts": self.open_shortcuts,
             "about": self.open_about,
             "quit": self.close,
         }
         actions = {}
-        for key, text, shortcut, tip in ACTIONS:
+        for key, text in ACTIONS:
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts(sequences(MAIN, key))
+            tip = shortcut(MAIN, key).text
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.triggered.connect(handlers[key])
@@ -103,9 +105,10 @@ class MainWindow(QMainWindow):
         a = self.actions_by_key
         bar = self.menuBar()
         for title, keys in (
-            ("&File", ("study", "add_level", "import_anki", "export", None, "settings", "restore", None, "quit")),
+            ("&File", ("study", "add_card", "add_level", "import_anki", "export", None, "settings", "restore", None,
+                       "quit")),
             ("&Tools", ("mine", "ads", "browse", "stats")),
-            ("&Help", ("about",)),
+            ("&Help", ("shortcuts", "about")),
         ):
             menu = bar.addMenu(title)
             for key in keys:
@@ -160,19 +163,18 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def choose_backup(self) -> None:
-        """Ask for a backup file and, once confirmed, ask ``run_app`` to restore it (``restore_requested``)."""
-        from jpstudy.backup import backup_folder
+        """List the backups; once one is chosen and confirmed, ask ``run_app`` to restore it
+        (``restore_requested``)."""
+        from .backups_dialog import BackupsDialog
 
-        folder = backup_folder(self.context.data_dir)
-        name, _ = QFileDialog.getOpenFileName(self, "Restore from a backup", str(folder),
-                                              "jpstudy collections (*.sqlite3);;All files (*)")
-        if not name:
-            return
-        answer = QMessageBox.question(
-            self, "Restore from a backup",
-            f"Replace your collection with {Path(name).name}?\n\nYour current collection is kept as a backup first.")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_requested.emit(Path(name))
+        dialog = BackupsDialog(self.context, self)
+
+        def finished(result: int) -> None:
+            if result == BackupsDialog.DialogCode.Accepted and dialog.chosen is not None:
+                self.restore_requested.emit(dialog.chosen)
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def shutdown(self) -> None:
         """Close the collection without closing the window (tests and ``run_app``)."""
@@ -220,6 +222,12 @@ class MainWindow(QMainWindow):
 
         return StatsScreen(self.context, self)
 
+    def add_card(self) -> None:
+        """Open the Add dialog (the Mined deck chosen; any deck can be typed)."""
+        from .add_card_dialog import AddCardDialog
+
+        AddCardDialog.open_for(self.context, self)
+
     def add_level(self) -> None:
         """Ask which JLPT levels to add, then add them."""
         from .levels_dialog import AddLevelDialog
@@ -245,6 +253,12 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         SettingsDialog(self.context, self).open()
+
+    def open_shortcuts(self) -> None:
+        """Show the list of keyboard shortcuts."""
+        from .shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).open()
 
     def open_about(self) -> None:
         """Show the About box."""

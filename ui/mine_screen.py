@@ -1,10 +1,10 @@
 """Mine a job ad: paste (or open, or drop) an ad, see it coloured by word status, pick words, add them
 as cards; read what the ad says (its facts, checks and the user's fit) on the second tab.
 
-Keys: Ctrl+O open a .txt/.html/.pdf file · Ctrl+Shift+V paste (rich text from a browser is read as
-text) and find the words · Ctrl+Return find the words · Alt+W the words · Alt+S what the ad says · in
-the table, Space checks a word · Alt+A add the checked words · Alt+K mark them known · Alt+I ignore
-them · Esc close. A file dropped anywhere on the window is opened.
+Keys: the "Mine a job ad" rows of ``shortcuts.SHORTCUTS`` (Ctrl+O open a file · Ctrl+Shift+V paste the
+clipboard's ad, a browser's rich text read as text, and find its words · Ctrl+Return find the words ·
+Space checks a word · Esc close), the buttons' Alt+A add · Alt+K mark known · Alt+I ignore, and the
+tabs' Alt+W the words · Alt+S what the ad says. A file dropped anywhere on the window is opened.
 Work happens off the GUI thread: as soon as the window opens, the dictionary opens (and on first use
 builds) and the miner gets ready on the background thread, so the first ad mines warm; mining runs on
 the database worker (word statuses come from the collection) with progress; a PDF is read in the
@@ -18,15 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +57,7 @@ from .candidates_model import (
 )
 from .context import AppContext
 from .facts_panel import FactsPanel, highlight_span
+from .shortcuts import MINE, add_actions, key_text, pressed
 from .taskman import Change
 from .theme import japanese_font
 from .widgets import fit_word_columns, label
@@ -119,8 +112,7 @@ class PasteBox(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Enter / Ctrl+Return emit :attr:`submitted`."""
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if pressed(event, MINE, ("mine",)):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
@@ -131,7 +123,7 @@ class CandidateTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space checks or unchecks the current word."""
-        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+        if pressed(event, MINE, ("check",)) and self.currentIndex().isValid():
             index = self.currentIndex().siblingAtColumn(CHECK)
             state = self.model().data(index, Qt.ItemDataRole.CheckStateRole)
             new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
@@ -166,7 +158,7 @@ class MineScreen(QWidget):
         self.open_button.setAccessibleName("Open a .txt, .html or .pdf file")
         self.open_button.setToolTip("A .txt, .html or .pdf ad; you can also drop a file on this window")
         self.open_button.clicked.connect(self.open_file)
-        self.paste_button = QPushButton("Paste  Ctrl+Shift+V")
+        self.paste_button = QPushButton(f"Paste  {key_text(MINE, 'paste')}")
         self.paste_button.setAccessibleName("Paste the ad from the clipboard and find its words")
         self.paste_button.setToolTip("Paste the ad (text, or a web page's rich text) and find its words")
         self.paste_button.clicked.connect(self.paste_clipboard)
@@ -313,21 +305,17 @@ class MineScreen(QWidget):
         self.setAcceptDrops(True)
         self._set_actions_enabled(False)
 
-        for keys, handler in (
-            ("Ctrl+O", self.open_file),
-            ("Ctrl+Shift+V", self.paste_clipboard),
-            ("Ctrl+Return", self.mine),
-            ("Ctrl+Enter", self.mine),
-            ("Escape", self.close),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+        add_actions(self, MINE, {"open": self.open_file, "mine": self.mine, "paste": self.paste_clipboard,
+                                 "close": self.close})
         self.paste.setFocus()
+        context.theme.changed.connect(self._restyle)
         self._warm_up()
         self._read_levels()
+
+    def _restyle(self) -> None:
+        """Colour the mined ad again in the new theme's colours."""
+        if self.result is not None:
+            self._render_ad()
 
     # -- input ---------------------------------------------------------------------------------------
     def open_file(self) -> None:
@@ -528,7 +516,7 @@ class MineScreen(QWidget):
         reading, meaning and status. The text is laid out ``pre-wrap``, so the view's characters are
         the ad's one for one (a fact's span marks the same characters)."""
         palette = self._context.theme.palette
-        colours = {"new": palette.accentsoft, "learning": palette.highlight}
+        colours = {"new": palette.accentsoft, "unseen": palette.accentsoft, "learning": palette.highlight}
         text = self.result.text
         meanings = {(c.word, c.reading): c.meaning for c in (*self.result.candidates, *self.result.names)}
         parts: list[str] = []
@@ -552,8 +540,8 @@ class MineScreen(QWidget):
         parts.append(html.escape(text[position:]))
         self.ad_view.setHtml(f"<div style='line-height:160%; white-space:pre-wrap'>{''.join(parts)}</div>")
         self.legend.setText(
-            f"<span style='background:{palette.accentsoft}'>&nbsp;new&nbsp;</span> not studied yet · "
-            f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> in your decks · "
+            f"<span style='background:{palette.accentsoft}'>&nbsp;not started&nbsp;</span> · "
+            f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> studied, not mature yet · "
             "plain: known · "
             f"<span style='color:{palette.muted}'>grey</span>: ignored"
         )
@@ -639,7 +627,7 @@ class MineScreen(QWidget):
             return len(add_candidates(col, candidates, text=text))
 
         def done(added: int) -> None:
-            self._record(rows, "learning")
+            self._record(rows, "unseen")  # in the decks, not started yet
             skipped = len(rows) - added
             extra = f" ({skipped} already in your decks)" if skipped else ""
             self.status.setText(f"Added {added} word{'s' if added != 1 else ''} to the Mined deck{extra}.")

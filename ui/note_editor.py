@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from jpstudy.collection.models import Note
 
+from .shortcuts import EDITOR, add_actions
 from .theme import japanese_font
+from .widgets import fit_dialog
 
 LINE_FIELDS = (("word", "Word"), ("reading", "Reading"), ("meaning", "Meaning"))
 TEXT_FIELDS = (("sentence", "Sentence"), ("sentence_meaning", "Sentence meaning"), ("notes", "Notes"))
@@ -63,7 +66,8 @@ class NoteEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        add_actions(self, EDITOR, {"save": self.accept, "cancel": self.reject}, Qt.ShortcutContext.WindowShortcut)
+        fit_dialog(self, 56)
 
     def edited_note(self) -> Note:
         """The note with the values in the form (whitespace trimmed)."""

@@ -1,12 +1,9 @@
 """The review screen: implements :class:`jpstudy.review_controller.ReviewView` and forwards keys.
 
-Keys (the screen keeps the focus; its buttons are for the mouse and do the same):
-    Space / Enter   show the answer; on the answer side, Good (Anki's convention)
-    1 2 3 4         Again / Hard / Good / Easy
-    Ctrl+Z          undo the last answer
-    E               edit the note          S   suspend the card
-    F               furigana on/off        Esc back to the decks
-    ↑ ↓ PgUp PgDn   scroll a long card
+Keys: the "Review" rows of ``shortcuts.SHORTCUTS`` (Space / Enter show the answer, then Good as in
+Anki; 1–4 answer; Ctrl+Z undo the last operation — answer, suspend, bury — as the Undo button names it;
+E edit; S suspend; B or - bury until tomorrow; I card info; F furigana; ↑ ↓ PgUp PgDn scroll a long
+card; Esc back to the decks). The screen keeps the focus; its buttons are for the mouse and do the same.
 """
 
 from __future__ import annotations
@@ -39,27 +36,34 @@ from jpstudy.review_controller import (
 )
 from jpstudy.srs import Rating, describe_interval
 
+from .card_info_dialog import CardInfoDialog
 from .context import AppContext
 from .kanji_strip import KanjiStrip
 from .note_editor import NoteEditor
 from .pitch_view import PitchView
 from .ruby_text import RubyText
+from .shortcuts import REVIEW, key_text, pressed
 from .taskman import Change
 from .theme import japanese_font
 from .widgets import card_frame, label
 
 T = TypeVar("T")
 
-KEY_RATINGS = {
-    Qt.Key.Key_1: Rating.AGAIN,
-    Qt.Key.Key_2: Rating.HARD,
-    Qt.Key.Key_3: Rating.GOOD,
-    Qt.Key.Key_4: Rating.EASY,
-}
-SCROLL_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 1, Qt.Key.Key_PageUp: -1}
+KEY_RATINGS = {"again": Rating.AGAIN, "hard": Rating.HARD, "good": Rating.GOOD, "easy": Rating.EASY}
+"""Rating of each answer shortcut of ``shortcuts.SHORTCUTS``."""
+SCROLL_DIRECTIONS = {"scroll_down": 1, "scroll_up": -1}
 PAGE_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 ROLE_OF = {Rating.AGAIN: "again", Rating.HARD: "hard", Rating.GOOD: "good", Rating.EASY: "easy"}
-HINT = "Space show answer · 1–4 answer · Ctrl+Z undo · E edit · S suspend · F furigana · Esc decks"
+HINT = " · ".join(
+    f"{key_text(REVIEW, name)} {what}" if name else what
+    for name, what in (
+        ("show", "show answer"), ("", "1–4 answer"), ("undo", "undo"), ("edit", "edit"), ("suspend", "suspend"),
+        ("bury", "bury"), ("info", "card info"), ("furigana", "furigana"), ("back", "decks"),
+    )
+)
+"""The keyboard line under the card, from ``shortcuts.SHORTCUTS``."""
+UNDO_KEY = key_text(REVIEW, "undo")
+UNDO_TEXT = f"Undo  {UNDO_KEY}"
 
 
 MAX_WORD_PT = 60
@@ -223,7 +227,9 @@ class ReviewScreen(QWidget):
         card.addStretch(1)
         layout.addWidget(frame, 1)
 
-        self.show_button = self._button("Show answer   Space", "Show answer", self._reveal_or_good, "primary")
+        self.show_button = self._button(
+            f"Show answer   {key_text(REVIEW, 'show')}", "Show answer", self._reveal_or_good, "primary"
+        )
         layout.addWidget(self.show_button)
         grades = QHBoxLayout()
         grades.setSpacing(10)
@@ -237,11 +243,15 @@ class ReviewScreen(QWidget):
         layout.addWidget(self.grades_row)
 
         tools = QHBoxLayout()
+        self.notice = label("", "muted", name="Last action")
+        tools.addWidget(self.notice)
         tools.addStretch(1)
-        self.undo_button = self._button("Undo  Ctrl+Z", "Undo last answer", self._undo)
-        self.edit_button = self._button("Edit  E", "Edit note", self.edit_current)
-        self.suspend_button = self._button("Suspend  S", "Suspend card", self._suspend)
-        for button in (self.undo_button, self.edit_button, self.suspend_button):
+        self.undo_button = self._button(UNDO_TEXT, "Undo", self._undo)
+        self.edit_button = self._button(f"Edit  {key_text(REVIEW, 'edit')}", "Edit note", self.edit_current)
+        self.suspend_button = self._button(f"Suspend  {key_text(REVIEW, 'suspend')}", "Suspend card", self._suspend)
+        self.bury_button = self._button(f"Bury  {key_text(REVIEW, 'bury')}", "Bury card until tomorrow", self._bury)
+        self.info_button = self._button(f"Info  {key_text(REVIEW, 'info')}", "Card info", self.show_card_info)
+        for button in (self.undo_button, self.edit_button, self.bury_button, self.suspend_button, self.info_button):
             tools.addWidget(button)
         layout.addLayout(tools)
         return page
@@ -258,7 +268,9 @@ class ReviewScreen(QWidget):
         for widget in (self.finished_title, self.next_due, self.summary_text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             card.addWidget(widget)
-        self.finished_back = self._button("Back to decks   Esc", "Back to decks", self.back_requested.emit, "primary")
+        self.finished_back = self._button(
+            f"Back to decks   {key_text(REVIEW, 'back')}", "Back to decks", self.back_requested.emit, "primary"
+        )
         card.addSpacing(12)
         card.addWidget(self.finished_back)
         layout.addWidget(frame)
@@ -287,6 +299,7 @@ class ReviewScreen(QWidget):
         self.show_button.setVisible(True)
         self.edit_button.setEnabled(True)
         self.suspend_button.setEnabled(True)
+        self.bury_button.setEnabled(True)
         self.setFocus()
 
     def show_answer(self, face: CardFace, grades: list[GradeChoice]) -> None:
@@ -350,9 +363,15 @@ class ReviewScreen(QWidget):
             self.next_due.setText(self.next_due.text() + f" · {summary.due_tomorrow} due tomorrow")
         self.setFocus()
 
-    def set_undo_available(self, available: bool) -> None:
-        """Enable the undo button."""
-        self.undo_button.setEnabled(available)
+    def set_undo(self, label: str | None) -> None:
+        """Name the undo button by what Ctrl+Z would undo ("Undo Answer  Ctrl+Z"), or disable it."""
+        self.undo_button.setEnabled(label is not None)
+        self.undo_button.setText(f"{label}  {UNDO_KEY}" if label else UNDO_TEXT)
+        self.undo_button.setAccessibleName(label or "Undo (nothing to undo)")
+
+    def show_notice(self, message: str) -> None:
+        """What just happened, in the tools row (kept until the next answer or operation)."""
+        self.notice.setText(message)
 
     def show_error(self, message: str) -> None:
         """Show the error in the hint line (the card stays as it was)."""
@@ -370,31 +389,26 @@ class ReviewScreen(QWidget):
     # -- keys ----------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Forward the review keys to the controller (see the module docstring)."""
-        key = Qt.Key(event.key())
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if ctrl and key == Qt.Key.Key_Z:
-            self._undo()
-        elif ctrl:
-            super().keyPressEvent(event)
-        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.pages.currentIndex() == 1:
-                self.back_requested.emit()
-            else:
-                self._reveal_or_good()
-        elif key in KEY_RATINGS:
-            self._answer(KEY_RATINGS[key])
-        elif key == Qt.Key.Key_E:
-            self.edit_current()
-        elif key == Qt.Key.Key_S:
-            self._suspend()
-        elif key == Qt.Key.Key_F:
-            self._toggle_furigana()
-        elif key == Qt.Key.Key_Escape:
+        name = pressed(event, REVIEW)
+        if name == "show" and self.pages.currentIndex() == 1:
             self.back_requested.emit()
-        elif key in SCROLL_KEYS:
+        elif name in KEY_RATINGS:
+            self._answer(KEY_RATINGS[name])
+        elif name in SCROLL_DIRECTIONS:
             bar = self.card_scroll.verticalScrollBar()
-            step = bar.pageStep() if key in PAGE_KEYS else bar.singleStep() * 3
-            bar.setValue(bar.value() + SCROLL_KEYS[key] * step)
+            step = bar.pageStep() if event.key() in PAGE_KEYS else bar.singleStep() * 3
+            bar.setValue(bar.value() + SCROLL_DIRECTIONS[name] * step)
+        elif name is not None:
+            {
+                "show": self._reveal_or_good,
+                "undo": self._undo,
+                "edit": self.edit_current,
+                "suspend": self._suspend,
+                "bury": self._bury,
+                "info": self.show_card_info,
+                "furigana": self._toggle_furigana,
+                "back": self.back_requested.emit,
+            }[name]()
         else:
             super().keyPressEvent(event)
 
@@ -420,6 +434,17 @@ class ReviewScreen(QWidget):
     def _suspend(self) -> None:
         if self.controller is not None:
             self.controller.suspend_current()
+
+    def show_card_info(self) -> None:
+        """Open Card info for the card on screen."""
+        controller = self.controller
+        card_id = controller.current_card_id() if controller is not None else None
+        if card_id is not None and controller.phase in (Phase.QUESTION, Phase.ANSWER):
+            CardInfoDialog.show_card(self._context, card_id, self)
+
+    def _bury(self) -> None:
+        if self.controller is not None:
+            self.controller.bury_current()
 
     def edit_current(self) -> None:
         """Open the note editor for the card on screen; save through the worker and redraw."""
@@ -557,4 +582,5 @@ class ReviewScreen(QWidget):
         self.sentence.set_pieces(())
         self.back.setVisible(False)
         self.grades_row.setVisible(False)
-        self.undo_button.setEnabled(False)
+        self.set_undo(None)
+        self.show_notice("")

@@ -1,8 +1,11 @@
-"""Settings: study options (stored in the collection), display options (theme, font size, furigana) and
-the address of a running Anki (``anki_connect``).
+"""Settings: the collection's day (time zone, next day starts at), the Default preset's main options,
+display options (theme, font size, furigana) and the address of a running Anki (``anki_connect``).
 
-The dialog collects values; on Save the scheduler options go to the collection through the worker and
-the display settings are applied at once. Invalid study values are reported, nothing is saved.
+The time zone and the rollover hour are collection-wide, as in Anki; the zone follows the system's
+unless one is chosen. The study fields edit the Default preset — the options of every deck that has
+no preset of its own (a deck's own: ⚙ in the deck list). On Save the collection is changed through
+the worker and the display settings are applied at once. Invalid study values are reported, nothing
+is saved.
 """
 
 from __future__ import annotations
@@ -10,11 +13,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
@@ -23,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpstudy.collection.presets import DEFAULT_PRESET_ID, system_zone_name, zone_names
+
 from .anki_connect import AnkiConnectGroup
 from .context import AppContext
 from .taskman import Change
 from .ui_settings import FONT_SIZES, THEMES, UiSettings
-from .widgets import label
+from .widgets import fit_dialog, label, status_and_save_buttons
 
 
 def parse_steps(text: str) -> tuple[float, ...]:
@@ -59,13 +64,29 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._options: Any = None
+        self._zone: str | None = None
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
 
-        study = QGroupBox("Study")
+        day = QGroupBox("Your day")
+        form = QFormLayout(day)
+        self.zone = QComboBox()
+        self.zone.setAccessibleName("Time zone")
+        self.zone.setEditable(True)
+        self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone.addItem(f"Follow the system ({system_zone_name() or 'UTC'})", None)
+        for name in zone_names():
+            self.zone.addItem(name, name)
+        self.zone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.rollover = self._spin(0, 23, "Next day starts at (hour)")
+        self.rollover.setSuffix(":00")
+        form.addRow("Time &zone:", self.zone)
+        form.addRow("Next &day starts at:", self.rollover)
+        layout.addWidget(day)
+
+        study = QGroupBox("Default deck options")
         form = QFormLayout(study)
         self.new_per_day = self._spin(0, 9999, "New cards per day")
         self.reviews_per_day = self._spin(0, 99999, "Reviews per day")
@@ -74,13 +95,14 @@ class SettingsDialog(QDialog):
         self.learning_steps.setPlaceholderText("1m 10m")
         self.relearning_steps = QLineEdit()
         self.relearning_steps.setAccessibleName("Relearning steps")
-        self.rollover = self._spin(0, 23, "Next day starts at (hour)")
-        self.rollover.setSuffix(":00")
         form.addRow("&New cards per day:", self.new_per_day)
         form.addRow("&Reviews per day:", self.reviews_per_day)
         form.addRow("&Learning steps:", self.learning_steps)
         form.addRow("Re&learning steps:", self.relearning_steps)
-        form.addRow("Next &day starts at:", self.rollover)
+        note = label("Used by every deck without a preset of its own. A deck's own options: ⚙ in the deck list.",
+                     "muted", wrap=True, name="Default options note")
+        note.setMinimumHeight(note.sizeHint().height() * 2)
+        form.addRow(note)
         layout.addWidget(study)
 
         display = QGroupBox("Display")
@@ -100,30 +122,28 @@ class SettingsDialog(QDialog):
         self.anki = AnkiConnectGroup(context)
         layout.addWidget(self.anki)
 
-        self.status = label("", "muted", wrap=True, name="Settings status")
-        layout.addWidget(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.status = status_and_save_buttons(layout, self, self.save, "Settings status")
 
         settings = context.settings
         self.theme.setCurrentIndex(max(0, THEMES.index(settings.theme)))
         self.font_size.setValue(settings.font_size)
         self.furigana.setChecked(settings.furigana)
+        fit_dialog(self, 56)
         self.setEnabled(False)
-        context.worker.run(lambda col: col.options, self._show_options)
+        context.worker.run(lambda col: (col.options, col.timing), self._show_options)
 
     @staticmethod
     def _spin(low: int, high: int, name: str) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(low, high)
         spin.setAccessibleName(name)
-        spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # Up/Down keys and typing still work
         return spin
 
-    def _show_options(self, options: Any) -> None:
+    def _show_options(self, loaded: Any) -> None:
+        options, timing = loaded
         self._options = options
+        self._zone = timing.zone
+        self.zone.setCurrentIndex(max(0, self.zone.findData(timing.zone)))
         self.new_per_day.setValue(options.new_per_day)
         self.reviews_per_day.setValue(options.reviews_per_day)
         self.learning_steps.setText(format_steps(options.learning_steps))
@@ -131,6 +151,13 @@ class SettingsDialog(QDialog):
         self.rollover.setValue(options.rollover_hour)
         self.setEnabled(True)
         self.new_per_day.setFocus()
+
+    def chosen_zone(self) -> str | bool | None:
+        """The zone chosen (None: the system's); False when the typed text names no zone."""
+        index = self.zone.findText(self.zone.currentText())
+        if index >= 0:
+            return self.zone.itemData(index)
+        return False
 
     def chosen_display(self) -> UiSettings:
         """The display settings in the form."""
@@ -140,6 +167,10 @@ class SettingsDialog(QDialog):
         """Validate, store the study options, apply the display settings, close."""
         if self._options is None:
             return
+        zone = self.chosen_zone()
+        if zone is False:
+            self.status.setText(f"“{self.zone.currentText()}” is not a time zone; pick one from the list.")
+            return
         try:
             options = replace(
                 self._options,
@@ -147,7 +178,6 @@ class SettingsDialog(QDialog):
                 reviews_per_day=self.reviews_per_day.value(),
                 learning_steps=parse_steps(self.learning_steps.text()),
                 relearning_steps=parse_steps(self.relearning_steps.text()),
-                rollover_hour=self.rollover.value(),
             )
         except ValueError as exc:
             self.status.setText(str(exc))
@@ -158,11 +188,18 @@ class SettingsDialog(QDialog):
             return
         self.anki.save()
         self._context.apply_settings(self.chosen_display())
-        if options == self._options:
+        rollover = self.rollover.value()
+        if options == self._options and (zone, rollover) == (self._zone, self._options.rollover_hour):
             self.accept()
             return
+
+        def work(col: Any) -> None:
+            default = col.preset(DEFAULT_PRESET_ID)
+            col.save_preset(default.name, options, default.id)
+            col.set_timing(zone, rollover)
+
         self._context.worker.run_op(
-            lambda col: col.set_options(options),
+            work,
             Change.OPTIONS,
             lambda _: self.accept(),
             lambda exc: self.status.setText(f"Not saved: {exc}"),

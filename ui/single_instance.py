@@ -38,8 +38,9 @@ class SingleInstance(QObject):
         """Whether this instance owns the data folder."""
         return self.lock is not None
 
-    def ask_primary_to_raise(self, timeout_ms: int = 2000) -> bool:
-        """Ask the running instance to show its window; whether the message was delivered."""
+    def ask_primary_to_raise(self, timeout_ms: int = 500) -> bool:
+        """Ask the running instance to show its window; whether the message was delivered (a running
+        instance answers at once: the short timeout keeps the refusal quick when it hangs)."""
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if not socket.waitForConnected(timeout_ms):

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from jpstudy.stats import StatsReport, report
+from jpstudy.stats import PROGRESS_LEGEND, StatsReport, report
 
 from .charts import BarChart, HeatmapChart, LineChart
 from .context import AppContext
+from .shortcuts import STATS, add_actions
 from .taskman import Change
 from .widgets import StackedBar, card_frame, label
 
@@ -52,12 +52,13 @@ class StatsScreen(QWidget):
         self.states.setMinimumHeight(18)
         self.states_line = label("", None, wrap=True, name="Cards by state")
         self.states_line.setTextFormat(Qt.TextFormat.RichText)
+        self.words_line = label("", "muted", wrap=True, name="Word progress")
         self.known = LineChart("Words known per JLPT level over time")
         for title, widgets in (
             ("Reviews in the last year", (self.heatmap, self.year_line)),
             ("The next 30 days", (self.forecast, self.forecast_line)),
             ("Retention of mature cards", (self.retention, self.retention_line)),
-            ("Cards by state", (self.states, self.states_line)),
+            ("Cards by state", (self.states, self.states_line, self.words_line)),
             ("Words known per JLPT level (last 26 weeks)", (self.known,)),
         ):
             frame, inner = card_frame(title)
@@ -66,13 +67,9 @@ class StatsScreen(QWidget):
                 inner.addWidget(widget)
             layout.addWidget(frame)
         layout.addStretch(1)
-        for keys, handler in (("Escape", self.close), ("F5", self.reload)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+        add_actions(self, STATS, {"close": self.close, "reload": self.reload})
         context.worker.changed.connect(self._on_changed)
+        context.theme.changed.connect(self._restyle)
         self.reload()
 
     def reload(self) -> None:
@@ -83,6 +80,11 @@ class StatsScreen(QWidget):
             self.show_report,
             lambda e: self.headline.setText(f"Statistics unavailable: {e}"),
         )
+
+    def _restyle(self) -> None:
+        """Redraw the charts in the new theme's colours."""
+        if self.report is not None:
+            self.show_report(self.report)
 
     def _on_changed(self, changes: Change, initiator: object) -> None:
         if changes & (Change.CARDS | Change.WORDS) and self.isVisible():
@@ -137,6 +139,7 @@ class StatsScreen(QWidget):
             " · ".join(f"<span style='color:{colour}'>■</span> {name} {n}" for n, colour, name in parts)
         )
         self.states.setAccessibleDescription(", ".join(f"{name} {n}" for n, _, name in parts))
+        self.words_line.setText(f"Words (home screen, mining, job-ad library) — {PROGRESS_LEGEND}.")
 
         levels = list(data.known)
         points = data.known[levels[0]] if levels else []

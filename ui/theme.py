@@ -15,10 +15,18 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionSpinBox,
+)
 
+from .icons import icon_folder
 from .ui_settings import UiSettings
 
 UI_FAMILIES = ["Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", "Sans Serif"]
@@ -27,13 +35,16 @@ JAPANESE_FAMILIES = ["Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "
 
 @dataclass(frozen=True)
 class Palette:
-    """The colours of one theme. ``new``/``learning``/``review`` follow Anki's blue/red/green counts."""
+    """The colours of one theme. ``new``/``learning``/``review`` follow Anki's blue/red/green counts;
+    ``control`` outlines check boxes, radio buttons and slider handles (at least 3:1 against ``surface``
+    and ``bg``, so an unticked box is visible without focus)."""
 
     name: str
     bg: str
     surface: str
     alt: str
     border: str
+    control: str
     text: str
     muted: str
     accent: str
@@ -57,6 +68,7 @@ LIGHT = Palette(
     surface="#ffffff",
     alt="#faf8f4",
     border="#e2ded5",
+    control="#8c877e",
     text="#2e2d2b",
     muted="#6f6b64",
     accent="#3f7480",
@@ -80,6 +92,7 @@ DARK = Palette(
     surface="#25282d",
     alt="#2a2d33",
     border="#3a3e45",
+    control="#767b84",
     text="#e4e1da",
     muted="#9c988f",
     accent="#7fb2bd",
@@ -119,11 +132,22 @@ def japanese_font(point_size: float) -> QFont:
     return font
 
 
-def style_sheet(palette: Palette, base_pt: int) -> str:
-    """``style.qss`` with the palette's colours and the font sizes filled in."""
+def style_sheet(palette: Palette, base_pt: int, icons: Path | None = None) -> str:
+    """``style.qss`` with the palette's colours, its icon folder (``icons.icon_folder``) and the font sizes
+    filled in."""
+    indicator = max(14, round(base_pt * 1.4))  # check box / radio button side, in pixels
+    ring = max(4, round(indicator * 0.3))  # a ticked radio button's accent ring
     values = {key: value for key, value in asdict(palette).items() if key != "name"}
     values |= {
+        "icons": (icons or icon_folder(palette)).as_posix(),
         "basept": f"{base_pt}pt",
+        "indicatorpx": f"{indicator}px",
+        "radioringpx": f"{ring}px",
+        "radiodotpx": f"{indicator + 2 - 2 * ring}px",
+        "arrowpx": f"{max(10, round(base_pt * 1.0))}px",
+        "groupmarginpx": f"{round(base_pt * 1.9)}px",
+        "radioradiuspx": f"{indicator // 2 + 1}px",
+        "stepperpx": f"{max(20, round(base_pt * 1.8))}px",
         "headingpt": f"{round(base_pt * 1.3)}pt",
         "titlept": f"{round(base_pt * 1.7)}pt",
         "wordpt": f"{round(base_pt * 4)}pt",
@@ -133,11 +157,54 @@ def style_sheet(palette: Palette, base_pt: int) -> str:
     return re.sub(r"@(\w+)", lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-class ThemeManager:
-    """Applies a :class:`UiSettings` to the running application and remembers the active palette."""
+SPIN_TEXT_INSET = 6
+"""Pixels from a spin box's outer edge to its text: ``style.qss``'s border plus padding (1 + 5, or 2 + 4
+with focus)."""
+
+
+class AppStyle(QProxyStyle):
+    """Fusion (the same look on every desktop) under the style sheet, with one repair at polish time.
+
+    Qt 6.11's style-sheet style puts a spin box's text field at the left border, ignoring the border
+    and padding of ``style.qss`` (the top and bottom are right), so the first digit touches the frame;
+    ``polish`` insets the text by what is missing. Where Qt places the field correctly nothing changes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def polish(self, arg: object) -> None:  # type: ignore[override]
+        """Qt's polish, then the spin box repair (see the class docstring)."""
+        super().polish(arg)
+        if isinstance(arg, QAbstractSpinBox):
+            _inset_spin_text(arg)
+
+
+def _inset_spin_text(spin: QAbstractSpinBox) -> None:
+    option = QStyleOptionSpinBox()
+    option.initFrom(spin)
+    option.buttonSymbols = spin.buttonSymbols()
+    option.frame = spin.hasFrame()
+    field = spin.style().subControlRect(
+        QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxEditField, spin
+    )
+    spin.lineEdit().setTextMargins(max(0, SPIN_TEXT_INSET - field.left()), 0, 0, 0)
+
+
+class ThemeManager(QObject):
+    """Applies a :class:`UiSettings` to the running application and remembers the active palette.
+
+    ``changed`` fires after a new theme or font size is applied; widgets that paint with palette
+    colours themselves (bars, charts, coloured text) redraw on it.
+    """
+
+    changed = Signal()
 
     def __init__(self, app: QApplication) -> None:
+        super().__init__()
         self._app = app
+        self._style = AppStyle()
+        app.setStyle(self._style)
         self.palette: Palette = LIGHT
         self.settings = UiSettings()
 
@@ -151,6 +218,7 @@ class ThemeManager:
         self._app.setFont(font)
         self._app.setPalette(_qt_palette(self.palette))
         self._app.setStyleSheet(style_sheet(self.palette, settings.font_size))
+        self.changed.emit()
 
 
 def _qt_palette(p: Palette) -> QPalette:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QProgressBar, QVBoxLayo
 
 from .context import AppContext
 from .levels_dialog import LevelPicker, add_levels
-from .widgets import card_frame, label
+from .widgets import card_frame, fit_dialog, label
 
 BuildProgress = Callable[[int, int, str], None]
 
@@ -33,7 +33,6 @@ class WelcomeDialog(QDialog):
         self._context = context
         self.setWindowTitle("Welcome to jpstudy")
         self.setAccessibleName("Welcome")
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -69,6 +68,7 @@ class WelcomeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.picker.boxes["N5"].setFocus(Qt.FocusReason.OtherFocusReason)
+        fit_dialog(self, 62)
         self.levels: list[str] = []
         self.progress_seen: list[tuple[int, int]] = []  # (done, total) reports, newest last
 

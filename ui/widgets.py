@@ -7,11 +7,24 @@ Terms:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: str | None = None) -> QLabel:
@@ -54,6 +67,34 @@ def fit_word_columns(table: QAbstractItemView, columns: tuple[int, int], texts: 
     least_reading = text_width(table, ["かな" * 2])
     fit_column(table, word, texts[0], cap=max(text_width(table, ["漢" * 6]), room - least_reading))
     fit_column(table, reading, texts[1], cap=max(0, room - table.columnWidth(word)))  # type: ignore[attr-defined]
+
+
+DIALOG_MARGINS = (24, 20, 24, 16)
+"""Left, top, right, bottom margins of a dialog's content (``fit_dialog``)."""
+
+
+def char_width(widget: QWidget, chars: int) -> int:
+    """The width of ``chars`` Latin letters in ``widget``'s font (``averageCharWidth`` is unusable: with a
+    CJK font in the family list it reports the full-width average)."""
+    return widget.fontMetrics().horizontalAdvance("n" * chars)
+
+
+def fit_dialog(dialog: QDialog, chars: int = 60) -> None:
+    """Give ``dialog`` a first size about ``chars`` characters wide (in its own font, so it scales with
+    the font size), the app's margins, and never let it shrink below what its fields need.
+
+    A fixed ``setMinimumWidth`` stops Qt from enforcing the layout's minimum height, which squashed
+    fields and clipped wrapped text at large font sizes; this keeps Qt's minimum instead. Call it at
+    the end of the dialog's constructor.
+    """
+    layout = dialog.layout()
+    if layout.contentsMargins().left() < DIALOG_MARGINS[0]:  # Qt's tight default: the app's calmer one
+        layout.setContentsMargins(*DIALOG_MARGINS)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+    dialog.ensurePolished()
+    width = max(layout.minimumSize().width(), char_width(dialog, chars))
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    dialog.resize(width, max(height, layout.minimumSize().height()))
 
 
 def card_frame(name: str) -> tuple[QFrame, QVBoxLayout]:
@@ -108,3 +149,42 @@ class StackedBar(QWidget):
                 painter.fillRect(QRectF(x, rect.top(), width, rect.height()), colour)
                 x += width
         painter.end()
+
+
+def fit_columns(table: QTableView, stretch: int, stretch_min_chars: int = 24, cap_share: float = 0.3) -> None:
+    """Size ``table``'s columns to what they show, so that all of them fit its width.
+
+    Every column but ``stretch`` gets the width of its header and of the rows in view, at most
+    ``cap_share`` of the table's width (longer text is elided, the tooltip has it all); ``stretch`` takes
+    the rest and never less than ``stretch_min_chars`` average characters. When the columns are too
+    wide for that, the widest ones give way first. Call it when rows arrive and when the table resizes.
+    """
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    available = table.viewport().width()
+    columns = [c for c in range(header.count()) if c != stretch and not header.isSectionHidden(c)]
+    cap = max(60, int(available * cap_share))
+    wanted = {c: min(cap, max(table.sizeHintForColumn(c), header.sectionSizeFromContents(c).width())) for c in columns}
+    floor = {c: min(wanted[c], header.sectionSizeFromContents(c).width()) for c in columns}
+    room = available - char_width(table, stretch_min_chars)
+    while sum(wanted.values()) > room:
+        shrinkable = [c for c in columns if wanted[c] > floor[c]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda c: wanted[c])
+        wanted[widest] = max(floor[widest], wanted[widest] - max(1, (sum(wanted.values()) - room) // 2))
+    for column, width in wanted.items():
+        header.resizeSection(column, width)
+
+
+def status_and_save_buttons(layout: QBoxLayout, dialog: QDialog, save: Callable[[], object], name: str) -> QLabel:
+    """A dialog's last rows: a muted status line (returned, for messages) and Save / Cancel buttons;
+    Save calls ``save``, Cancel rejects ``dialog``."""
+    status = label("", "muted", wrap=True, name=name)
+    layout.addWidget(status)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return status

@@ -40,6 +40,7 @@ from jpstudy.ads.models import (
 from jpstudy.ads.status import StatusIndex
 from jpstudy.collection import Collection, NewNote
 from jpstudy.collection.models import MINED_DECK
+from jpstudy.stats import Progress, status_progress
 
 _AD_COLUMNS = ("id, title, source, saved_at, job_type, tags, text, word_tokens, known_at_save, spans, facts, "
                "reached_at_save")
@@ -255,8 +256,9 @@ class AdLibrary:
         spans = tuple(AdSpan(s, e, words[i].word, words[i].reading, words[i].status)
                       for s, e, i in json.loads(span_json))
         now_known = sum(w.tokens for w in words if w.status in READ_OK)
+        now_learning = sum(w.tokens for w in words if status_progress(w.status) is Progress.LEARNING)
         return SavedAd(ad_id, title, source, _time(saved), job, tuple(tag_text.split()), text,
-                       Readiness(known, total), Readiness(now_known, total), words, spans,
+                       Readiness(known, total), Readiness(now_known, total, now_learning), words, spans,
                        AdFacts.from_json(json.loads(facts_json)) if facts_json else AdFacts(), reached)
 
     def job_types(self) -> list[str]:

@@ -44,10 +44,12 @@ class CandidateLike(Protocol):
 
 @dataclass(frozen=True)
 class Readiness:
-    """Known (or ignored) word tokens out of all word tokens of an ad."""
+    """Known (or ignored) word tokens out of all word tokens of an ad; ``learning`` of the others are of
+    words being learned (``jpstudy.stats`` "word progress"; counted for today's readiness only)."""
 
     known: int
     total: int
+    learning: int = 0
 
     @property
     def share(self) -> float:

@@ -3,10 +3,9 @@
 Terms:
     word key: ``(entry_id, word, reading)`` of a word; like the collection, a word is matched by
         ``(word, reading)`` and, when ``entry_id`` is known, also by ``(entry_id, reading)``.
-    status: ``ignored`` when a matching word mark says so, else ``known`` when a matching mark says
-        known, else ``known`` when a matching note has a mature card (review, interval ≥ ``MATURE_DAYS``),
-        ``learning`` when a matching note has any card, ``new`` otherwise; a word read from a running Anki
-        (table ``anki_words``) counts as a card with its interval.
+    status: ``jpstudy.stats.word_status`` over the matching marks and the progress of the matching
+        notes' cards (``known``, ``learning``, ``unseen``, ``new`` or ``ignored``); a word read from a
+        running Anki (table ``anki_words``) counts as ``jpstudy.stats.anki_word_progress``.
 
 The whole collection's marks and cards are read in two queries, so the cost does not grow with the
 number of words asked about.
@@ -18,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jpstudy.collection.models import MATURE_DAYS
+from jpstudy.stats import Progress, anki_word_progress, card_progress, word_status
 
 WordKey = tuple[int | None, str, str]
 _Key = tuple[tuple[str, object], str]
@@ -26,10 +25,10 @@ _Key = tuple[tuple[str, object], str]
 
 @dataclass(frozen=True)
 class StatusIndex:
-    """The collection's marks and card maturity, keyed by word and by dictionary entry."""
+    """The collection's marks and its cards' best progress, keyed by word and by dictionary entry."""
 
     marks: dict[_Key, str]
-    mature: dict[_Key, bool]
+    progress: dict[_Key, Progress]
 
     @classmethod
     def load(cls, db: sqlite3.Connection) -> StatusIndex:
@@ -40,28 +39,23 @@ class StatusIndex:
             for key in _keys(entry_id, word, reading):
                 if marks.get(key) != "ignored":
                     marks[key] = mark
-        mature: dict[_Key, bool] = {}
-        rows = db.execute(
-            "SELECT n.word, n.reading, n.entry_id, max(c.type = 2 AND c.ivl >= ?) "
-            "FROM notes n JOIN cards c ON c.note_id = n.id GROUP BY n.id",
-            (MATURE_DAYS,),
-        )
-        anki = db.execute("SELECT word, reading, entry_id, ivl >= ? FROM anki_words", (MATURE_DAYS,))
-        for word, reading, entry_id, is_mature in (*rows, *anki):
+        progress: dict[_Key, Progress] = {}
+        rows = db.execute("SELECT n.word, n.reading, n.entry_id, c.type, c.ivl FROM notes n JOIN cards c "
+                          "ON c.note_id = n.id")
+        anki = db.execute("SELECT word, reading, entry_id, ivl FROM anki_words")
+        stages = [(w, r, e, card_progress(t, ivl)) for w, r, e, t, ivl in rows]
+        stages += [(w, r, e, anki_word_progress(ivl)) for w, r, e, ivl in anki]
+        for word, reading, entry_id, stage in stages:
             for key in _keys(entry_id, word, reading):
-                mature[key] = mature.get(key, False) or bool(is_mature)
-        return cls(marks, mature)
+                if progress.get(key, -1) < stage:
+                    progress[key] = stage
+        return cls(marks, progress)
 
     def status(self, entry_id: int | None, word: str, reading: str) -> str:
         """The status of one word (see the module docstring)."""
         keys = _keys(entry_id, word, reading)
-        found = [self.marks[k] for k in keys if k in self.marks]
-        if found:
-            return "ignored" if "ignored" in found else "known"
-        seen = [self.mature[k] for k in keys if k in self.mature]
-        if not seen:
-            return "new"
-        return "known" if any(seen) else "learning"
+        return word_status((self.marks[k] for k in keys if k in self.marks),
+                           (self.progress[k] for k in keys if k in self.progress))
 
     def statuses(self, words: Iterable[WordKey]) -> dict[WordKey, str]:
         """The status of each word key."""

@@ -45,14 +45,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def app_parser() -> argparse.ArgumentParser:
+    """The arguments of the desktop app alone (``jpstudy [--data-dir DIR]``)."""
+    parser = argparse.ArgumentParser(prog="jpstudy", add_help=False)
+    parser.add_argument("--data-dir", metavar="DIR")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``jpstudy`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    """Entry point of the ``jpstudy`` console script.
+
+    ``jpstudy`` alone (or with ``--data-dir``) opens the desktop app without importing the
+    subcommands (and the collection, exporter, miner they load): a second app is refused at once.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    known, rest = app_parser().parse_known_args(words)
+    args = build_parser().parse_args(words) if rest else None
+    if args is None or args.command is None:
         from jpstudy_ui.app import run_app
 
-        return run_app(data_dir=args.data_dir)
+        return run_app(data_dir=(args or known).data_dir)
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

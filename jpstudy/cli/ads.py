@@ -23,7 +23,7 @@ from jpstudy.collection import Collection
 from jpstudy.decks import LEVELS
 
 MEANING_WIDTH = 48
-STATUS_COLOURS = {"known": "32", "learning": "33", "new": "31", "ignored": "90"}
+STATUS_COLOURS = {"known": "32", "learning": "33", "unseen": "31", "new": "31", "ignored": "90"}
 """ANSI colours of word statuses when the text of an ad is shown on a terminal."""
 
 

@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
+import jpstudy.stats as progress_rules  # a module reference: jpstudy.stats imports collection.models
 from jpstudy.collection.db import connect, integrity_problems, transaction
 from jpstudy.collection.models import (
     KANJI_DECK_PREFIX,
@@ -128,22 +129,26 @@ class Collection:
         self._lock = threading.RLock()
         self._undo = UndoStack()
         self._queue: StudyQueue | None = None
-        if self._meta("created") is None:
+        self._deck_tree: DeckTree | None = None
+        self._unburied_day: int | None = None  # the day buried cards were last brought back
+        is_new = self._meta("created") is None
+        if is_new:
             with transaction(db):
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (str(timestamp(_now(created))),))
         self.created = datetime.fromtimestamp(int(self._meta("created") or 0), UTC)
-        self._timing = self._load_timing(zone)
+        self._timing = self._load_timing(zone, is_new)
         self._load_presets()
         self.fuzz = True
         self.tie_break: Callable[[int], int] | None = None
         """Orders reviews due on the same day (card id → key); None: by card id (see ``queue``)."""
 
-    def _load_timing(self, zone_of_new: str | None) -> Timing:
+    def _load_timing(self, zone_of_new: str | None, is_new: bool) -> Timing:
         """The stored timing, completed on first use: a new collection's day 0 is its creation day (by
         the 04:00 before it, as Anki dates it); an upgraded one keeps the day numbers it had. When the
         zone in force differs from the one the stored due days were counted in, they are moved to it."""
-        stored = json.loads(self._meta("timing") or "{\"new\": true}")
-        zone = zone_of_new if stored.pop("new", False) else stored.get("tz")
+        # a new file's upgrade wrote the timing an empty schema-2 file would have: ignore it
+        stored = {} if is_new else json.loads(self._meta("timing") or "{}")
+        zone = zone_of_new if is_new else stored.get("tz")
         counted_in = stored.get("counted_in")
         if "first_day" not in stored:
             if counted_in is None:  # a new collection
@@ -267,6 +272,8 @@ class Collection:
         """
         new = Timing.from_json({"tz": zone, "rollover_hour": rollover_hour,
                                 "first_day": self._timing.first_day.isoformat()})
+        if new == self._timing:
+            return
         with self._lock:
             with transaction(self._db):
                 self._move_due_days(self._timing, new)
@@ -371,6 +378,7 @@ class Collection:
             return self._ensure_deck(name)
 
     def _ensure_deck(self, name: str) -> Deck:
+        self._deck_tree = None
         valid_text(name)
         parts = [p.strip() for p in name.split("::")]
         if not all(parts):
@@ -400,7 +408,10 @@ class Collection:
         return [build(d) for d in tree.tops]
 
     def _tree(self) -> DeckTree:
-        return DeckTree.of({d.id: d.name for d in self.decks()})
+        """The deck tree, kept until a deck is added."""
+        if self._deck_tree is None:
+            self._deck_tree = DeckTree.of({d.id: d.name for d in self.decks()})
+        return self._deck_tree
 
     def _limits(self, tree: DeckTree, today: int) -> dict[int, OwnLimits]:
         per_day = {d: (o.new_per_day, o.reviews_per_day) for d in tree.names
@@ -418,11 +429,14 @@ class Collection:
         self._undo.drop_before(today)
         if self._queue is not None and self._queue.day != today:
             self._queue = None
-        unburied = self._meta("unburied_day")
-        if unburied is None or int(unburied) < today:
+        if self._unburied_day is None:
+            stored = self._meta("unburied_day")
+            self._unburied_day = -1 if stored is None else int(stored)
+        if self._unburied_day < today:
             with transaction(self._db):
                 self._unbury_where("queue IN (-2, -3)", now)
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('unburied_day', ?)", (str(today),))
+            self._unburied_day = today
         return today
 
     # ----- notes -----------------------------------------------------------------------------
@@ -501,12 +515,14 @@ class Collection:
     def add_jlpt_deck(self, level: str, now: datetime | None = None) -> int:
         """Add the bundled JLPT words of ``level`` ("N5" … "N1") as new cards; idempotent.
 
+        The cards are introduced in the level's usefulness order (most frequent words first, see
+        ``jpstudy.decks``): their new-queue positions, which an export carries into Anki, follow it.
         Returns the number of cards added (0 when the level is already in the collection).
         """
-        from jpstudy.decks import load_jlpt_words
+        from jpstudy.decks import words_by_usefulness
 
         level = level.upper()
-        words = load_jlpt_words(level)
+        words = words_by_usefulness(level)
         notes = (
             NewNote(
                 word=w.word, reading=w.reading, meaning=w.meaning, pos=w.pos, jlpt=w.level,
@@ -624,13 +640,15 @@ class Collection:
         )
         return [r[0] for r in rows]
 
-    def _write_state(self, card_id: int, state: CardState, position: int, now: datetime) -> None:
+    def _write_state(self, card_id: int, state: CardState, position: int, now: datetime) -> dict[str, int]:
+        """Store ``state`` and its Anki-shaped columns; the columns written."""
         cols = state_columns(self.options, state, position, now, self.today(now))
         self._db.execute(
             "UPDATE cards SET type = :type, queue = :queue, due = :due, ivl = :ivl, factor = :factor, "
             "reps = :reps, lapses = :lapses, left = :left, state = :state WHERE id = :id",
             {**cols, "state": json.dumps(state.to_dict()), "id": card_id},
         )
+        return cols
 
     def suspend(self, card_ids: Iterable[int], suspended: bool = True, now: datetime | None = None) -> None:
         """Keep cards out of every queue (or, with ``suspended=False``, let them back in); undoable."""
@@ -769,20 +787,19 @@ class Collection:
             tag_leech = leech_now and "leech" not in note.tags
             queue_before = None if self._queue is None else self._queue.copy()
             with transaction(self._db):
-                self._write_state(card.id, state, current.position, now)
+                written = self._write_state(card.id, state, current.position, now)
                 revlog_id = self._insert_revlog(card.id, log)
                 daily = self._count_daily(today, current)
                 if tag_leech:
                     self._db.execute("UPDATE notes SET tags = ? WHERE id = ?",
                                      (tags_text((*note.tags, "leech")), note.id))
-            after_row = self._card_row(card.id)
             if self._queue is not None and not self._queue.answered(
-                card.id, int(after_row["queue"]), int(after_row["due"]), timestamp(now)
+                card.id, written["queue"], written["due"], timestamp(now)
             ):
                 self._queue = queue_before = None
             self._undo.push(UndoStep("Answer", (before_row,), today, revlog_id, daily,
                                      note.id if tag_leech else None, queue_before))
-            return self.get_card(card.id)
+            return dataclasses.replace(current, state=state)
 
     def _card_row(self, card_id: int) -> dict[str, Any]:
         """The card's scheduling columns (an undo before-image)."""
@@ -873,25 +890,26 @@ class Collection:
 
     # ----- word status (mining) -------------------------------------------------------------
     def word_status(self, entry_id: int | None, word: str, reading: str) -> WordStatus:
-        """``known``, ``learning``, ``new`` or ``ignored`` (see ``jpstudy.collection.models``); words read
-        from a running Anki (``jpstudy.ankiconnect.pull``) count like cards of the collection."""
-        mark = self._db.execute(
-            "SELECT mark FROM (SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
-            "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?) ORDER BY mark = 'ignored' DESC LIMIT 1",
+        """``known``, ``learning``, ``unseen``, ``new`` or ``ignored`` (the rules are ``jpstudy.stats``'); words
+        read from a running Anki (``jpstudy.ankiconnect.pull``) count like cards of the collection."""
+        marks = self._db.execute(
+            "SELECT mark FROM word_marks WHERE word = ? AND reading = ? UNION ALL "
+            "SELECT mark FROM word_marks WHERE entry_id = ? AND reading = ?",
             (word, reading, entry_id, reading),
-        ).fetchone()
-        if mark is not None:
-            return "ignored" if mark[0] == "ignored" else "known"
-        row = self._db.execute(
-            "SELECT max(mature) FROM (SELECT c.type = 2 AND c.ivl >= ? AS mature FROM cards c WHERE c.note_id IN "
+        ).fetchall()
+        cards = self._db.execute(
+            "SELECT c.type, c.ivl FROM cards c WHERE c.note_id IN "
             "(SELECT id FROM notes WHERE word = ? AND reading = ? UNION SELECT id FROM notes WHERE entry_id = ? "
-            "AND reading = ?) UNION ALL SELECT ivl >= ? FROM anki_words WHERE (word = ? AND reading = ?) "
-            "OR (entry_id = ? AND reading = ?))",
-            (MATURE_DAYS, word, reading, entry_id, reading, MATURE_DAYS, word, reading, entry_id, reading),
-        ).fetchone()
-        if row[0] is None:
-            return "new"
-        return "known" if row[0] else "learning"
+            "AND reading = ?)",
+            (word, reading, entry_id, reading),
+        ).fetchall()
+        anki = self._db.execute(
+            "SELECT ivl FROM anki_words WHERE (word = ? AND reading = ?) OR (entry_id = ? AND reading = ?)",
+            (word, reading, entry_id, reading),
+        ).fetchall()
+        stages = [progress_rules.card_progress(t, ivl) for t, ivl in cards]
+        stages += [progress_rules.anki_word_progress(ivl) for (ivl,) in anki]
+        return progress_rules.word_status((m for (m,) in marks), stages)
 
     def _mark(self, word: str, reading: str, entry_id: int | None, mark: str) -> None:
         with self._lock, transaction(self._db):

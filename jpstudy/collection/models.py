@@ -22,7 +22,8 @@ from jpstudy.srs import CardState
 Direction = Literal["recognition", "production"]
 NoteKind = Literal["word", "kanji"]
 Span = tuple[int, int]
-WordStatus = Literal["known", "learning", "new", "ignored"]
+WordStatus = Literal["known", "learning", "unseen", "new", "ignored"]
+"""See "word status" in ``jpstudy.stats``."""
 DIRECTIONS: tuple[Direction, ...] = ("recognition", "production")
 MINED_DECK = "Mined"
 KANJI_DECK_PREFIX = "Kanji::"

@@ -208,7 +208,10 @@ class StudyQueue:
         reviews and new cards goes on as built.
         """
         learning_index = next((i for i, (_, c) in enumerate(self.learning) if c == card_id), None)
-        main_index = next((i for i, e in enumerate(self.main) if e.card_id == card_id), None)
+        main_index = None
+        if learning_index is None:
+            on_top = bool(self.main) and self.main[0].card_id == card_id
+            main_index = 0 if on_top else next((i for i, e in enumerate(self.main) if e.card_id == card_id), None)
         if learning_index is not None:
             del self.learning[learning_index]
             self.counts[1] = max(0, self.counts[1] - 1)

@@ -13,7 +13,7 @@
 ``dictionary`` is a :class:`jpstudy.dictionary.Dictionary` (or any
 :class:`jpstudy.mining.lexicon.Lexicon`). The first call for a dictionary builds the miner (about 1 s:
 index of all dictionary forms, common vocabulary loaded); later calls reuse it (``miner_for``).
-``status_of(entry_id, word, reading)`` returns "known" | "learning" | "new" | "ignored"
+``status_of(entry_id, word, reading)`` returns "known" | "learning" | "unseen" | "new" | "ignored"
 (``Collection.word_status``); without it every word is "new".
 """
 

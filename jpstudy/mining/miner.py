@@ -9,7 +9,8 @@ Terms:
         nouns not in the dictionary as a whole; its meaning is composed from its parts).
         ``part_of`` is True when the candidate was only seen inside a longer word.
     name: a proper noun (place or person); reported apart from the candidates, never offered by default.
-    status: "known", "learning", "new" or "ignored", from the ``status_of`` callable (default "new").
+    status: "known", "learning", "unseen", "new" or "ignored" (``jpstudy.stats``), from the ``status_of``
+        callable (default "new").
     span: a stretch of the normalised text with the status of the word there, for colouring the ad.
 """
 

@@ -123,9 +123,9 @@ class Twin:
 
     # --- actions --------------------------------------------------------------------------------
 
-    def step(self, now: datetime, deck: str, rng: random.Random) -> bool:
-        """Compare counts and the next card of ``deck`` at ``now``, then answer (or bury) it in both;
-        False when both queues are empty."""
+    def next_card(self, now: datetime, deck: str) -> tuple[int, int] | None:
+        """Compare counts and the next card of ``deck`` at ``now``; (Anki id, jpstudy id) of the card
+        Anki shows, or None when both queues are empty."""
         self.anki.at(now)
         queued = self.anki.call("queue", deck=deck, limit=1)
         hashes = dict(self.anki.call("sql", query="select id, fnvhash(id, mod) from cards"))
@@ -134,35 +134,53 @@ class Twin:
         assert self.col.counts(now, deck=deck) == tuple(queued["counts"]), f"counts of {deck} at {now}"
         if not queued["ids"]:
             assert jp_card is None, f"jpstudy still shows a card of {deck} at {now}"
-            return False
+            return None
         shown = self.jp_of[queued["ids"][0]]
         assert jp_card is not None, f"jpstudy shows nothing of {deck} at {now}"
         if self.tie_class(jp_card.id) != self.tie_class(shown):
             full = self.anki.call("queue", deck=deck, limit=100)["ids"]
-            jp_queue = self.col._queue
             raise AssertionError(
                 f"next card of {deck} at {now}: jpstudy {self.tie_class(jp_card.id)}, Anki {self.tie_class(shown)}; "
-                f"Anki queue {[self.tie_class(self.jp_of[i]) for i in full]}; jpstudy main "
-                f"{[(e.kind, self.tie_class(e.card_id)) for e in jp_queue.main]} learning {jp_queue.learning} "
-                f"cutoff {jp_queue.cutoff}; Anki tree {self.anki.call('tree')}; jpstudy limits "
-                f"{self.col._limits(self.col._tree(), self.col.today(now))}; daily "
-                f"{self.col.db.execute('SELECT * FROM daily WHERE day = ?', (self.col.today(now),)).fetchall()}")
+                f"Anki queue {[self.tie_class(self.jp_of[i]) for i in full]}")
         self.steps += 1
+        return queued["ids"][0], shown
+
+    def answer(self, now: datetime, deck: str, rating: Rating, taken: int = 3000) -> int | None:
+        """Check the next card of ``deck`` and answer it with ``rating`` in both; its jpstudy id."""
+        pair = self.next_card(now, deck)
+        if pair is None:
+            return None
+        anki_id, jp_id = pair
+        millis = int(now.timestamp()) * 1000
+        self.anki.call("answer", deck=deck, card_id=anki_id, rating=int(rating), millis=millis, ms=taken)
+        self.col.answer(self.col.get_card(jp_id), rating, now, time_taken_ms=taken)
+        return jp_id
+
+    def step(self, now: datetime, deck: str, rng: random.Random) -> bool:
+        """Check the next card of ``deck`` at ``now`` and answer (or bury, or answer and undo) it in
+        both; False when both queues are empty."""
         roll = rng.random()
         if roll < 0.03:
-            self.anki.call("bury", ids=[queued["ids"][0]])
-            self.col.bury([shown], now=now)
+            pair = self.next_card(now, deck)
+            if pair is None:
+                return False
+            self.anki.call("bury", ids=[pair[0]])
+            self.col.bury([pair[1]], now=now)
             return True
         rating = rng.choices(list(Rating), weights=(3, 1, 6, 1))[0]
-        millis = int(now.timestamp()) * 1000
-        taken = rng.randint(500, 70_000)
-        self.anki.call("answer", deck=deck, card_id=queued["ids"][0], rating=int(rating), millis=millis, ms=taken)
-        self.col.answer(self.col.get_card(shown), rating, now, time_taken_ms=taken)
+        if self.answer(now, deck, rating, taken=rng.randint(500, 70_000)) is None:
+            return False
         if roll > 0.96:
             assert self.col.undo_label(now) == "Undo Answer"
             self.anki.call("undo")
             self.col.undo(now)
         return True
+
+    def set_preset(self, name: str, options: SchedulerOptions) -> None:
+        """Edit preset ``name`` in both."""
+        preset = next(p for p in self.col.presets() if p.name == name)
+        self.col.save_preset(name, options, preset.id)
+        self.anki.call("set_preset", name=name, values=preset_json(options))
 
     def session(self, start: datetime, deck: str, rng: random.Random, answers: int) -> datetime:
         """Study ``deck`` from ``start`` (or just after the previous session): up to ``answers`` steps,

@@ -67,8 +67,9 @@ class FakeTimeAnki:
         self.folder = Path(folder or self._tmp.name)  # type: ignore[union-attr]
         self._clock = self.folder / "faketime"
         self._clock.write_text("2026-01-01 12:00:00\n")
+        inherited = {k: v for k, v in os.environ.items() if not k.startswith("FAKETIME")}  # an outer faketime's
         env = {
-            **os.environ,
+            **inherited,
             "TZ": zone,
             "ANKI_TEST_MODE": "1",
             "LD_PRELOAD": str(LIBFAKETIME),
@@ -234,6 +235,27 @@ class _Child:
         note = self.col.get_card(card_id).note()
         note.remove_tag(tag)
         self.col.update_note(note)
+
+    def open_empty(self, rollover: int) -> Any:
+        from anki.collection import Collection
+
+        self.col = Collection(self.path)
+        self.col.db.execute("pragma synchronous = off")
+        prefs = self.col.get_preferences()
+        prefs.scheduling.rollover = rollover
+        self.col.set_preferences(prefs)
+        return self.col.sched.today
+
+    def import_apkg(self, path: str) -> Any:
+        from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+        options = ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)
+        self.col.import_anki_package(ImportAnkiPackageRequest(package_path=path, options=options))
+        rows = self.col.db.all("select c.id, n.flds from cards c join notes n on n.id = c.nid")
+        return [[cid, flds.split("\x1f")[0]] for cid, flds in rows]
+
+    def deck_config(self, deck: str) -> Any:
+        return self.col.decks.config_dict_for_deck_id(self.col.decks.id(deck, create=False))
 
     def today(self) -> Any:
         return self.col.sched.today

@@ -109,4 +109,4 @@ def test_word_list_counts_what_the_miner_found(dictionary: Dictionary, col: Coll
     statuses = {(w.word, w.reading): w.status for w in lib.word_list()}
     assert statuses == {k: col.word_status(e, *k) for k, e in
                         {(c.word, c.reading): c.entry_id for r in results for c in r.candidates}.items()}
-    assert Counter(statuses.values())["known"] == 4 and Counter(statuses.values())["learning"] == 4
+    assert Counter(statuses.values())["known"] == 4 and Counter(statuses.values())["unseen"] == 4

@@ -262,3 +262,21 @@ def test_restore_into_a_fresh_data_folder(tmp_path: Path, data: Path) -> None:
     assert backup.restore(carried, data / COLLECTION_FILE, backup.backup_folder(data), T0) is None
     assert revlog_ids(data / COLLECTION_FILE) == expected
     assert revlog_ids(carried) == expected  # the chosen file itself is only read
+
+
+def test_summaries_count_cards_and_name_unreadable_backups(data: Path) -> None:
+    """What the restore list shows: cards, notes, the latest answer, the size; a damaged or foreign
+    file in the folder is listed with the reason instead of failing the list."""
+    collection = data / COLLECTION_FILE
+    ids = make_collection(collection, answers=3, words=7)
+    folder = backup.backup_folder(data)
+    made = backup.create_backup(collection, folder, T0 + timedelta(hours=1))
+    broken = folder / "collection-20260101-000000Z.sqlite3"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    summaries = {s.backup.path: s for s in map(backup.summarize, backup.list_backups(folder))}
+    good = summaries[made]
+    assert (good.cards, good.notes, good.problem) == (7, 7, None)
+    assert good.last_review == datetime.fromtimestamp(max(ids) / 1000, UTC)
+    assert good.size_bytes == made.stat().st_size > 0
+    bad = summaries[broken]
+    assert bad.cards is None and bad.problem and "jpstudy collection" in bad.problem

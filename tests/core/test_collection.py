@@ -186,8 +186,21 @@ def test_search_terms(col: Collection) -> None:
 
 
 def test_word_status(col: Collection) -> None:
+    """Not started until a card is answered, learning until one is mature, then known (issue 14: words
+    just added counted as learning)."""
     col.add_notes([NewNote(word="勤務", reading="きんむ", meaning="work", entry_id=7)], deck="Mined", now=T0)
+    assert col.word_status(7, "勤務", "きんむ") == "unseen"
+    now = T0
+    card = col.next_card(now)
+    col.answer(card, Rating.GOOD, now)
     assert col.word_status(7, "勤務", "きんむ") == "learning"
+    assert col.word_status(None, "勤務", "きんむ") == "learning"  # matched by word too
+    while col.get_card(card.id).state.interval_days < 21:
+        now = max(now, col.get_card(card.id).state.due) + timedelta(minutes=1)
+        col.answer(col.get_card(card.id), Rating.EASY, now)
+        assert col.word_status(7, "勤務", "きんむ") == (
+            "known" if col.get_card(card.id).state.interval_days >= 21 else "learning")
+    assert col.word_status(7, "勤務", "きんむ") == "known"
     assert col.word_status(None, "休日", "きゅうじつ") == "new"
     col.mark_known("休日", "きゅうじつ")
     assert col.word_status(None, "休日", "きゅうじつ") == "known"

@@ -7,6 +7,7 @@ import json
 import shutil
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from jpstudy.collection import Collection
 from jpstudy.dictionary import Dictionary
 from jpstudy.mining import Candidate, MiningResult, add_candidates, mine_text
 from jpstudy.mining.normalise import MAX_CHARS, masked_spans
+from jpstudy.srs import Rating
 
 ADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
 
@@ -154,9 +156,22 @@ def test_status_coverage_and_spans_from_a_collection(dictionary: Dictionary, tmp
         assert 0 < again.coverage.known_share < 1
         assert "you know" in again.coverage.summary("N3")
         for s in again.spans:
-            assert again.text[s.start:s.end] and s.status in ("known", "ignored", "new", "learning")
+            assert again.text[s.start:s.end] and s.status in ("known", "ignored", "new", "unseen", "learning")
         assert [s.start for s in again.spans] == sorted(s.start for s in again.spans)
         assert any(s.word == "販売" and s.status == "known" for s in again.spans)
+        # a word added as a card is not started until answered, then learning (issue 14)
+        (note,) = add_candidates(col, [words["品出し"]], text=again.text)
+        added = mine_text(text, dictionary, status_of=col.word_status)
+        assert by_word(added)["品出し"].status == "unseen" and added.coverage.learning_tokens == 0
+        (card,) = col.cards_of_note(note.id)
+        col.answer(card, Rating.GOOD, now=datetime.now(UTC))
+        studied = mine_text(text, dictionary, status_of=col.word_status)
+        occurrences = sum(1 for s in studied.spans if s.word == "品出し")
+        assert by_word(studied)["品出し"].status == "learning"
+        assert studied.coverage.learning_tokens == occurrences > 0
+        share = studied.coverage.learning_share
+        assert f"are learning {share:.0%}, " in studied.coverage.summary("N3")
+        assert studied.coverage.to_json()["learning_tokens"] == occurrences
     finally:
         col.close()
 

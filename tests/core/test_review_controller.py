@@ -29,7 +29,8 @@ class StubView:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, object]] = []
-        self.undo_available = False
+        self.undo_label: str | None = None
+        self.notice = ""
         self.errors: list[str] = []
 
     def show_question(self, face: CardFace, counts: Counts) -> None:
@@ -41,8 +42,15 @@ class StubView:
     def show_finished(self, summary: SessionSummary, now: datetime) -> None:
         self.calls.append(("finished", summary))
 
-    def set_undo_available(self, available: bool) -> None:
-        self.undo_available = available
+    def set_undo(self, label: str | None) -> None:
+        self.undo_label = label
+
+    def show_notice(self, message: str) -> None:
+        self.notice = message
+
+    @property
+    def undo_available(self) -> bool:
+        return self.undo_label is not None
 
     def show_error(self, message: str) -> None:
         self.errors.append(message)
@@ -61,7 +69,7 @@ class Clock:
 
 @pytest.fixture
 def col(tmp_path: Path) -> Collection:
-    collection = Collection.open(tmp_path / "c.sqlite3", created=START - timedelta(days=1))
+    collection = Collection.open(tmp_path / "c.sqlite3", created=START - timedelta(days=1), zone="UTC")  # UTC days
     collection.fuzz = False
     collection.add_jlpt_deck("N5", now=START)
     yield collection
@@ -145,6 +153,44 @@ def test_suspend_takes_the_card_out_and_moves_on(col: Collection) -> None:
     _, counts = view.last("question")
     assert controller.current_face.card_id != first.card_id
     assert counts.new == 20  # the next new card takes the suspended one's place
+
+
+def test_suspend_says_what_happened_and_undo_brings_back_the_answer_underneath(col: Collection) -> None:
+    """Issue 14: suspend was silent, lost the previous answer's undo, and Ctrl+Z then said "There is
+    nothing to undo" while the Undo button stayed enabled."""
+    controller, view, _ = make(col)
+    controller.start()
+    answered = controller.current_face
+    controller.reveal()
+    controller.answer(Rating.GOOD)
+    assert view.undo_label == "Undo Answer"
+    shown = controller.current_face
+    controller.suspend_current()
+    assert view.notice == f"Suspended {shown.word} — Ctrl+Z to undo"
+    assert view.undo_label == "Undo Suspend" == col.undo_label()
+    controller.undo()  # the suspend
+    assert not col.get_card(shown.card_id).suspended and controller.current_face.card_id == shown.card_id
+    assert view.undo_label == "Undo Answer" == col.undo_label()
+    controller.undo()  # the answer before it
+    assert controller.current_face.card_id == answered.card_id and col.review_log() == []
+    assert view.undo_label is None and not col.can_undo()
+    controller.undo()
+    assert view.notice == "There is nothing to undo." and view.errors == []
+
+
+def test_bury_hides_the_card_until_the_next_day(col: Collection) -> None:
+    controller, view, clock = make(col)
+    controller.start()
+    buried = controller.current_face
+    controller.bury_current()
+    assert view.notice == f"Buried {buried.word} until tomorrow — Ctrl+Z to undo"
+    assert view.undo_label == "Undo Bury"
+    assert col.get_card(buried.card_id).state.buried == "manual"
+    assert buried.card_id not in {col.next_card(clock.now).id}
+    assert col.counts(clock.now)[0] == 20  # burying studies nothing: the next new card takes its place
+    clock.now += timedelta(days=1)
+    assert col.next_card(clock.now).id == buried.card_id  # back by itself the next day, in its place
+    assert col.get_card(buried.card_id).state.buried is None
 
 
 def test_session_ends_with_summary_and_next_due(col: Collection) -> None:

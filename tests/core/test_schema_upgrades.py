@@ -132,7 +132,8 @@ def check_v1(col: Collection) -> None:
     assert col.review_log() == [ReviewEntry(1767258000000, 1, 4, 4, 0, 0, 5000, 0)]
     assert col.word_status(1274260, "会社", "かいしゃ") == "known"
     assert col.word_status(None, "株式会社", "かぶしきがいしゃ") == "ignored"
-    assert col.word_status(None, "残業", "ざんぎょう") == "learning"
+    assert col.word_status(None, "残業", "ざんぎょう") == "unseen"  # its only card was never answered
+    assert col.word_status(1358280, "食べる", "たべる") == "learning"  # answered, interval 4 days
     # the daily table still counts: JLPT::N5 showed 1 of its 7 new cards on day 0
     assert col.counts(CREATED + timedelta(hours=10), deck="JLPT::N5") == (1, 0, 0)
     assert col.counts(CREATED + timedelta(days=4, hours=10)) == (2, 0, 1)

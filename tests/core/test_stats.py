@@ -17,7 +17,7 @@ CREATED = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)  # a Monday
 
 @pytest.fixture
 def col(tmp_path: Path) -> Collection:
-    collection = Collection.open(tmp_path / "c.sqlite3", created=CREATED)
+    collection = Collection.open(tmp_path / "c.sqlite3", created=CREATED, zone="UTC")  # the days below are UTC days
     collection.fuzz = False
     collection.set_options(dataclasses.replace(collection.options, learning_steps=(), new_per_day=100))
     for i in range(6):
@@ -93,16 +93,21 @@ def test_retention_counts_answers_to_mature_cards_only(col: Collection) -> None:
 
 
 def test_level_progress_counts_the_bundled_lists(tmp_path: Path) -> None:
-    with Collection.open(tmp_path / "levels.sqlite3", created=CREATED) as collection:
+    with Collection.open(tmp_path / "levels.sqlite3", created=CREATED, zone="UTC") as collection:
         added = collection.add_jlpt_deck("N5", now=CREATED)
         collection.mark_known("学生", "がくせい")
         levels = stats.level_progress(collection)
+        answered = answer_next(collection, Rating.GOOD, CREATED)
+        after_one = stats.level_progress(collection)[0]
+        word = collection.note_of(collection.get_card(answered)).word
     assert [lv.level for lv in levels] == ["N5", "N4", "N3", "N2", "N1"]
     n5 = levels[0]
-    assert n5.known == 1
-    assert n5.learning + n5.known <= n5.total
-    assert n5.learning >= added - 10  # a few list entries map to one stored word
-    assert n5.not_started == n5.total - n5.known - n5.learning
+    # right after adding N5 nothing is being learned yet (issue 14: the bars were full orange)
+    assert (n5.known, n5.learning) == (1, 0)
+    assert n5.in_decks >= added - 10  # a few list entries map to one stored word
+    assert n5.not_started == n5.total - 1
+    assert (after_one.known, after_one.learning) == (1, 1), word
+    assert after_one.not_started == n5.total - 2
 
 
 def test_home_summary(col: Collection) -> None:
@@ -112,3 +117,39 @@ def test_home_summary(col: Collection) -> None:
     assert summary.reviews_today == 1 and summary.streak_days == 1 and summary.has_cards
     assert summary.counts == (5, 0, 0)
     assert [node.short_name for node in summary.decks] == ["Mined"]
+
+
+def test_word_progress_has_the_statistics_screens_definitions(tmp_path: Path) -> None:
+    """Every note's word status names the same stage as its card's state in "Cards by state": new →
+    not started, learning / relearning / young → learning, mature → known."""
+    import random
+
+    rng = random.Random(5)
+    with Collection.open(tmp_path / "p.sqlite3", created=CREATED) as collection:
+        collection.fuzz = False
+        for i in range(40):
+            collection.add_note(NewNote(f"単語{i}", f"たんご{i}", f"word {i}"), now=CREATED)
+        now = CREATED
+        for _ in range(60):
+            for _ in range(25):
+                card = collection.next_card(now=now)
+                if card is None:
+                    break
+                collection.answer(card, rng.choice((Rating.AGAIN, Rating.GOOD, Rating.EASY, Rating.EASY)), now=now)
+                now += timedelta(minutes=11)
+            now += timedelta(days=1)
+        for i in range(3):
+            collection.add_note(NewNote(f"新語{i}", f"しんご{i}", f"new word {i}"), now=now)
+        expected = {"new": stats.Progress.NOT_STARTED, "learning": stats.Progress.LEARNING,
+                    "relearning": stats.Progress.LEARNING}
+        seen = set()
+        for note, (card,) in collection.iter_export():
+            kind = card.state.kind
+            mature = card.state.interval_days >= 21
+            stage = expected[kind] if kind in expected else stats.Progress(1 + mature)
+            status = collection.word_status(note.entry_id, note.word, note.reading)
+            assert stats.status_progress(status) is stage, (note.word, kind, card.state.interval_days, status)
+            seen.add((kind, stage))
+        counts = stats.state_counts(collection)
+    assert {stage for _, stage in seen} == set(stats.Progress)  # every stage occurred
+    assert counts.new and counts.mature and (counts.learning or counts.young)

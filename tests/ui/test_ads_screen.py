@@ -27,6 +27,7 @@ from jpstudy.ads import AdLibrary
 from jpstudy.dictionary import Dictionary
 from jpstudy.mining import MiningResult, mine_text
 from jpstudy.paths import collection_path
+from jpstudy.stats import STATUS_LABELS
 
 JOBADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
 T0 = datetime(2026, 2, 20, 9, 0, tzinfo=UTC)  # before the conftest clock (2026-03-02)
@@ -176,7 +177,7 @@ def test_list_shows_readiness_then_and_today_and_the_selected_ad(qtbot, screen: 
     assert screen.ad_text.toPlainText() == library.care_text.rstrip("\n")
     colours = char_colours(screen.ad_text.document())
     expected: list[str | None] = [None] * len(library.care_text.rstrip("\n"))
-    by_status = {"known": LIGHT.review, "learning": LIGHT.learning, "new": LIGHT.new}
+    by_status = {"known": LIGHT.review, "learning": LIGHT.learning, "unseen": LIGHT.new, "new": LIGHT.new}
     for start, end, status in library.care_spans:
         expected[start:end] = [by_status[status]] * (end - start)
     text = screen.ad_text.toPlainText()  # a line break's own format is its next line's: compare the rest
@@ -207,7 +208,7 @@ def test_word_list_filters_and_adds_the_most_common_unknown_words(qtbot, screen:
     qtbot.waitUntil(lambda: words.rowCount() == len(ranked))
     assert [words.key(r) for r in range(words.rowCount())] == ranked
     assert [words.data(words.index(r, 6)) for r in range(words.rowCount())] == [
-        library.statuses[k] for k in ranked
+        STATUS_LABELS[library.statuses[k]] for k in ranked
     ]
     assert words.data(words.index(0, 4)) == "3"  # some words occur in all three ads
 
@@ -230,7 +231,7 @@ def test_word_list_filters_and_adds_the_most_common_unknown_words(qtbot, screen:
     mined = on_worker(qtbot, context, lambda col: {(n.word, n.reading) for n in
                                                    map(col.get_note, col.note_ids("Mined"))})
     assert mined == set(unknown)
-    qtbot.waitUntil(lambda: all(words.data(words.index(words.row_of(k), 6)) == "learning" for k in unknown))
+    qtbot.waitUntil(lambda: all(words.data(words.index(words.row_of(k), 6)) == "in decks" for k in unknown))
 
 
 def test_delete_asks_first_then_removes_the_ad_and_export_writes_the_list(
@@ -366,7 +367,7 @@ def test_an_empty_library_says_how_to_fill_it(qtbot, tmp_path: Path, clock) -> N
         qtbot.waitUntil(lambda: view.summary.text() == "0 saved ads" and view.words_count.text() != "")
         assert view.ad_title.text() == "No saved ads yet" and "Mine a job ad" in view.ad_meta.text()
         assert not view.delete_button.isEnabled() and not view.add_button.isEnabled()
-        assert view.words_count.text() == "0 words · 0 not studied yet"
+        assert view.words_count.text() == "0 words · 0 not in your decks yet"
         qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         assert view.status.text() == "" and worker.pending == 0
     finally:

@@ -73,3 +73,56 @@ def test_work_asked_for_after_the_worker_closed_is_dropped(qtbot, tmp_path: Path
     worker.run_background(lambda: ran.append("background"), ran.append, ran.append)
     qtbot.wait(50)
     assert ran == [] and worker.pending == 0
+
+
+def test_restore_lists_the_backups_with_date_size_and_cards(qtbot, n5_data_dir: Path, clock, idle, on_dialog) -> None:  # type: ignore[no-untyped-def]
+    """File ▸ Restore from a backup… lists the backups (not a file dialog showing the live collection),
+    newest first, with their card counts; Restore asks, naming both counts, then restores the chosen one."""
+    from datetime import timedelta
+
+    from jpstudy_ui.app import AppSession
+    from jpstudy_ui.backups_dialog import BackupsDialog
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    path, folder = collection_path(n5_data_dir), backup.backup_folder(n5_data_dir)
+    older = backup.create_backup(path, folder, clock() - timedelta(days=2))
+    with Collection.open(path) as col:
+        n5_cards = col.card_count()
+        col.add_note(NewNote(word="残業", reading="ざんぎょう", meaning="overtime"))
+    newer = backup.create_backup(path, folder, clock() - timedelta(days=1))
+    (folder / "notes.txt").write_text("not a backup")
+
+    session = AppSession(QApplication.instance(), n5_data_dir, clock)
+    window = session.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.home_summary is not None, timeout=10_000)
+    window.actions_by_key["restore"].trigger()
+    dialog = window.findChild(BackupsDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2 and dialog.current_cards is not None)
+    assert [s.backup.path for s in dialog.summaries] == [newer, older]  # the live collection is not offered
+    assert [s.cards for s in dialog.summaries] == [n5_cards + 1, n5_cards]
+    tz = dialog._tz
+    cells = [[dialog.table.item(r, c).text() for c in range(6)] for r in range(2)]
+    assert cells[1][:3] == [f"{(clock() - timedelta(days=2)).astimezone(tz):%Y-%m-%d %H:%M}", f"{n5_cards:,}",
+                            f"{n5_cards:,}"]
+    assert cells[1][4].endswith(("KB", "MB")) and cells[1][3] == "—"  # no answers in it yet
+    assert f"now holds {n5_cards + 1:,} cards" in dialog.status.text()
+
+    asked: list[str] = []
+
+    def confirm(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    dialog.table.selectRow(1)
+    on_dialog(QMessageBox, confirm)
+    with qtbot.waitSignal(window.restore_requested, timeout=10_000) as signal:
+        dialog.restore_button.click()
+    assert signal.args == [older]
+    assert f"({n5_cards + 1:,} cards) with the backup made" in asked[0] and f"({n5_cards:,} cards)?" in asked[0]
+    qtbot.waitUntil(lambda: session.window is not window and session.window.home_summary is not None,
+                    timeout=10_000)
+    qtbot.addWidget(session.window)
+    session.window.shutdown()
+    with Collection.open(path) as col:
+        assert col.card_count() == n5_cards

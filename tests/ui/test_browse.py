@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jpstudy_ui.browse_model import BrowseModel, CardRow
+from jpstudy_ui.browse_model import COLUMNS, BrowseModel, CardRow
 from jpstudy_ui.note_editor import NoteEditor
 from PySide6.QtCore import Qt
 
@@ -54,5 +54,40 @@ def test_browse_model_passes_the_model_tester(qtmodeltester):
     model.set_ids(list(rows))
     qtmodeltester.check(model)
     assert model.data(model.index(300, 0)) == "語301"
-    assert model.headerData(6, Qt.Orientation.Horizontal) == "Meaning"
-    assert model.data(model.index(300, 6)) == "word 301"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Meaning"
+    assert model.data(model.index(300, 2)) == "word 301"
+
+
+def test_browse_opens_with_every_column_on_screen(qtbot, n5_window, idle):
+    """At its first size, the Meaning column is on screen and wide enough to read (issue 14: it opened
+    off-screen, to the right of the Word … JLPT columns), with a long word and deck name in the list."""
+    from jpstudy.collection import NewNote
+
+    window = n5_window
+    done: list[object] = []
+    long_note = NewNote("国際電気通信連合憲章附属書", "こくさいでんきつうしんれんごうけんしょうふぞくしょ",
+                        "annex to the constitution of the ITU")
+    now = window.context.clock()
+    window.context.worker.run(
+        lambda col: col.add_note(long_note, deck="Work::Telecommunications::Japan", now=now), done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    browse = window.open_window("browse")
+    qtbot.waitUntil(lambda: browse.model.rowCount() > 600 and browse.model.row_of(0) is not None)
+    idle(window)
+    qtbot.wait(50)
+    header = browse.table.horizontalHeader()
+    viewport = browse.table.viewport().width()
+    meaning = COLUMNS.index("Meaning")
+    left = header.sectionViewportPosition(meaning)
+    assert left >= 0 and left + header.sectionSize(meaning) <= viewport, "Meaning is off-screen"
+    assert header.sectionSize(meaning) >= browse.table.fontMetrics().horizontalAdvance("M" * 14)
+    assert header.length() <= viewport, "the columns need a horizontal scroll bar"
+    browse.search.setText("通信")  # the long word, reading and deck now fill the rows in view
+    browse.run_search()
+    qtbot.waitUntil(lambda: browse.model.rowCount() == 1 and browse.model.row_of(0) is not None)
+    qtbot.wait(50)
+    viewport = browse.table.viewport().width()
+    left = header.sectionViewportPosition(meaning)
+    assert left >= 0 and left + header.sectionSize(meaning) <= viewport, "Meaning is off-screen"
+    assert header.sectionSize(meaning) >= browse.table.fontMetrics().horizontalAdvance("M" * 14)
+    assert header.length() <= viewport

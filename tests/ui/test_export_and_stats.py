@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
+import pytest
 from jpstudy_ui.export_dialog import ExportDialog
 from jpstudy_ui.stats_screen import StatsScreen
 from PySide6.QtCore import Qt
@@ -79,3 +80,50 @@ def test_statistics_after_reviews(qtbot, n5_window, idle):
         assert not chart.grab().isNull()
     QApplication.processEvents()
     idle(window)
+
+
+@pytest.mark.parametrize("size", [9, 24])
+def test_export_dialog_fields_are_not_squashed(qtbot, n5_window, idle, size):
+    """The File field is as tall as it wants and wide enough for a path; wrapped text is not cut."""
+    from jpstudy_ui.export_dialog import PATH_CHARS, ExportDialog
+    from jpstudy_ui.ui_settings import UiSettings
+    from jpstudy_ui.widgets import char_width
+    from PySide6.QtWidgets import QLabel
+
+    window = n5_window
+    window.context.apply_settings(UiSettings(theme="light", font_size=size))
+    dialog = ExportDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    path = dialog.path
+    assert path.height() >= path.sizeHint().height(), "the File field is squashed"
+    assert path.width() >= max(char_width(path, PATH_CHARS), path.fontMetrics().horizontalAdvance(path.text()))
+    for text in dialog.findChildren(QLabel):
+        if text.isVisible() and text.wordWrap():
+            assert text.height() >= text.heightForWidth(text.width()), f"cut: {text.text()[:30]}"
+    dialog.close()
+    idle(window)
+
+
+@pytest.mark.parametrize("size", [9, 24])
+def test_chart_labels_are_inside_the_chart(qtbot, size):
+    """The forecast's first label ("today") and its last are drawn whole, inside the chart."""
+    from jpstudy_ui.charts import BarChart
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    chart = BarChart("forecast")
+    font = QFont()
+    font.setPointSize(size)
+    chart.setFont(font)
+    qtbot.addWidget(chart)
+    chart.resize(600, 170)
+    labels = ["today", *(f"{d:02d} Dec" for d in range(2, 31))]
+    chart.set_data(list(range(30)), labels, "#3c8a55", label_every=7)
+    boxes = chart.label_boxes()
+    assert [text for text, _ in boxes] == labels[::7]
+    metrics = QFontMetricsF(chart._small_font())
+    for text, box in boxes:
+        assert box.left() >= 0 and box.right() <= chart.width() and box.bottom() <= chart.height(), text
+        assert box.width() >= metrics.horizontalAdvance(text), text
+    chart.grab()  # paints with the same boxes

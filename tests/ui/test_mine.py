@@ -33,10 +33,13 @@ def test_paste_an_ad_and_add_five_words(qtbot, n5_window, with_dictionary, idle)
     assert shown >= 5
     words = [mine.proxy.index(r, WORD).data() for r in range(shown)]
     assert any(w.startswith("販売") for w in words)
-    # words not studied yet are washed in the "new" colour; N5 words (in the decks) in the "learning" one
+    # words not started are washed in the "new" colour, also the N5 words in the decks that were never
+    # answered: nothing is being learned yet (issue 14: they showed as "learning")
     palette = window.context.theme.palette
     assert f"background-color:{palette.accentsoft}" in mine.ad_view.toHtml()
-    assert f"background-color:{palette.highlight}" in mine.ad_view.toHtml()
+    assert f"background-color:{palette.highlight}" not in mine.ad_view.toHtml()
+    assert {c.status for c in mine.result.candidates} >= {"new", "unseen"}
+    assert " are learning 0%, " in mine.readiness.text()
 
     assert mine.table.hasFocus()
     for _ in range(5):
@@ -58,10 +61,10 @@ def test_paste_an_ad_and_add_five_words(qtbot, n5_window, with_dictionary, idle)
     qtbot.waitUntil(lambda: bool(notes))
     assert sorted(n.word for n in notes[0]) == sorted(c.word for c in checked)
     assert all(n.source.startswith("【パート・アルバイト】駅前のパン屋") for n in notes[0])
-    # the added words now count as learning and leave the "only new words" view
+    # the added words are in the decks now (not started yet) and leave the "only new words" view
     added = {c.word for c in checked}
     assert all(
-        mine.model.candidate(r).status == "learning"
+        mine.model.candidate(r).status == "unseen"
         for r in range(mine.model.rowCount())
         if mine.model.candidate(r).word in added
     )

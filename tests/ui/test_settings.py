@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 def open_settings(qtbot, window):  # type: ignore[no-untyped-def]
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.findChild(SettingsDialog)
+    dialog = window.findChildren(SettingsDialog)[-1]  # the newest (closed ones may linger)
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isEnabled())
     return dialog
 
@@ -77,3 +77,30 @@ def test_target_level_is_shared_by_the_mining_window_and_the_ad_library(qtbot, n
 def test_a_damaged_target_level_falls_back_to_n3(tmp_path):
     (tmp_path / "ui-settings.json").write_text('{"target_level": "N9", "font_size": 14}', encoding="utf-8")
     assert (load_settings(tmp_path).target_level, load_settings(tmp_path).font_size) == ("N3", 14)
+
+
+def test_time_zone_and_rollover_are_shown_and_saved(qtbot, n5_window, idle):
+    """Issue 17: the zone was never set (days turned at 04:00 UTC). Settings shows it — the system's by
+    default — and the hour the day starts; both are collection-wide."""
+    window = n5_window
+    dialog = open_settings(qtbot, window)
+    assert dialog.zone.currentText().startswith("Follow the system (")
+    assert dialog.rollover.text() == "4:00"
+    dialog.zone.setCurrentIndex(dialog.zone.findData("Asia/Tokyo"))
+    dialog.rollover.setValue(5)
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    timing: list[object] = []
+    window.context.worker.run(lambda col: (col.timing, col.options.tz), timing.append)
+    qtbot.waitUntil(lambda: bool(timing))
+    saved, tz = timing[0]
+    assert (saved.zone, saved.rollover_hour, str(tz)) == ("Asia/Tokyo", 5, "Asia/Tokyo")
+    window.open_settings()
+    again = window.findChildren(SettingsDialog)[-1]
+    qtbot.waitUntil(lambda: again.isVisible() and again.isEnabled())
+    assert again.zone.currentText() == "Asia/Tokyo" and again.rollover.text() == "5:00"
+    again.zone.setEditText("Mars/Olympus")
+    again.save()
+    assert again.isVisible() and "not a time zone" in again.status.text()
+    again.reject()
+    idle(window)
