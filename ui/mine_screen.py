@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from jpstudy.adfacts import AdFacts, Fit, extract_facts, fit_of, level_reached
 from jpstudy.adtext import AdTextError, html_to_text, read_ad_file
 from jpstudy.decks import LEVELS
+from jpstudy.stats import STATUS_LABELS
 
 from .anki_connect import add_target_combo, send_candidates
 from .candidates_model import (
@@ -65,7 +66,6 @@ from .widgets import fit_word_columns, label
 AD_FILES = "Job ads (*.txt *.html *.htm *.pdf);;All (*)"
 MEANING_SHARE = 0.2
 """The Meaning column keeps at least this share of the candidate table's width."""
-STATUS_WORDS = {"new": "not studied yet", "learning": "in your decks", "known": "known", "ignored": "ignored"}
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -84,9 +84,10 @@ def ad_text_of(mime: QMimeData) -> str:
 
 
 def hover_text(word: str, reading: str, meaning: str, status: str) -> str:
-    """What hovering a word of the ad shows: "販売 【はんばい】 sales (retail) — not studied yet"."""
+    """What hovering a word of the ad shows: "販売 【はんばい】 sales (retail) — new" (the status as tables
+    name it, ``jpstudy.stats.STATUS_LABELS``)."""
     head = word if not reading or reading == word else f"{word} 【{reading}】"
-    said = STATUS_WORDS.get(status, status)
+    said = STATUS_LABELS.get(status, status)
     return f"{head} {meaning} — {said}" if meaning else f"{head} — {said}"
 
 

@@ -79,9 +79,9 @@ def test_hovering_a_word_shows_its_reading_and_meaning(qtbot, n5_window, with_di
     meaning = next(c.meaning for c in mine.result.candidates if c.word == "販売")
     assert cursor.charFormat().toolTip() == hover_text("販売", "はんばい", meaning, span.status)
     assert cursor.charFormat().toolTip().startswith("販売 【はんばい】 ") and meaning
-    known = next(s for s in mine.result.spans if s.status == "learning")  # an N5 word, in the decks
-    cursor.setPosition(known.start + 1)
-    assert known.reading in cursor.charFormat().toolTip() and "in your decks" in cursor.charFormat().toolTip()
+    in_decks = next(s for s in mine.result.spans if s.status == "unseen")  # an N5 word, in the decks
+    cursor.setPosition(in_decks.start + 1)
+    assert in_decks.reading in cursor.charFormat().toolTip() and cursor.charFormat().toolTip().endswith(" — in decks")
 
 
 def test_long_katakana_words_are_not_cut(qtbot, n5_window, with_dictionary, idle):
