@@ -18,7 +18,6 @@ with the JLPT decks, shuffled with a fixed seed and repeated to 1 MB.
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import sys
@@ -30,7 +29,7 @@ import fugashi
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Result
+from common import Result, data_dir_main
 
 from jpstudy.decks import load_jlpt_words
 from jpstudy.dictionary import Dictionary
@@ -178,15 +177,5 @@ def run(data_dir: str | None = None) -> list[Result]:
     ]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data-dir", help="data folder holding (or to hold) the built dictionary")
-    args = ap.parse_args()
-    for r in run(args.data_dir):
-        print(f"{r.name}: {r.value:.4g} {r.unit} | {r.anchor}: {r.anchor_value:.4g} {r.unit} | "
-              f"ratio {r.ratio:.2f} | target {r.target or '-'} | met {r.met} | {r.note}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(data_dir_main(run, __doc__))

@@ -121,3 +121,17 @@ def run_child(args: Sequence[str], timeout: float = 600) -> dict[str, float]:
 def emit(figures: dict[str, float]) -> None:
     """Print a child's figures as the one JSON line ``run_child`` reads."""
     print(json.dumps(figures), flush=True)
+
+
+def data_dir_main(run: Callable[[str | None], Sequence[Result]], doc: str | None, ratio_digits: int = 2) -> int:
+    """The command line of a benchmark whose ``run(data_dir)`` may reuse a built dictionary: parse
+    ``--data-dir``, run, print each figure on a line."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-dir", help="data folder holding (or to hold) the built dictionary")
+    args = ap.parse_args()
+    for r in run(args.data_dir):
+        print(f"{r.name}: {r.value:.4g} {r.unit} | {r.anchor}: {r.anchor_value:.4g} {r.unit} | "
+              f"ratio {r.ratio:.{ratio_digits}f} | target {r.target or '-'} | met {r.met} | {r.note}")
+    return 0

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 26, 12, 30, tzinfo=UTC)
-AD = ROOT / "tests" / "fixtures" / "jobads" / "bakery-part-time.txt"
+ADS = ROOT / "tests" / "fixtures" / "jobads"
+AD = ADS / "bakery-part-time.txt"
+FACTS_AD = ADS / "it-miname-sairyou.txt"
+"""The ad whose facts and checks the "mine-facts" screenshots show."""
+LIBRARY_ADS = ("delivery-driver.txt", "../pdf/hellowork-kaigo.pdf", "public-kaikei-nendo.txt", "sales-every-check.txt")
+"""More ads mined and kept for the library screenshots (after the bakery ad)."""
 SIZE = (1200, 800)
 LARGE = (1400, 1000)
 """The window for the largest font size (the screen xvfb-run is given)."""
@@ -242,10 +247,24 @@ def shoot(app: QApplication, first_run: Path, demo: Path, theme: str, out: Path,
     mine.mine()
     spin(app, lambda: mine.result is not None, timeout=60)
     save(mine, out, "mine-no-japanese" + suffix)
+    for name in LIBRARY_ADS:  # more ads kept in the library, then the facts of one with checks
+        mine.result = None
+        mine.load_file(ADS / name)
+        spin(app, lambda n=Path(name).name: mine.status.text().startswith(f"Opened {n}"), timeout=60)
+        mine.mine()
+        spin(app, lambda: mine.result is not None, timeout=60)
+    mine.result = None
+    mine.load_file(FACTS_AD)
+    mine.mine()
+    spin(app, lambda: mine.result is not None, timeout=60)
+    spin(app, lambda: window.context.worker.pending == 0)
+    mine.right_tabs.setCurrentIndex(1)
+    mine.facts_panel.checks.setCurrentRow(0 if theme == "light" else 3)
+    save(mine, out, "mine-facts" + suffix)
     mine.close()
 
     ads = window.open_window("ads")
-    ads.resize(*SIZE)
+    ads.resize(1320, 860)
     spin(app, lambda: window.context.worker.pending == 0)
     spin(app, lambda: False, timeout=0.5)
     save(ads, out, "ads-library" + suffix)

@@ -7,6 +7,7 @@ Terms:
     column: a :class:`Column`, the title of a table column and how a record becomes its text, sort
         key, alignment and (for word statuses) colour.
     readiness text: ``"64% → 82%"``, the share of an ad's words known when it was saved and today.
+    Japanese asked: the JLPT level an ad asks for, "✓" when the user has reached it (``jpstudy.adfacts.fit``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from jpstudy.adfacts.fit import within_reach
 from jpstudy.ads import AdSummary, AdWord, MarketWord
+from jpstudy.decks import LEVELS
 from jpstudy.stats import STATUS_LABELS
 
 from .theme import Palette
@@ -58,8 +61,15 @@ def status_colour(palette: Palette, status: str) -> str:
     }.get(status, palette.muted)
 
 
-def ad_columns() -> tuple[Column[AdSummary], ...]:
-    """Columns of the saved-ads list."""
+def japanese_text(asked: str | None, reached: str | None) -> str:
+    """ "N3 ✓" (reached), "N2", "none" (日本語不問) or "–" (not stated)."""
+    if asked in LEVELS:
+        return f"{asked} ✓" if within_reach(asked, reached) else str(asked)
+    return "none" if asked == "not_required" else "–"
+
+
+def ad_columns(reached: Callable[[], str | None] = lambda: None) -> tuple[Column[AdSummary], ...]:
+    """Columns of the saved-ads list; ``reached()`` gives the JLPT level the user has reached."""
     return (
         Column("Title", lambda a: a.title, lambda a: a.title),
         Column("Saved", lambda a: f"{a.saved_at.astimezone():%Y-%m-%d}", lambda a: a.saved_at),
@@ -67,7 +77,23 @@ def ad_columns() -> tuple[Column[AdSummary], ...]:
                lambda a: (a.job_type, a.tags)),
         Column("Known\nsaved → today", readiness_text,
                lambda a: (a.readiness_now.share, a.readiness_then.share), numeric=True),
+        Column("Pay", lambda a: a.facts.pay or "–",
+               lambda a: (a.facts.pay_period or "", a.facts.pay_yen or 0), numeric=True),
+        Column("Days off", lambda a: a.facts.days_off or "–", lambda a: a.facts.annual_holidays or 0),
+        Column("Japanese\nasked", lambda a: japanese_text(a.facts.japanese_level, reached()),
+               lambda a: _level_key(a.facts.japanese_level),
+               tooltip=lambda a: _asked_tooltip(a, reached())),
     )
+
+
+def _asked_tooltip(ad: AdSummary, reached: str | None) -> str:
+    asked = ad.facts.japanese_level
+    if asked not in LEVELS:
+        return "The ad asks for no Japanese level" if asked == "not_required" else "The ad states no Japanese level"
+    if within_reach(asked, reached):
+        since = "" if within_reach(asked, ad.reached_at_save) else " since you saved it"
+        return f"The ad asks for JLPT {asked}: you have reached it{since}"
+    return f"The ad asks for JLPT {asked}; you have reached {reached or 'no level yet'}"
 
 
 def word_columns(palette: Callable[[], Palette]) -> tuple[Column[MarketWord], ...]:

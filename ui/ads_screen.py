@@ -10,9 +10,14 @@ Terms (the core's, see ``jpstudy.ads.models``):
     job-market words: the words across the saved ads (of the chosen job type / tag), ranked by the
         number of ads using them, then by how often they occur.
 
+Also each ad's facts (``jpstudy.adfacts``): pay, days off and the Japanese level asked in the list, a
+filter for the ads the user can apply for at their level (the JLPT level reached, see
+``jpstudy.adfacts.fit``) and for those that came within reach since they were saved, and the selected
+ad's facts, checks and fit below the list.
+
 Keys (the "Job-ad library" rows of ``shortcuts.SHORTCUTS`` and the fields' mnemonics): Ctrl+1 saved ads ·
-Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+L target level ·
-Alt+B words beyond the level · Alt+R job terms · Alt+O only words not studied yet ·
+Ctrl+2 job-market words · Alt+J job type · Alt+T tag · Alt+A Japanese asked · Alt+L target level ·
+Alt+B words beyond the level · Alt+R job terms · Alt+Y what the ad says · Alt+O only words not studied yet ·
 F2 edit the ad's title, job type and tags · Delete delete the ad · Ctrl+Shift+E export the list ·
 Ctrl+Shift+A add the 20 most common unknown words · F5 reload · Esc close.
 
@@ -29,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,16 +56,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpstudy.adfacts import fit_of, level_reached
+from jpstudy.adfacts.fit import within_reach
 from jpstudy.ads import AdLibrary, AdSpan, AdSummary, AdWord, MarketWord, SavedAd, export_ads
 from jpstudy.decks import LEVELS
 from jpstudy.stats import STATUS_LABELS
 
 from .ads_model import RecordModel, ad_columns, ad_word_columns, readiness_text, status_colour, word_columns
 from .context import AppContext
+from .facts_panel import FactsPanel, highlight_span
 from .shortcuts import ADS, add_actions, key_text
 from .taskman import Change
 from .theme import Palette, japanese_font
-from .widgets import StackedBar, card_frame, label
+from .widgets import StackedBar, card_frame, fit_word_columns, label
 
 TOP_UNKNOWN = 20
 """How many words "Add the most common unknown words" adds."""
@@ -70,6 +78,29 @@ ALL = "All"
 SIZE_BY_ROWS = 60
 """Columns fit the contents of the first this many rows (fitting 8,000 words' rows takes ~0.4 s)."""
 STATUS_LEGEND = (("known", "known"), ("learning", "learning"), ("new", "not started"), ("ignored", "ignored"))
+JAPANESE_CHOICES = (("Any", None), ("At my level", "reach"), ("Came within reach", "since"),
+                    *((level, level) for level in LEVELS), ("Not stated", "unstated"))
+"""The Japanese-asked filter: its text and key (a level: ads asking for exactly it)."""
+MEANING_SHARE = 0.35
+"""The Meaning column of the words under an ad keeps at least this share of the table's width."""
+WORD_ROWS = 6
+"""The words table under an ad always shows at least this many rows."""
+
+
+def japanese_passes(ad: AdSummary, choice: str | None, reached: str | None) -> bool:
+    """Whether ``ad`` passes the Japanese-asked filter ``choice`` (a key of ``JAPANESE_CHOICES``) when the
+    user has reached ``reached``: at my level = within reach; came within reach = within reach now but
+    not when saved; a level = asks for that level; unstated = asks for none."""
+    asked = ad.facts.japanese_level
+    if choice is None:
+        return True
+    if choice == "reach":
+        return within_reach(asked, reached)
+    if choice == "since":
+        return asked in LEVELS and within_reach(asked, reached) and not within_reach(asked, ad.reached_at_save)
+    if choice == "unstated":
+        return asked not in LEVELS
+    return asked == choice
 
 
 @dataclass(frozen=True)
@@ -80,6 +111,14 @@ class LibraryPage:
     job_types: list[str]
     tags: list[str]
     total: int
+    levels: list[Any]
+    """JLPT progress per level (``jpstudy.stats.level_progress``)."""
+    reached: str | None
+    """The JLPT level the user has reached (``jpstudy.adfacts.level_reached``)."""
+    within_reach: int
+    """How many of all saved ads the user can apply for at that level."""
+    came_within_reach: int
+    """How many of them came within reach after they were saved."""
 
 
 @dataclass(frozen=True)
@@ -92,16 +131,37 @@ class AdDetail:
     terms: list[AdWord]
 
 
-def load_page(col: Any, job_type: str | None, tag: str | None) -> LibraryPage:
-    """Runs on the worker: the saved ads (newest first) of ``job_type`` carrying ``tag`` (None: any)."""
+def reach_text(page: LibraryPage) -> str:
+    """What the library says of the ads at the user's level: "You have reached N4: 3 of 12 saved ads
+    ask for no more (1 came within reach since you saved it)." """
+    if not page.total:
+        return ""
+    level = f"You have reached JLPT {page.reached}" if page.reached else "You have not reached JLPT N5 yet"
+    since = (f" ({page.came_within_reach} came within reach since you saved "
+             f"{'it' if page.came_within_reach == 1 else 'them'})") if page.came_within_reach else ""
+    return f"{level}: {page.within_reach} of {page.total} saved ads ask for no more{since}."
+
+
+def load_page(col: Any, job_type: str | None, tag: str | None, japanese: str | None = None) -> LibraryPage:
+    """Runs on the worker: the saved ads (newest first) of ``job_type`` carrying ``tag`` (None: any) that
+    pass the Japanese-asked filter ``japanese`` (see ``japanese_passes``), and the user's level."""
+    from jpstudy.stats import level_progress
+
     everything = AdLibrary(col).list()
+    levels = level_progress(col)
+    reached = level_reached(levels)
     shown = [a for a in everything
-             if (job_type is None or a.job_type == job_type) and (tag is None or tag in a.tags)]
+             if (job_type is None or a.job_type == job_type) and (tag is None or tag in a.tags)
+             and japanese_passes(a, japanese, reached)]
     return LibraryPage(
         shown,
         sorted({a.job_type for a in everything if a.job_type}),
         sorted({t for a in everything for t in a.tags}),
         len(everything),
+        levels,
+        reached,
+        sum(japanese_passes(a, "reach", reached) for a in everything),
+        sum(japanese_passes(a, "since", reached) for a in everything),
     )
 
 
@@ -213,7 +273,7 @@ class AdsScreen(QWidget):
         self.detail: AdDetail | None = None
         self.setWindowTitle("Job-ad library — jpstudy")
         self.setAccessibleName("Job-ad library")
-        self.resize(1200, 780)
+        self.resize(1320, 820)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 12)
         outer.setSpacing(10)
@@ -252,11 +312,15 @@ class AdsScreen(QWidget):
         row.setSpacing(8)
         self.job_type = self._combo("Job type filter", [ALL])
         self.tag = self._combo("Tag filter", [ALL])
+        self.japanese = self._combo("Japanese asked filter", [text for text, _ in JAPANESE_CHOICES])
+        self.japanese.setToolTip("At my level: ads asking for a JLPT level you have reached (80 % of its words "
+                                 "and of the easier levels' known), or for none")
         self.level = self._combo("Target JLPT level", list(LEVELS))
         self.level.setCurrentText(self._context.settings.target_level)
         self.level.setToolTip("Words harder than this level, or without a level, are listed per ad "
                               "(the mining window compares with the same level)")
-        for text, combo in (("&Job type:", self.job_type), ("&Tag:", self.tag), ("Target &level:", self.level)):
+        for text, combo in (("&Job type:", self.job_type), ("&Tag:", self.tag), ("Japanese &asked:", self.japanese),
+                            ("Target &level:", self.level)):
             caption = label(text, "muted", name=text.replace("&", ""))
             caption.setBuddy(combo)
             row.addWidget(caption)
@@ -267,6 +331,7 @@ class AdsScreen(QWidget):
         row.addWidget(self.summary)
         self.job_type.currentIndexChanged.connect(lambda _: self.reload())
         self.tag.currentIndexChanged.connect(lambda _: self.reload())
+        self.japanese.currentIndexChanged.connect(lambda _: self.reload())
         self.level.currentIndexChanged.connect(self._level_chosen)
         return row
 
@@ -282,14 +347,29 @@ class AdsScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.ads_model: RecordModel[AdSummary] = RecordModel(ad_columns(), key=lambda a: a.id)
+        self.ads_model: RecordModel[AdSummary] = RecordModel(
+            ad_columns(lambda: self._page.reached if self._page else None), key=lambda a: a.id)
         self.ads_table = self._table(self.ads_model, "Saved ads list")
         self.ads_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ads_table.horizontalHeader().setStretchLastSection(False)
         self.ads_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ads_table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
         self.ads_table.activated.connect(lambda _: self.ad_text.setFocus())
-        left_layout.addWidget(self.ads_table, 1)
+        self.reach_summary = label("", "muted", wrap=True, name="Ads at your Japanese level")
+        left_layout.addWidget(self.reach_summary)
+        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.setChildrenCollapsible(False)
+        left_split.addWidget(self.ads_table)
+        self.facts_tabs = QTabWidget()  # one tab: the same look as the word tabs beside it
+        self.facts_tabs.setAccessibleName("What the selected ad says")
+        self.facts_panel = FactsPanel(lambda: self._context.theme.palette, heading=False)
+        self.facts_panel.span_chosen.connect(
+            lambda start, end: highlight_span(self.ad_text, start, end, self._context.theme.palette))
+        self.facts_tabs.addTab(self.facts_panel, "What the ad sa&ys")
+        left_split.addWidget(self.facts_tabs)
+        left_split.setStretchFactor(0, 1)
+        left_split.setStretchFactor(1, 1)
+        left_layout.addWidget(left_split, 1)
         buttons = QHBoxLayout()
         self.edit_button = self._button("Edit details…", key_text(ADS, "edit"), self.edit_selected)
         self.delete_button = self._button("Delete…", key_text(ADS, "delete"), self.delete_selected)
@@ -324,6 +404,8 @@ class AdsScreen(QWidget):
         )
         self.beyond_table = self._table(self.beyond_model, "Words beyond the target level")
         beyond_header = self.beyond_table.horizontalHeader()
+        beyond_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        beyond_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         beyond_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         beyond_header.setStretchLastSection(False)
         self.terms = QTextBrowser()
@@ -331,6 +413,11 @@ class AdsScreen(QWidget):
         self.word_tabs.addTab(self.beyond_table, "&Beyond the level")
         self.word_tabs.addTab(self.terms, "Job te&rms")
         detail_split.addWidget(self.word_tabs)
+        rows = self.beyond_table.verticalHeader().defaultSectionSize()
+        self.beyond_table.setMinimumHeight(  # never squeezed to a row or two
+            self.beyond_table.horizontalHeader().sizeHint().height() + rows * WORD_ROWS
+            + self.beyond_table.horizontalScrollBar().sizeHint().height() + 2 * self.beyond_table.frameWidth())
+        self.ad_text.setMinimumHeight(rows * 4)
         detail_split.setStretchFactor(0, 3)
         detail_split.setStretchFactor(1, 2)
         side.addWidget(detail_split, 1)
@@ -340,7 +427,7 @@ class AdsScreen(QWidget):
         split.addWidget(frame)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([600, 720])
+        split.setSizes([760, 540])
         return page
 
     def _build_words_tab(self) -> QWidget:
@@ -449,15 +536,21 @@ class AdsScreen(QWidget):
         self._stale = False
         self._reload_soon.stop()
         job_type, tag = self.filters
+        japanese = self.japanese_choice
         self.summary.setText("Loading…")
         self._context.worker.run(
-            lambda col: load_page(col, job_type, tag),
-            lambda page: self._show_page(page, (job_type, tag)),
+            lambda col: load_page(col, job_type, tag, japanese),
+            lambda page: self._show_page(page, (job_type, tag), japanese),
             self._failed("read the saved ads"),
         )
 
-    def _show_page(self, page: LibraryPage, asked: tuple[str | None, str | None]) -> None:
-        if asked != self.filters:
+    @property
+    def japanese_choice(self) -> str | None:
+        """The key of the Japanese-asked filter chosen (None: any)."""
+        return JAPANESE_CHOICES[max(0, self.japanese.currentIndex())][1]
+
+    def _show_page(self, page: LibraryPage, asked: tuple[str | None, str | None], japanese: str | None) -> None:
+        if asked != self.filters or japanese != self.japanese_choice:
             return  # the filters changed meanwhile; a newer load is on its way
         selected = self.selected_ad_id()
         self._page = page
@@ -467,6 +560,7 @@ class AdsScreen(QWidget):
             self.reload()
             return
         self.ads_model.set_records(page.ads)
+        self.ads_table.setColumnHidden(2, not any(a.job_type or a.tags for a in page.ads))  # room for the title
         header = self.ads_table.horizontalHeader()
         if header.isSortIndicatorShown():
             self.ads_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -475,6 +569,7 @@ class AdsScreen(QWidget):
             f"{page.total} saved ad{'s' if page.total != 1 else ''}"
             + (f", {shown} shown" if shown != page.total else "")
         )
+        self.reach_summary.setText(reach_text(page))
         row = self.ads_model.row_of(selected) if selected is not None else None
         self._select_row(row if row is not None else 0)
         if not page.ads:
@@ -537,9 +632,30 @@ class AdsScreen(QWidget):
         self.legend.setText(legend_html(palette))
         self.word_tabs.setTabText(0, f"&Beyond {detail.level}, not known yet ({len(detail.beyond)})")
         self.beyond_model.set_records(detail.beyond)
+        self._fit_words()
         self.word_tabs.setTabText(1, f"Job te&rms to understand ({len(detail.terms)})")
         self.terms.setHtml(terms_html(detail.terms, palette))
+        checks = len(ad.facts.checks)
+        self.facts_tabs.setTabText(0, f"What the ad sa&ys · {checks} check{'s' if checks != 1 else ''}"
+                                   if checks else "What the ad sa&ys")
+        fit = fit_of(ad.facts, ad.readiness_now.share, self._page.levels) if self._page else None
+        self.facts_panel.set_facts(ad.facts, fit)
+        asked = ad.facts.japanese_level.value
+        if fit is not None and asked in LEVELS and fit.within_reach:
+            since = "" if within_reach(asked, ad.reached_at_save) else " since you saved it"
+            self.ad_readiness.setText(f"{self.ad_readiness.text()} · asks for {asked}: reached{since} ✓")
         self._enable_ad_actions(True)
+
+    def _fit_words(self) -> None:
+        """Word and Reading of the words under the ad fit their entries; Meaning keeps its share, in view."""
+        words = self.detail.beyond if self.detail else []
+        fit_word_columns(self.beyond_table, (0, 1), ([w.word for w in words], [w.reading for w in words]), (2,),
+                         MEANING_SHARE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the word columns to the new width."""
+        super().resizeEvent(event)
+        self._fit_words()
 
     def _show_empty_detail(self) -> None:
         self.detail = None
@@ -553,6 +669,8 @@ class AdsScreen(QWidget):
             widget.setText("")
         self.word_tabs.setTabText(0, "&Beyond the level")
         self.word_tabs.setTabText(1, "Job te&rms")
+        self.facts_tabs.setTabText(0, "What the ad sa&ys")
+        self.facts_panel.set_facts(None, None)
         self.readiness_bar.set_segments([], 0, self._context.theme.palette.heat0)
         self.ad_text.clear()
         self.terms.clear()

@@ -1,10 +1,14 @@
-"""Mine a job ad: paste (or open) an ad, see it coloured by word status, pick words, add them as cards.
+"""Mine a job ad: paste (or open, or drop) an ad, see it coloured by word status, pick words, add them
+as cards; read what the ad says (its facts, checks and the user's fit) on the second tab.
 
-Keys: the "Mine a job ad" rows of ``shortcuts.SHORTCUTS`` (Ctrl+O open a file · Ctrl+Return find the
-words · Space checks a word · Esc close), and the buttons' Alt+A add · Alt+K mark known · Alt+I ignore.
+Keys: the "Mine a job ad" rows of ``shortcuts.SHORTCUTS`` (Ctrl+O open a file · Ctrl+Shift+V paste the
+clipboard's ad, a browser's rich text read as text, and find its words · Ctrl+Return find the words ·
+Space checks a word · Esc close), the buttons' Alt+A add · Alt+K mark known · Alt+I ignore, and the
+tabs' Alt+W the words · Alt+S what the ad says. A file dropped anywhere on the window is opened.
 Work happens off the GUI thread: as soon as the window opens, the dictionary opens (and on first use
 builds) and the miner gets ready on the background thread, so the first ad mines warm; mining runs on
-the database worker (word statuses come from the collection) with progress.
+the database worker (word statuses come from the collection) with progress; a PDF is read in the
+background; the JLPT progress behind the fit line is read after the words are shown.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,12 +31,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from jpstudy.adfacts import AdFacts, Fit, extract_facts, fit_of, level_reached
+from jpstudy.adtext import AdTextError, html_to_text, read_ad_file
 from jpstudy.decks import LEVELS
+from jpstudy.stats import STATUS_LABELS
 
 from .anki_connect import add_target_combo, send_candidates
 from .candidates_model import (
@@ -49,40 +57,59 @@ from .candidates_model import (
     CandidateProxy,
 )
 from .context import AppContext
-from .shortcuts import MINE, add_actions, pressed
+from .facts_panel import FactsPanel, highlight_span
+from .shortcuts import MINE, add_actions, key_text, pressed
 from .taskman import Change
 from .theme import japanese_font
-from .widgets import label
+from .widgets import fit_word_columns, label
 
-MAX_FILE_BYTES = 5_000_000
+AD_FILES = "Job ads (*.txt *.html *.htm *.pdf);;All (*)"
+MEANING_SHARE = 0.2
+"""The Meaning column keeps at least this share of the candidate table's width."""
 
 
-def read_ad_file(path: Path) -> str:
-    """The text of a .txt or .html file (tags stripped); ``ValueError`` with a clear message otherwise."""
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ValueError(f"{path.name} is larger than 5 MB; paste the part with the ad instead.")
-    raw = path.read_bytes()
-    for encoding in ("utf-8", "cp932", "euc-jp"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValueError(f"{path.name} is not text in UTF-8, Shift-JIS or EUC-JP.")
-    if path.suffix.lower() in (".html", ".htm"):
-        from PySide6.QtGui import QTextDocument
+def local_files(mime: QMimeData) -> list[Path]:
+    """The local files a drag or the clipboard carries (file managers put them as URLs)."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
 
-        document = QTextDocument()
-        document.setHtml(text)
-        text = document.toPlainText()
-    return text
+
+def ad_text_of(mime: QMimeData) -> str:
+    """The ad's text in clipboard or drag data: rich text (a browser's text/html) read as text with
+    its line breaks, else the plain text."""
+    if mime.hasHtml():
+        text = html_to_text(mime.html())
+        if text.strip():
+            return text
+    return mime.text() if mime.hasText() else ""
+
+
+def hover_text(word: str, reading: str, meaning: str, status: str) -> str:
+    """What hovering a word of the ad shows: "販売 【はんばい】 sales (retail) — new" (the status as tables
+    name it, ``jpstudy.stats.STATUS_LABELS``)."""
+    head = word if not reading or reading == word else f"{word} 【{reading}】"
+    said = STATUS_LABELS.get(status, status)
+    return f"{head} {meaning} — {said}" if meaning else f"{head} — {said}"
 
 
 class PasteBox(QPlainTextEdit):
-    """The paste box; Ctrl+Enter submits (a text edit would otherwise keep the key for itself)."""
+    """The paste box; Ctrl+Enter submits (a text edit would otherwise keep the key for itself). Pasted
+    or dropped rich text comes in as text with its line breaks; a dropped file is handed on
+    (:attr:`file_dropped`) instead of pasting its name."""
 
     submitted = Signal()
+    file_dropped = Signal(Path)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        """Files and rich text are accepted as well as plain text."""
+        return bool(local_files(source)) or source.hasHtml() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Insert what is pasted or dropped (see the class docstring)."""
+        files = local_files(source)
+        if files:
+            self.file_dropped.emit(files[0])
+            return
+        self.insertPlainText(ad_text_of(source))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Enter / Ctrl+Return emit :attr:`submitted`."""
@@ -116,6 +143,8 @@ class MineScreen(QWidget):
         self._warming = False
         self._waiting_text: str | None = None  # an ad pasted before the dictionary was ready
         self.result: Any = None
+        self.facts: AdFacts | None = None
+        self._levels: list[Any] = []  # JLPT progress per level (jpstudy.stats.level_progress), once read
         self._updated: dict[tuple[str, str], str] = {}  # statuses changed since mining, by (word, reading)
         self.setWindowTitle("Mine a job ad — jpstudy")
         self.setAccessibleName("Mine a job ad")
@@ -127,8 +156,13 @@ class MineScreen(QWidget):
         outer.addWidget(label("Paste a job ad (求人票) and find the words you don't know yet.", "heading"))
         top = QHBoxLayout()
         self.open_button = QPushButton("Open file…  Ctrl+O")
-        self.open_button.setAccessibleName("Open a .txt or .html file")
+        self.open_button.setAccessibleName("Open a .txt, .html or .pdf file")
+        self.open_button.setToolTip("A .txt, .html or .pdf ad; you can also drop a file on this window")
         self.open_button.clicked.connect(self.open_file)
+        self.paste_button = QPushButton(f"Paste  {key_text(MINE, 'paste')}")
+        self.paste_button.setAccessibleName("Paste the ad from the clipboard and find its words")
+        self.paste_button.setToolTip("Paste the ad (text, or a web page's rich text) and find its words")
+        self.paste_button.clicked.connect(self.paste_clipboard)
         self.mine_button = QPushButton("Find words  Ctrl+Enter")
         self.mine_button.setAccessibleName("Find words")
         self.mine_button.setProperty("role", "primary")
@@ -141,6 +175,7 @@ class MineScreen(QWidget):
         self.progress.setAccessibleName("Mining progress")
         self.progress.setVisible(False)
         top.addWidget(self.open_button)
+        top.addWidget(self.paste_button)
         top.addWidget(self.mine_button)
         top.addWidget(self.keep)
         top.addWidget(self.progress, 1)
@@ -154,8 +189,10 @@ class MineScreen(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.paste = PasteBox()
         self.paste.submitted.connect(self.mine)
+        self.paste.file_dropped.connect(self.load_file)
         self.paste.setAccessibleName("Job ad text")
-        self.paste.setPlaceholderText("Paste the ad here (Ctrl+V), or open a file (Ctrl+O).")
+        self.paste.setPlaceholderText("Paste the ad here (Ctrl+V), open a file (Ctrl+O) or drop a .txt, .html or "
+                                      ".pdf file on this window.")
         self.paste.setFont(japanese_font(context.settings.font_size * 1.15))
         self.ad_view = QTextBrowser()
         self.ad_view.setAccessibleName("The ad, words coloured by status")
@@ -173,9 +210,11 @@ class MineScreen(QWidget):
         left_layout.addWidget(self.edit_button)
         self.splitter.addWidget(left)
 
+        self.right_tabs = QTabWidget()
+        self.right_tabs.setAccessibleName("Words and facts of the ad")
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setContentsMargins(0, 4, 0, 0)
         self.readiness = label("", "heading", wrap=True, name="Readiness")
         right_layout.addWidget(self.readiness)
         filters = QHBoxLayout()
@@ -256,16 +295,27 @@ class MineScreen(QWidget):
                 buttons.addWidget(self.add_target)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
+        self.facts_panel = FactsPanel(lambda: self._context.theme.palette)
+        self.facts_panel.span_chosen.connect(self.show_span)
+        self.right_tabs.addTab(right, "&Words")
+        self.right_tabs.addTab(self.facts_panel, "What the ad &says")
+        right_side = QWidget()
+        side_layout = QVBoxLayout(right_side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.right_tabs, 1)
         self.status = label("", "muted", wrap=True, name="Status")
-        right_layout.addWidget(self.status)
-        self.splitter.addWidget(right)
-        self.splitter.setSizes([400, 780])
+        side_layout.addWidget(self.status)
+        self.splitter.addWidget(right_side)
+        self.splitter.setSizes([380, 800])
+        self.setAcceptDrops(True)
         self._set_actions_enabled(False)
 
-        add_actions(self, MINE, {"open": self.open_file, "mine": self.mine, "close": self.close})
+        add_actions(self, MINE, {"open": self.open_file, "mine": self.mine, "paste": self.paste_clipboard,
+                                 "close": self.close})
         self.paste.setFocus()
         context.theme.changed.connect(self._restyle)
         self._warm_up()
+        self._read_levels()
 
     def _restyle(self) -> None:
         """Colour the mined ad again in the new theme's colours."""
@@ -274,22 +324,70 @@ class MineScreen(QWidget):
 
     # -- input ---------------------------------------------------------------------------------------
     def open_file(self) -> None:
-        """Load a .txt or .html file into the paste box."""
-        name, _ = QFileDialog.getOpenFileName(self, "Open a job ad", "", "Job ads (*.txt *.html *.htm);;All (*)")
+        """Load a .txt, .html or .pdf file into the paste box."""
+        name, _ = QFileDialog.getOpenFileName(self, "Open a job ad", "", AD_FILES)
         if name:
             self.load_file(Path(name))
 
     def load_file(self, path: Path) -> None:
-        """Put the text of ``path`` in the paste box, or say why it cannot be read."""
-        try:
-            text = read_ad_file(path)
-        except (OSError, ValueError) as exc:
-            self.status.setText(f"Cannot open {path.name}: {exc}")
+        """Put the text of ``path`` in the paste box, or say why it cannot be read. A PDF is read on
+        the background thread (its layout takes a moment); text and HTML files at once."""
+        if path.suffix.lower() == ".pdf":
+            self.status.setText(f"Reading {path.name}…")
+            self.progress.setVisible(True)
+            self.progress.setRange(0, 0)
+            self._context.worker.run_background(lambda: read_ad_file(path).text,
+                                                lambda text: self._loaded(path, text),
+                                                lambda exc: self._not_loaded(path, exc))
             return
+        try:
+            text = read_ad_file(path).text
+        except AdTextError as exc:
+            self._not_loaded(path, exc)
+            return
+        self._loaded(path, text)
+
+    def _loaded(self, path: Path, text: str) -> None:
+        self.progress.setVisible(False)
         self._back_to_paste()
         self.paste.setPlainText(text)
         self._source = path.name
         self.status.setText(f"Opened {path.name}. Press Ctrl+Enter to find the words.")
+
+    def _not_loaded(self, path: Path, exc: BaseException) -> None:
+        self.progress.setVisible(False)
+        self.status.setText(f"Cannot open {path.name}: {exc}")
+
+    def paste_clipboard(self) -> None:
+        """Replace the text with the clipboard's ad (a copied file is opened) and find its words."""
+        mime = QGuiApplication.clipboard().mimeData()
+        files = local_files(mime)
+        if files:
+            self.load_file(files[0])
+            return
+        text = ad_text_of(mime)
+        if not text.strip():
+            self.status.setText("The clipboard holds no text: copy the ad first.")
+            return
+        self._back_to_paste()
+        self.paste.setPlainText(text)
+        self._source = ""
+        self.mine()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files and text may be dropped anywhere on the window."""
+        if local_files(event.mimeData()) or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A dropped file is opened; dropped text replaces the ad."""
+        files = local_files(event.mimeData())
+        if files:
+            self.load_file(files[0])
+        else:
+            self._back_to_paste()
+            self.paste.setPlainText(ad_text_of(event.mimeData()))
+        event.acceptProposedAction()
 
     def _back_to_paste(self) -> None:
         self.ad_view.setVisible(False)
@@ -346,16 +444,18 @@ class MineScreen(QWidget):
         self.status.setText("Reading the ad…")
         report = self._context.worker.on_main(self._progress)
         keep, source, now = self.keep.isChecked(), self._source, self._context.clock()
+        reached = level_reached(self._levels) if self._levels else None
 
-        def work(col: Any) -> Any:
+        def work(col: Any) -> tuple[Any, AdFacts]:
             from jpstudy.mining import mine_text
 
             result = mine_text(text, dictionary, status_of=col.word_status, progress=report)
+            facts = extract_facts(result.text)
             if keep and result.candidates:
                 from jpstudy.ads import AdLibrary
 
-                AdLibrary(col).save(text, result, source=source, now=now)
-            return result
+                AdLibrary(col).save(text, result, source=source, now=now, facts=facts, reached=reached)
+            return result, facts
 
         changes = Change.NOTES if keep else Change.NONE
         self._context.worker.run_op(work, changes, self._show_result, self._failed, self)
@@ -369,15 +469,19 @@ class MineScreen(QWidget):
         self.progress.setVisible(False)
         self.status.setText(f"Could not read the ad: {exc}")
 
-    def _show_result(self, result: Any) -> None:
+    def _show_result(self, mined: tuple[Any, AdFacts]) -> None:
+        result, self.facts = mined
         self.result = result
         self._updated = {}
         self.mine_button.setEnabled(True)
         self.progress.setVisible(False)
         self.model.set_candidates(result.candidates)
         self._apply_filter()
+        self._fit_word_columns()
         self._render_ad()
         self._show_readiness()
+        self._show_facts()
+        self._read_levels()
         self._set_actions_enabled(bool(result.candidates))
         shown = self.proxy.rowCount()
         words = len(result.words)
@@ -418,10 +522,13 @@ class MineScreen(QWidget):
         self.readiness.setText(summary[0].upper() + summary[1:] + ".")
 
     def _render_ad(self) -> None:
-        """The normalised ad with each word's background showing its status."""
+        """The normalised ad with each word's background showing its status; hovering a word shows its
+        reading, meaning and status. The text is laid out ``pre-wrap``, so the view's characters are
+        the ad's one for one (a fact's span marks the same characters)."""
         palette = self._context.theme.palette
         colours = {"new": palette.accentsoft, "unseen": palette.accentsoft, "learning": palette.highlight}
         text = self.result.text
+        meanings = {(c.word, c.reading): c.meaning for c in (*self.result.candidates, *self.result.names)}
         parts: list[str] = []
         position = 0
         for span in sorted(self.result.spans, key=lambda s: s.start):
@@ -430,16 +537,18 @@ class MineScreen(QWidget):
             parts.append(html.escape(text[position : span.start]))
             word = html.escape(text[span.start : span.end])
             status = self._status_of(span)
+            title = html.escape(hover_text(span.word, span.reading, meanings.get((span.word, span.reading), ""),
+                                           status), quote=True)
             if status in colours:
-                parts.append(f"<span style='background:{colours[status]}' title='{status}'>{word}</span>")
+                style = f"background:{colours[status]}"
             elif status == "ignored":
-                parts.append(f"<span style='color:{palette.muted}'>{word}</span>")
+                style = f"color:{palette.muted}"
             else:
-                parts.append(word)
+                style = ""
+            parts.append(f'<span style="{style}" title="{title}">{word}</span>')
             position = span.end
         parts.append(html.escape(text[position:]))
-        body = "".join(parts).replace("\n", "<br>")
-        self.ad_view.setHtml(f"<div style='line-height:160%'>{body}</div>")
+        self.ad_view.setHtml(f"<div style='line-height:160%; white-space:pre-wrap'>{''.join(parts)}</div>")
         self.legend.setText(
             f"<span style='background:{palette.accentsoft}'>&nbsp;not started&nbsp;</span> · "
             f"<span style='background:{palette.highlight}'>&nbsp;learning&nbsp;</span> studied, not mature yet · "
@@ -453,6 +562,49 @@ class MineScreen(QWidget):
     def _status_of(self, span: Any) -> str:
         """A span's status, updated by the user's actions since mining."""
         return self._updated.get((span.word, span.reading), span.status)
+
+    def _fit_word_columns(self) -> None:
+        """Size Word and Reading to their longest entry (katakana words are long) as far as Meaning keeps
+        ``MEANING_SHARE`` of the table's width: the word first, so that no word is cut; then its reading
+        (never narrower than its header)."""
+        words = [self.model.index(r, WORD).data() for r in range(self.model.rowCount())]
+        fit_word_columns(self.table, (WORD, READING), (words, [c.reading for c in self.result.candidates]),
+                         (CHECK, JLPT, COUNT, FREQUENCY, STATUS), MEANING_SHARE)
+
+    # -- facts ---------------------------------------------------------------------------------------
+    def _show_facts(self) -> None:
+        """The ad's facts and checks on the second tab, with the fit known so far."""
+        self.facts_panel.set_facts(self.facts, self._fit())
+        checks = len(self.facts.checks)
+        self.right_tabs.setTabText(1, f"What the ad &says · {checks} check{'s' if checks != 1 else ''}"
+                                   if checks else "What the ad &says")
+
+    def _fit(self) -> Fit | None:
+        if self.result is None or self.facts is None or not self._levels:
+            return None
+        return fit_of(self.facts, self.result.coverage.known_share, self._levels)
+
+    def _read_levels(self) -> None:
+        """Read the JLPT progress (how much of each level is known) on the worker, for the fit line."""
+        from jpstudy.stats import level_progress
+
+        self._context.worker.run(level_progress, self._levels_read, _ignore)
+
+    def _levels_read(self, levels: list[Any]) -> None:
+        self._levels = levels
+        self.facts_panel.set_fit(self._fit())
+
+    def show_span(self, start: int, end: int) -> None:
+        """Mark [start, end) of the ad (a fact or check chosen on the facts tab) and scroll to it."""
+        if self.result is None or not self.ad_view.isVisible():
+            return
+        highlight_span(self.ad_view, start, end, self._context.theme.palette)
+
+    def restyle(self) -> None:
+        """Draw the ad and its facts again in the current theme's colours."""
+        if self.result is not None:
+            self._render_ad()
+            self._show_facts()
 
     # -- actions -------------------------------------------------------------------------------------
     def _target_rows(self) -> list[int]:
@@ -527,6 +679,7 @@ class MineScreen(QWidget):
         self.model.set_status(rows, status)
         self._apply_filter()
         self._render_ad()
+        self._read_levels()
 
     def _op_failed(self, exc: BaseException) -> None:
         self.status.setText(f"Nothing was changed: {exc}")

@@ -78,6 +78,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(BROWSE, "close", ("Escape",), "Close Browse"),
     Shortcut(MINE, "open", ("Ctrl+O",), "Open a .txt, .html or .pdf file"),
     Shortcut(MINE, "mine", ("Ctrl+Return", "Ctrl+Enter"), "Find the words of the pasted ad"),
+    Shortcut(MINE, "paste", ("Ctrl+Shift+V",), "Paste the ad (a web page's rich text read as text) and find its words"),
     Shortcut(MINE, "check", ("Space",), "Check / uncheck the word (in the table)"),
     Shortcut(MINE, "close", ("Escape",), "Close the window"),
     Shortcut(ADS, "saved", ("Ctrl+1",), "The saved ads"),

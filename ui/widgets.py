@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,38 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = False, name: 
     widget.setWordWrap(wrap)
     widget.setAccessibleName(name or text or role or "label")
     return widget
+
+
+FIT_CAP_CHARS = 22
+"""A column fitted to its contents is at most this many full-width characters wide."""
+
+
+def text_width(table: QAbstractItemView, texts: Sequence[str]) -> int:
+    """Pixels the longest of ``texts`` needs in a cell of ``table`` (with the cell's padding)."""
+    metrics = table.fontMetrics()
+    return max((metrics.horizontalAdvance(str(t)) for t in texts), default=0) + 28
+
+
+def fit_column(table: QAbstractItemView, column: int, texts: Sequence[str], cap: int | None = None) -> None:
+    """Size ``column`` of ``table`` to its longest text (long katakana words are not cut), up to ``cap``
+    pixels (default ``FIT_CAP_CHARS`` full-width characters) and at least as wide as its header."""
+    limit = table.fontMetrics().horizontalAdvance("漢") * FIT_CAP_CHARS if cap is None else cap
+    header = table.horizontalHeader().sectionSizeHint(column)  # type: ignore[attr-defined]
+    table.setColumnWidth(column, max(header, min(limit, text_width(table, texts))))  # type: ignore[attr-defined]
+
+
+def fit_word_columns(table: QAbstractItemView, columns: tuple[int, int], texts: tuple[Sequence[str], Sequence[str]],
+                     others: Sequence[int], meaning_share: float = 0.2) -> None:
+    """Size a word column and its reading column (``columns``, with their ``texts``) to their longest
+    entries as far as the meaning column keeps ``meaning_share`` of the table's width beside the
+    ``others`` columns: the word first, so that no word is cut (long katakana words), then its reading
+    (never narrower than its header)."""
+    word, reading = columns
+    used = sum(table.columnWidth(c) for c in others)  # type: ignore[attr-defined]
+    room = max(0, int(table.viewport().width() * (1 - meaning_share)) - used)
+    least_reading = text_width(table, ["かな" * 2])
+    fit_column(table, word, texts[0], cap=max(text_width(table, ["漢" * 6]), room - least_reading))
+    fit_column(table, reading, texts[1], cap=max(0, room - table.columnWidth(word)))  # type: ignore[attr-defined]
 
 
 DIALOG_MARGINS = (24, 20, 24, 16)

@@ -2,8 +2,9 @@
 
 Each row: id, title, source, saved_at (ISO 8601, UTC), job_type, tags (space-separated in CSV, a list in
 JSON), words (distinct words mined), readiness_then and readiness_now (shares 0…1, rounded to 4
-places); with ``include_text`` also the ad's text. The file is written atomically: a failed export
-leaves an existing file as it was.
+places), pay and days off as the list shows them, the Japanese level asked ("" when not stated) and
+the number of checks the ad triggers (``jpstudy.adfacts``); with ``include_text`` also the ad's text.
+The file is written atomically: a failed export leaves an existing file as it was.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any
 from jpstudy.ads.library import AdLibrary
 from jpstudy.ads.models import AdSummary
 
-FIELDS = ("id", "title", "source", "saved_at", "job_type", "tags", "words", "readiness_then", "readiness_now")
+FIELDS = ("id", "title", "source", "saved_at", "job_type", "tags", "words", "readiness_then", "readiness_now", "pay",
+          "days_off", "japanese_level", "checks")
 FORMATS = ("csv", "json")
 
 
@@ -28,6 +30,8 @@ def ad_record(ad: AdSummary) -> dict[str, Any]:
         "job_type": ad.job_type, "tags": list(ad.tags), "words": ad.word_count,
         "readiness_then": round(ad.readiness_then.share, 4),
         "readiness_now": round(ad.readiness_now.share, 4),
+        "pay": ad.facts.pay, "days_off": ad.facts.days_off, "japanese_level": ad.facts.japanese_level or "",
+        "checks": ad.facts.checks,
     }
 
 

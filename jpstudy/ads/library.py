@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from jpstudy.adfacts import FACTS_VERSION, AdFacts, extract_facts
+from jpstudy.adfacts.summary import summarise_values
 from jpstudy.ads.models import (
     LEVELS,
     READ_OK,
@@ -40,7 +42,16 @@ from jpstudy.collection import Collection, NewNote
 from jpstudy.collection.models import MINED_DECK
 from jpstudy.stats import Progress, status_progress
 
-_AD_COLUMNS = "id, title, source, saved_at, job_type, tags, text, word_tokens, known_at_save, spans"
+_AD_COLUMNS = ("id, title, source, saved_at, job_type, tags, text, word_tokens, known_at_save, spans, facts, "
+               "reached_at_save")
+_FACT_COLUMNS = ", ".join(
+    f"CASE WHEN facts = '' THEN NULL ELSE {expr} END" for expr in (
+        "json_extract(facts, '$.pay.value')", "json_extract(facts, '$.annual_holidays.value')",
+        "json_extract(facts, '$.weekly_days_off.value')", "json_extract(facts, '$.japanese_level.value')",
+        "json_array_length(facts, '$.checks')",
+    )
+)
+"""The list's facts of an ad, read in SQL from its stored facts (see ``jpstudy.adfacts.summary``)."""
 _VOCAB_COLUMNS = (
     "word", "reading", "entry_id", "meaning", "jlpt", "pos", "kind", "glossary", "glossary_note",
 )
@@ -85,14 +96,18 @@ class AdLibrary:
     # ----- saving and editing ----------------------------------------------------------------
     def save(
         self, text: str, result: Any, title: str | None = None, source: str = "", job_type: str | None = None,
-        tags: Iterable[str] = (), now: datetime | None = None,
+        tags: Iterable[str] = (), now: datetime | None = None, facts: AdFacts | None = None,
+        reached: str | None = None,
     ) -> SavedAd:
-        """Keep a mined ad: its text, words and readiness as they are now.
+        """Keep a mined ad: its text, words and readiness as they are now, and its facts.
 
         ``result`` is a ``jpstudy.mining.MiningResult`` (then its ``text`` is stored, because its word
         spans index that normalised text, and readiness is weighed by those spans) or a plain sequence
         of candidates (then ``text`` is stored and each candidate not seen only inside a longer word
-        weighs its ``count``). ``title`` defaults to the text's first non-empty line.
+        weighs its ``count``). ``title`` defaults to the text's first non-empty line. ``facts`` are the
+        ad's facts read from the stored text (read here when not given); ``reached`` is the JLPT level
+        the user has reached now (``jpstudy.adfacts.level_reached``), kept to show later which ads came
+        within reach since.
 
         Raises:
             ValueError: the text is empty, or a candidate has no headword; nothing is saved.
@@ -115,13 +130,15 @@ class AdLibrary:
         total = sum(tokens.get(k, 0) for k in ordinal)
         known = sum(tokens.get((c.word, c.reading), 0) for c in words if c.status in READ_OK)
         saved_at = int((now or datetime.now(UTC)).timestamp())
+        facts_json = _facts_json(facts if facts is not None else extract_facts(stored))
         with self.col.lock, self.col.transaction() as db:
             cur = db.execute(
                 "INSERT INTO ads (title, source, saved_at, text, job_type, tags, words, word_tokens, "
-                "known_at_save, readiness_at_save, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "known_at_save, readiness_at_save, spans, facts, facts_version, reached_at_save) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (_title(title, stored), source.strip(), saved_at, stored, (job_type or "").strip(),
                  " ".join(_tags(tags)), len(words), total, known, Readiness(known, total).share,
-                 json.dumps(span_rows, separators=(",", ":"))),
+                 json.dumps(span_rows, separators=(",", ":")), facts_json, FACTS_VERSION, reached),
             )
             ad_id = int(cur.lastrowid or 0)
             db.executemany(
@@ -190,18 +207,34 @@ class AdLibrary:
         """The saved ads (of a job type / with a tag), newest first, with readiness then and now."""
         where, params = AdFilter(job_type, tag).sql()
         with self.col.lock:
+            self.refresh_facts()
             db = self.col.db
             rows = db.execute(
-                "SELECT id, title, source, saved_at, job_type, tags, word_tokens, known_at_save, words "
-                f"FROM ads WHERE {where} ORDER BY saved_at DESC, id DESC",
+                "SELECT id, title, source, saved_at, job_type, tags, word_tokens, known_at_save, words, "
+                f"reached_at_save, {_FACT_COLUMNS} FROM ads WHERE {where} ORDER BY saved_at DESC, id DESC",
                 params,
             ).fetchall()
             known_now = self._known_tokens_now(db, AdFilter(job_type, tag))
         return [
             AdSummary(ad_id, title, source, _time(saved), job, tuple(tag_text.split()), n_words,
-                      Readiness(known, total), Readiness(known_now.get(ad_id, 0), total))
-            for ad_id, title, source, saved, job, tag_text, total, known, n_words in rows
+                      Readiness(known, total), Readiness(known_now.get(ad_id, 0), total),
+                      summarise_values(json.loads(pay) if pay else None, annual, weekly, level, checks or 0),
+                      reached)
+            for (ad_id, title, source, saved, job, tag_text, total, known, n_words, reached, pay, annual, weekly,
+                 level, checks) in rows
         ]
+
+    def refresh_facts(self) -> int:
+        """Read again the facts of the ads whose facts were read by an older reader (or not at all:
+        ads saved before facts existed); return how many. One transaction."""
+        with self.col.lock:
+            stale = self.col.db.execute("SELECT id, text FROM ads WHERE facts_version < ?",
+                                        (FACTS_VERSION,)).fetchall()
+            if stale:
+                with self.col.transaction() as db:
+                    db.executemany("UPDATE ads SET facts = ?, facts_version = ? WHERE id = ?",
+                                   [(_facts_json(extract_facts(text)), FACTS_VERSION, ad_id) for ad_id, text in stale])
+        return len(stale)
 
     def get(self, ad_id: int) -> SavedAd:
         """A saved ad with its words and spans coloured with today's statuses.
@@ -210,6 +243,7 @@ class AdLibrary:
             KeyError: there is no such ad.
         """
         with self.col.lock:
+            self.refresh_facts()
             row = self._ad_row(ad_id)
             word_rows = self.col.db.execute(
                 f"SELECT {_WORD_COLUMNS} FROM ad_words w JOIN ad_vocab v ON v.id = w.vocab_id "
@@ -218,13 +252,14 @@ class AdLibrary:
             ).fetchall()
             index = StatusIndex.load(self.col.db)
         words = tuple(_ad_word(w, index.status(w[2], w[0], w[1])) for w in word_rows)
-        _, title, source, saved, job, tag_text, text, total, known, span_json = row
+        _, title, source, saved, job, tag_text, text, total, known, span_json, facts_json, reached = row
         spans = tuple(AdSpan(s, e, words[i].word, words[i].reading, words[i].status)
                       for s, e, i in json.loads(span_json))
         now_known = sum(w.tokens for w in words if w.status in READ_OK)
         now_learning = sum(w.tokens for w in words if status_progress(w.status) is Progress.LEARNING)
         return SavedAd(ad_id, title, source, _time(saved), job, tuple(tag_text.split()), text,
-                       Readiness(known, total), Readiness(now_known, total, now_learning), words, spans)
+                       Readiness(known, total), Readiness(now_known, total, now_learning), words, spans,
+                       AdFacts.from_json(json.loads(facts_json)) if facts_json else AdFacts(), reached)
 
     def job_types(self) -> list[str]:
         """The job types given to saved ads, sorted (for a filter)."""
@@ -368,6 +403,10 @@ def _ad_word(row: Sequence[Any], status: str) -> AdWord:
     w, r, e, meaning, jlpt, pos, kind, count, tokens, part, sentence, gl, note, then = row
     return AdWord(w, r, e, meaning, jlpt, pos, kind, count, tokens, bool(part), sentence, bool(gl), note,
                   then, status)
+
+
+def _facts_json(facts: AdFacts) -> str:
+    return json.dumps(facts.to_json(), ensure_ascii=False, separators=(",", ":"))
 
 
 def _title(title: str | None, text: str) -> str:

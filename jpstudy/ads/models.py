@@ -10,14 +10,18 @@ Terms:
         saved, *now* today's statuses in the collection.
     market word: a word across the saved ads, with the number of ads using it as a word of its own and
         its word tokens in them (whole words only: a part of a compound, 勤務 of 勤務地, is not counted).
+    facts: what the ad states (pay, days off, the Japanese level asked …) and its checks, read by
+        ``jpstudy.adfacts`` when the ad is saved (and again when the reader improves).
+    reached at save: the JLPT level the user had reached when saving the ad (``jpstudy.adfacts.fit``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from jpstudy.adfacts import AdFacts, FactsSummary
 from jpstudy.decks import LEVELS
 
 READ_OK = frozenset(("known", "ignored"))
@@ -103,6 +107,8 @@ class AdSummary:
     word_count: int
     readiness_then: Readiness
     readiness_now: Readiness
+    facts: FactsSummary = field(default_factory=FactsSummary)
+    reached_at_save: str | None = None
 
     def readiness_line(self) -> str:
         """"64% → 82% of the words known"."""
@@ -124,11 +130,16 @@ class SavedAd:
     readiness_now: Readiness
     words: tuple[AdWord, ...]
     spans: tuple[AdSpan, ...]
+    facts: AdFacts = field(default_factory=AdFacts)
+    reached_at_save: str | None = None
 
     def summary(self) -> AdSummary:
         """The list row of this ad."""
+        from jpstudy.adfacts import summarise
+
         return AdSummary(self.id, self.title, self.source, self.saved_at, self.job_type, self.tags,
-                         len(self.words), self.readiness_then, self.readiness_now)
+                         len(self.words), self.readiness_then, self.readiness_now, summarise(self.facts),
+                         self.reached_at_save)
 
 
 @dataclass(frozen=True)

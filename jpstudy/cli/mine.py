@@ -1,5 +1,8 @@
-"""``jpstudy mine FILE|-``: the vocabulary of a job ad as a table, or JSON with ``--json``;
+"""``jpstudy mine FILE|-``: the vocabulary of a job ad as a table, then what the ad states and its
+checks; JSON with ``--json`` (``"facts"``: every fact as ``{value, text, start, end, english}`` with
+offsets into the normalised text, and ``"checks"``; ``"fit"`` when a collection exists);
 ``--add WORD…`` adds the chosen words as cards in the ``Mined`` deck (with the ad's sentence).
+FILE is a .txt, .html or .pdf file (``jpstudy.adtext``).
 
 Exit status: 0 on success, 2 when the input cannot be read or is not text.
 """
@@ -11,16 +14,18 @@ import json
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-MAX_INPUT_BYTES = 12_000_000
+if TYPE_CHECKING:
+    from jpstudy.adfacts import AdFacts, Fit
+
 TABLE_MEANING_WIDTH = 48
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("mine", help="mine the vocabulary of a job ad (file or - for standard input)")
-    p.add_argument("file", metavar="FILE", help="text file (UTF-8; HTML is turned into text) or - for stdin")
-    p.add_argument("--json", action="store_true", help="print JSON: candidates, names, coverage")
+    p.add_argument("file", metavar="FILE", help="the ad: a .txt, .html or .pdf file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="print JSON: candidates, names, coverage, facts")
     p.add_argument("--add", nargs="+", metavar="WORD", help="add these words (headword or reading) as cards")
     p.add_argument("--title", default="", help="source shown on added cards (default: the ad's first line)")
     p.add_argument("--limit", type=int, default=0, help="show at most N candidates in the table")
@@ -30,40 +35,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def looks_binary(data: bytes) -> bool:
-    """True when more than 2 % of the bytes are control characters other than tab, line breaks and form
-    feed (UTF-16 text is recognised by its byte-order mark first)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return False
-    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    return controls > len(data) * 0.02
-
-
 def read_input(name: str) -> str:
-    """The text of FILE or stdin ('-'); raises ValueError with a clear message on unreadable input."""
+    """The ad's text in FILE (.txt, .html, .pdf) or stdin ('-'); ``ValueError`` with a clear message when
+    it cannot be read (``jpstudy.adtext``)."""
+    from jpstudy.adtext import AdTextError, read_ad_file, text_from_bytes
+
+    if name == "-":
+        from jpstudy.adtext import MAX_INPUT_BYTES
+
+        return text_from_bytes(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "-").text
     try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with Path(name).open("rb") as fh:
-                data = fh.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise ValueError(f"cannot read {name}: {exc.strerror or exc}") from exc
-    if len(data) > MAX_INPUT_BYTES:
-        raise ValueError(f"{name} is larger than {MAX_INPUT_BYTES // 1_000_000} MB; paste a single ad")
-    if looks_binary(data):
-        raise ValueError(f"{name} does not look like text (binary data)")
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    for encoding in ("cp932", "euc_jp"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+        return read_ad_file(Path(name)).text
+    except AdTextError as exc:
+        raise ValueError(str(exc)) from exc
 
 
 def _width(text: str) -> int:
@@ -105,6 +89,24 @@ def format_table(result: object, limit: int = 0, parts: bool = False) -> str:
     return "\n".join(lines)
 
 
+def format_facts(facts: AdFacts, fit: Fit | None = None) -> str:
+    """What the ad states, one fact a line, then its checks and the not-legal-advice note."""
+    from jpstudy.adfacts import FIELDS, NOT_LEGAL_ADVICE
+
+    stated = dict(facts.stated())
+    lines = ["what the ad says:"]
+    lines += [f"  {title}: {stated[name].english}" for name, title in FIELDS if name in stated] or ["  (nothing found)"]
+    lines.append(f"  not stated: {', '.join(t.lower() for n, t in FIELDS if n not in stated) or '-'}")
+    if fit is not None:
+        lines.append(fit.sentence())
+    if facts.checks:
+        lines.append("")
+        lines.append("checks (information, not legal advice):")
+        lines += [f"  ! {c.message}\n    source: {c.source}" for c in facts.checks]
+        lines.append(NOT_LEGAL_ADVICE)
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     from jpstudy.dictionary import Dictionary, DictionaryDataError, terminal_progress
     from jpstudy.mining import add_candidates, miner_for
@@ -128,8 +130,17 @@ def run(args: argparse.Namespace) -> int:
 
         col = Collection.open(col_path)
     try:
+        from jpstudy.adfacts import extract_facts, fit_of
+
         miner = miner_for(dictionary, prime=False)  # one ad per process: load only the words it needs
         result = miner.mine(text, status_of=col.word_status if col is not None else None)
+        facts = extract_facts(result.text)
+        fit = None
+        if col is not None:
+            from jpstudy.stats import level_progress
+
+            levels = level_progress(col)
+            fit = fit_of(facts, result.coverage.known_share, levels)
         if args.add:
             wanted = set(args.add)
             chosen = [c for c in result.candidates if c.word in wanted or c.reading in wanted]
@@ -145,16 +156,24 @@ def run(args: argparse.Namespace) -> int:
 
             try:
                 ad = AdLibrary(col).save(text, result, title=args.title or None,
-                                         source="" if args.file == "-" else Path(args.file).name)
+                                         source="" if args.file == "-" else Path(args.file).name, facts=facts,
+                                         reached=fit.reached if fit else None)
             except ValueError as exc:
                 print(f"jpstudy mine: {exc}", file=sys.stderr)
                 return 2
             print(f"saved as ad {ad.id}: {ad.title} — {ad.summary().readiness_line()}", file=sys.stderr)
         if args.json:
-            json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+            out = result.to_json()
+            out["facts"] = facts.to_json()
+            if fit is not None:
+                out["fit"] = fit.to_json()
+            json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         elif not args.add:
             print(format_table(result, args.limit, args.parts))
+            if result.coverage.word_tokens:  # a text without Japanese words states nothing either
+                print()
+                print(format_facts(facts, fit))
             if result.message and result.message != result.coverage.summary():
                 print(result.message, file=sys.stderr)
     finally:

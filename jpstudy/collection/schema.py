@@ -199,7 +199,13 @@ CREATE TABLE anki_words (             -- words of a running Anki's cards (AnkiCo
 CREATE INDEX anki_words_entry ON anki_words (entry_id, reading);
 """
 
-UPGRADES: tuple[str, ...] = (V1, V2, V3, V4, V5)
+V6 = """
+ALTER TABLE ads ADD COLUMN facts TEXT NOT NULL DEFAULT '';          -- AdFacts.to_json() (jpstudy.adfacts), '' unread
+ALTER TABLE ads ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 0;  -- FACTS_VERSION of the reader that wrote them
+ALTER TABLE ads ADD COLUMN reached_at_save TEXT;                     -- JLPT level the user had reached when saved
+"""
+
+UPGRADES: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
 """``UPGRADES[i]`` turns schema version ``i`` into ``i + 1``."""
 
 DATA_UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {4: plain_sentences}

@@ -97,6 +97,13 @@ INSERT INTO anki_notes VALUES (2, 'Ab3$xY9!kQ', 1700000000000, '["残業", "over
 INSERT INTO anki_cards VALUES (3, 0);
 INSERT INTO anki_words VALUES ('給料', 'きゅうりょう', NULL, 30);
 """,
+    6: """
+INSERT INTO ads (id, title, source, saved_at, text, job_type, tags, words, word_tokens, known_at_save,
+                 readiness_at_save, spans, facts, facts_version, reached_at_save)
+VALUES (2, '夜勤専従', '', 1767258100, '時給1,500円。週休二日制。', '', '', 0, 0, 0, 1.0, '[]',
+        '{"pay": {"value": {"period": "hour", "min": 1500, "max": 1500, "top_only": false}, "text": "時給1,500円",
+          "start": 0, "end": 8, "english": "¥1,500 an hour"}, "checks": []}', 1, 'N4');
+""",
 }
 
 
@@ -133,7 +140,7 @@ def check_v1(col: Collection) -> None:
 
 
 def check_v2(col: Collection) -> None:
-    ads = col.db.execute("SELECT title, text, readiness_at_save, spans FROM ads").fetchall()
+    ads = col.db.execute("SELECT title, text, readiness_at_save, spans FROM ads WHERE id = 1").fetchall()
     assert ads == [("介護スタッフ募集", "介護の仕事です。残業なし。", 0.3333, "[[0, 2, 0]]")]
     words = col.db.execute(
         "SELECT w.ad_id, v.word, v.glossary_note, w.sentence FROM ad_words w JOIN ad_vocab v ON v.id = w.vocab_id"
@@ -169,8 +176,18 @@ def check_v5(col: Collection) -> None:
     assert col.word_status(None, "給料", "きゅうりょう") == "known"
 
 
+def check_v6(col: Collection) -> None:
+    from jpstudy.ads import AdLibrary
+
+    ads = {a.id: a for a in AdLibrary(col).list()}
+    # an ad saved before facts existed has them read from its text on first use; stored facts are kept
+    assert ads[1].facts.pay == "" and ads[1].reached_at_save is None
+    assert ads[2].facts.pay == "¥1,500/h" and ads[2].reached_at_save == "N4"
+    assert col.db.execute("SELECT facts_version FROM ads WHERE id = 1").fetchone()[0] >= 1
+
+
 CHECKS: dict[int, Callable[[Collection], None]] = {
-    1: check_v1, 2: check_v2, 3: check_v3, 4: check_v4, 5: check_v5,
+    1: check_v1, 2: check_v2, 3: check_v3, 4: check_v4, 5: check_v5, 6: check_v6,
 }
 
 
@@ -204,6 +221,10 @@ def test_upgrade_keeps_every_piece_of_data(tmp_path: Path, version: int) -> None
         for v, check in CHECKS.items():
             if v <= version:
                 check(col)
+        if 2 <= version < 6:  # an ad saved before schema 6 gets its facts read from its text
+            from jpstudy.ads import AdLibrary
+
+            assert AdLibrary(col).get(1).facts.overtime.value == 0  # 残業なし
         # the upgraded file works: answer the old review card on its due day
         day4 = CREATED + timedelta(days=4, hours=10)
         assert col.answer(col.get_card(1), Rating.GOOD, day4).state.reps == 2

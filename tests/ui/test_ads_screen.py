@@ -373,3 +373,70 @@ def test_an_empty_library_says_how_to_fill_it(qtbot, tmp_path: Path, clock) -> N
         assert view.status.text() == "" and worker.pending == 0
     finally:
         worker.close()
+
+
+def test_the_list_shows_pay_days_off_and_the_level_asked_and_filters_by_level(
+    qtbot, screen: AdsScreen, context: AppContext, library: Library
+) -> None:
+    """Issue 13: pay, days off and the Japanese level asked per ad; "At my level" and "Came within
+    reach" follow the JLPT level the collection says the user has reached."""
+    model = screen.ads_model
+    rows = {model.record(r).id: [model.index(r, c).data() for c in (4, 5, 6)] for r in range(model.rowCount())}
+    assert rows[library.ids["care"]] == ["¥220k+/mo", "110/yr · 2 some wks", "N3"]
+    assert rows[library.ids["bakery"]] == ["¥1,150+/h", "–", "N3"]  # 日常会話程度: read as N3
+    assert rows[library.ids["delivery"]] == ["¥280k–350k/mo", "105/yr · 2 some wks", "–"]
+    assert screen.reach_summary.text() == "You have not reached JLPT N5 yet: 1 of 3 saved ads ask for no more."
+    screen.japanese.setCurrentText("At my level")
+    qtbot.waitUntil(lambda: [a.id for a in model.records()] == [library.ids["delivery"]])
+
+    def learn_to_n3(col: Collection) -> None:  # the user now knows every N5, N4 and N3 word
+        from jpstudy.decks import load_jlpt_words
+
+        words = [w for level in ("N5", "N4", "N3") for w in load_jlpt_words(level)]
+        with col.lock, col.transaction() as db:  # what mark_known does, in one transaction
+            db.executemany("INSERT OR REPLACE INTO word_marks (word, reading, entry_id, mark) "
+                           "VALUES (?, ?, ?, 'known')", [(w.word, w.reading, w.entry_id) for w in words])
+
+    on_worker(qtbot, context, learn_to_n3)
+    screen.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=20_000)
+    assert screen.reach_summary.text() == (
+        "You have reached JLPT N3: 3 of 3 saved ads ask for no more (2 came within reach since you saved them).")
+    care = model.row_of(library.ids["care"])
+    assert model.index(care, 6).data() == "N3 ✓"
+    assert "since you saved it" in model.index(care, 6).data(Qt.ItemDataRole.ToolTipRole)
+    screen.japanese.setCurrentText("Came within reach")
+    qtbot.waitUntil(lambda: sorted(a.id for a in model.records()) == sorted(
+        [library.ids["care"], library.ids["bakery"]]))
+    screen.japanese.setCurrentText("N2")
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+
+
+def test_the_ads_facts_tab_marks_what_it_read(qtbot, screen: AdsScreen, library: Library) -> None:
+    row = screen.ads_model.row_of(library.ids["care"])
+    screen.ads_table.selectRow(row)
+    screen.ads_table.setCurrentIndex(screen.ads_model.index(row, 0))
+    qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.ad.id == library.ids["care"])
+    assert screen.facts_tabs.tabText(0) == "What the ad sa&ys · 3 checks"
+    panel = screen.facts_panel
+    assert [panel.checks.item(i).text().split("\n")[0][:14] for i in range(panel.checks.count())] == [
+        "⚠  The pay inc", "⚠  The ad does", "⚠  週休二日制 means"]
+    panel.checks.setCurrentRow(2)
+    (selection,) = screen.ad_text.extraSelections()
+    assert selection.cursor.selectedText() == "週休2日制"
+    assert panel.fit.text() == "This ad asks for JLPT N3. You know 0 % of the N3 words and " \
+        f"{screen.detail.ad.readiness_now.share * 100:.0f} % of this ad's words."
+
+
+def test_the_words_under_an_ad_are_never_squeezed(qtbot, screen: AdsScreen) -> None:
+    """Issue 14: the words table under the ad showed a single row in a window of the default size."""
+    screen.resize(1000, 640)
+    qtbot.waitUntil(lambda: screen.beyond_model.rowCount() > 0)
+    QApplication.processEvents()
+    table = screen.beyond_table
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows >= 6
+    # and Meaning stays in view beside the word and its reading
+    header = table.horizontalHeader()
+    assert header.sectionViewportPosition(3) + 20 < table.viewport().width()
+    assert table.columnWidth(3) >= table.viewport().width() // 5  # a narrow pane: a word keeps 6 kanji

@@ -6,9 +6,10 @@ import unicodedata
 from pathlib import Path
 
 from jpstudy_ui.candidates_model import CHECK, WORD, CandidateFilter, CandidateModel, CandidateProxy
-from jpstudy_ui.mine_screen import read_ad_file
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+from jpstudy.adtext import read_ad_file
 
 JOBADS = Path(__file__).resolve().parent.parent / "fixtures" / "jobads"
 
@@ -84,7 +85,7 @@ def test_the_window_gets_the_dictionary_ready_before_the_first_ad(qtbot, n5_wind
 
 
 def test_html_ad_file_is_read_as_text():
-    text = read_ad_file(JOBADS / "it-support.html")
+    text = read_ad_file(JOBADS / "it-support.html").text
     assert "<" not in text and text.strip()
 
 
