@@ -450,10 +450,11 @@ class Miner:
             tok = tokens[i]
             if tok.pos1 in SKIP_POS1:
                 return None  # particles, auxiliaries, symbols: the commonest tokens, no memo needed
-            place = tok.surface in _NAME_OR_DAY and (is_place_suffix(tokens, i) or (
-                tok.surface in WEEKDAYS and weekday_in_list(tokens, i) and "weekday"))
-            latin = "Ａ" <= tok.surface[0] <= "ｚ" and is_latin_piece(tokens, i)
-            key = (tok.surface, *tok[3:], masked[i], place, latin)
+            key = (tok.surface, *tok[3:], masked[i])
+            if tok.surface in _NAME_OR_DAY:  # 区 of 江東区, 月 of 日・月: the word depends on its neighbours
+                key += (is_place_suffix(tokens, i), tok.surface in WEEKDAYS and weekday_in_list(tokens, i))
+            elif "Ａ" <= tok.surface[0] <= "ｚ":
+                key += (is_latin_piece(tokens, i),)
             if i and (tok.surface == "方" or reads_previous(tok)):  # the word depends on the one before
                 prev = tokens[i - 1]
                 key += (prev.pos2, prev.cform, prev.surface)
