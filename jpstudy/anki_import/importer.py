@@ -31,6 +31,7 @@ from jpstudy.anki_import.package import read_package
 from jpstudy.anki_import.presets import jpstudy_preset
 from jpstudy.collection.collection import note_guid
 from jpstudy.collection.rows import CARD_STATE_COLUMNS, state_columns, tags_text
+from jpstudy.gc_pause import collector_paused
 from jpstudy.japanese.sentence import locate_word
 from jpstudy.srs import CardState
 from jpstudy.srs.timing import DayClock
@@ -415,7 +416,7 @@ def import_package(
     field_map = field_map_for(package, overrides)
     with col.lock:
         fresh = col.card_count() == 0
-        with col.transaction() as db:
+        with collector_paused(), col.transaction() as db:
             summary = _Import(col, db, package, field_map, dictionary, now).run(progress)
         col.reload()
         rollover = package.timing.rollover_hour

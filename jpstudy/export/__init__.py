@@ -24,6 +24,7 @@ from jpstudy.anki_import.origin import origins
 from jpstudy.export.package import build_collection, write_package
 from jpstudy.export.preset import package_preset
 from jpstudy.export.selection import ExportError, ProgressCallback, has_prompt, read_selection
+from jpstudy.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from jpstudy.collection import Collection
@@ -72,18 +73,19 @@ def export_apkg(
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give a file name ending in .apkg.")
-    cards = read_selection(col, deck, with_reviews=with_progress, progress=progress)
-    selection = tuple(item for item in cards if has_prompt(item))
-    with col.lock:
-        imported = origins(col.db, {item.note.id for item in selection})
-        deck_presets = {}
-        for deck in col.decks():
-            preset = col.deck_preset(deck.id)
-            deck_presets[deck.name] = package_preset(preset.id, preset.name, col.preset_for_deck(deck.id))
-    collection = build_collection(
-        selection, col.scheduler, now, with_progress=with_progress, progress=progress, origins=imported,
-        deck_presets=deck_presets,
-    )
+    with collector_paused():
+        cards = read_selection(col, deck, with_reviews=with_progress, progress=progress)
+        selection = tuple(item for item in cards if has_prompt(item))
+        with col.lock:
+            imported = origins(col.db, {item.note.id for item in selection})
+            deck_presets = {}
+            for deck in col.decks():
+                preset = col.deck_preset(deck.id)
+                deck_presets[deck.name] = package_preset(preset.id, preset.name, col.preset_for_deck(deck.id))
+        collection = build_collection(
+            selection, col.scheduler, now, with_progress=with_progress, progress=progress, origins=imported,
+            deck_presets=deck_presets,
+        )
     if progress is not None:
         progress("saving", 0, 1)
     try:
