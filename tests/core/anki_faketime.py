@@ -28,7 +28,18 @@ from zoneinfo import ZoneInfo
 
 from jpstudy.srs import SchedulerOptions
 
-LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+def _libfaketime() -> Path:
+    """Debian's libfaketime (package ``libfaketime``, installed by ``tools/debian-deps.sh --test``) for
+    this machine's architecture; a clear error when it is missing."""
+    found = sorted(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")) + sorted(
+        Path("/usr/lib/faketime").glob("libfaketime.so.1"))
+    if not found:
+        raise RuntimeError("libfaketime is missing: run tools/debian-deps.sh --test (Debian package faketime)")
+    return found[0]
+
+
+LIBFAKETIME = _libfaketime()
 
 
 def preset_json(options: SchedulerOptions) -> dict[str, Any]:

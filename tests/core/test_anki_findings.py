@@ -18,6 +18,8 @@ from anki_days import Scenario, Twin
 from jpstudy.collection import Collection, NewNote
 from jpstudy.srs import Rating, SchedulerOptions
 
+pytestmark = pytest.mark.clock
+
 AGAIN, HARD, GOOD, EASY = Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY
 
 

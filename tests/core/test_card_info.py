@@ -17,6 +17,8 @@ from test_export_anki import Built, anki, anki_cards, built, import_package, nea
 from jpstudy.card_info import card_info
 from jpstudy.export import export_apkg
 
+pytestmark = pytest.mark.clock
+
 
 def test_card_info_agrees_with_ankis_card_info(built: Built, anki: AnkiCollection, tmp_path: Path) -> None:  # noqa: F811
     out = tmp_path / "progress.apkg"

@@ -34,6 +34,8 @@ from jpstudy.collection.models import Card
 from jpstudy.export import ExportError, export_apkg
 from jpstudy.srs import Rating, SchedulerOptions
 
+pytestmark = pytest.mark.clock
+
 if TYPE_CHECKING:
     from anki.cards import Card as AnkiCard
 

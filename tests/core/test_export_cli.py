@@ -14,6 +14,8 @@ from jpstudy.collection import Collection, NewNote
 from jpstudy.paths import collection_path
 from jpstudy.srs import Rating
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

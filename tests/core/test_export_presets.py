@@ -13,12 +13,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from anki_days import Twin
 from anki_faketime import FakeTimeAnki
 
 from jpstudy.collection import Collection, NewNote
 from jpstudy.export import export_apkg
 from jpstudy.srs import Rating, SchedulerOptions
+
+pytestmark = pytest.mark.clock
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 WORK = SchedulerOptions(new_per_day=3, reviews_per_day=30, learning_steps=(2, 30), graduating_interval=2)

@@ -21,6 +21,8 @@ from jpstudy.review_controller import (
 )
 from jpstudy.srs import Rating
 
+pytestmark = pytest.mark.clock
+
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 

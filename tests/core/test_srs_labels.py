@@ -17,6 +17,8 @@ os.environ["ANKI_TEST_MODE"] = "1"  # before anki is imported
 from anki.collection import Collection
 from anki.i18n_pb2 import FormatTimespanRequest
 
+pytestmark = pytest.mark.clock
+
 ISOLATES = str.maketrans("", "", "\u2068\u2069")  # Fluent wraps numbers in bidi isolation marks
 
 

@@ -12,6 +12,8 @@ from jpstudy import stats
 from jpstudy.collection import Collection, NewNote
 from jpstudy.srs import Rating
 
+pytestmark = pytest.mark.clock
+
 CREATED = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)  # a Monday
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from jpstudy_ui.note_editor import NoteEditor
 from PySide6.QtCore import Qt
 
 from jpstudy.review_controller import Phase
+
+pytestmark = pytest.mark.clock
 
 
 def test_twenty_cards_with_undo_and_summary(qtbot, n5_window, clock, idle, on_dialog):
