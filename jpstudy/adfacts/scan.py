@@ -126,11 +126,15 @@ class AdScan:
         return self.folded[pos : min(self.line_end(pos), pos + chars)]
 
     def fact(self, start: int, end: int, value: object, english: str) -> Fact:
-        """A stated fact read from [start, end) of the ad (spaces at its edges left out)."""
+        """A stated fact read from [start, end) of the ad (spaces at its edges left out; a bracket the
+        span closes but does not open is balanced by taking in its opening right before the span)."""
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
+        inside = self.folded[start:end]
+        if inside.endswith(")") and inside.count("(") < inside.count(")") and self.folded[start - 1 : start] == "(":
+            start -= 1
         return Fact(value, self.text[start:end], start, end, english)
 
     def words(self, pattern: re.Pattern[str], start: int = 0, end: int | None = None) -> list[re.Match[str]]:

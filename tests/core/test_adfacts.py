@@ -88,7 +88,7 @@ def test_the_issues_own_example() -> None:
 def test_spans_point_at_what_the_fact_was_read_from() -> None:
     text = read("delivery-driver.txt")
     facts = extract_facts(text)
-    assert facts.fixed_overtime.text == "固定残業代4万円/20時間分を含む。超過分は別途支給)"
+    assert facts.fixed_overtime.text == "(固定残業代4万円/20時間分を含む。超過分は別途支給)"  # brackets balanced
     assert facts.pay.text == "月給28万円~35万円"
     assert facts.trial_period.text == "試用期間】\n3か月(条件変更なし)"
     assert facts.checks[0].rule == "weekly_two_days_not_every_week"
