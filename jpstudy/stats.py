@@ -212,13 +212,39 @@ def level_progress(col: Collection) -> list[LevelProgress]:
     return result
 
 
-CardLevels = Sequence[tuple[Card, str | None]]
-"""Cards, each with its note's JLPT level, as ``all_cards`` reads them."""
+CardLevels = Sequence[tuple[Card, tuple[str, ...]]]
+"""Cards, each with the JLPT lists its word is on, as ``all_cards`` reads them."""
 
 
-def all_cards(col: Collection) -> list[tuple[Card, str | None]]:
-    """Every card with its note's JLPT level (two bulk reads through ``iter_export``)."""
-    return [(card, note.jlpt) for note, cards in col.iter_export() for card in cards]
+def list_levels() -> dict[tuple[str, object], tuple[str, ...]]:
+    """The JLPT lists each word is on, keyed as ``word_status`` matches words: by ``("entry",
+    (entry_id, reading))`` and by ``("word", (word, reading))``."""
+    levels: dict[tuple[str, object], tuple[str, ...]] = {}
+    for level in LEVELS:
+        for w in load_jlpt_words(level):
+            keys = [("word", (w.word, w.reading))]
+            if w.entry_id is not None:
+                keys.append(("entry", (w.entry_id, w.reading)))
+            for key in keys:
+                if level not in levels.get(key, ()):
+                    levels[key] = (*levels.get(key, ()), level)
+    return levels
+
+
+def all_cards(col: Collection) -> list[tuple[Card, tuple[str, ...]]]:
+    """Every card with the JLPT lists its word is on — the lists the home screen's progress counts the
+    word for, and its note's own level (two bulk reads through ``iter_export``)."""
+    on_lists = list_levels()
+    out = []
+    for note, cards in col.iter_export():
+        found = on_lists.get(("word", (note.word, note.reading)), ())
+        if note.entry_id is not None:
+            found = (*found, *on_lists.get(("entry", (note.entry_id, note.reading)), ()))
+        if note.jlpt in LEVELS:
+            found = (note.jlpt, *found)
+        levels = tuple(dict.fromkeys(found))
+        out.extend((card, levels) for card in cards)
+    return out
 
 
 def state_counts(col: Collection, cards: CardLevels | None = None) -> StateCounts:
@@ -309,34 +335,40 @@ def _month_start(day: date, months_back: int) -> date:
 def known_over_time(
     col: Collection, now: datetime, weeks: int = 26, cards: CardLevels | None = None
 ) -> dict[str, list[tuple[date, int]]]:
-    """Per JLPT level, the words known at the end of each of the last ``weeks`` weeks.
+    """Per JLPT list, the words on it known at the end of each of the last ``weeks`` weeks.
 
-    A word counts from the answer that made one of its cards mature until an answer that made it young
-    again (a lapse). Words marked known without cards are not dated and not counted here.
+    A word counts from the answer that made one of its cards mature until an answer that made every
+    mature card of it young again (a lapse); a word is counted once however many cards it has, and on
+    every list it is on (as the home screen's progress). Words marked known without cards are not dated
+    and not counted here.
     """
     today = study_day(col, now)
     points = [today - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     by_card: dict[int, list[ReviewEntry]] = {}
     for entry in col.review_log():
         by_card.setdefault(entry.card_id, []).append(entry)
-    level_of = {card.id: level for card, level in (all_cards(col) if cards is None else cards)}
-    spans: dict[str, list[tuple[date, date | None]]] = {level: [] for level in LEVELS}
+    of_card = {card.id: (card.note_id, levels) for card, levels in (all_cards(col) if cards is None else cards)}
+    spans: dict[str, list[tuple[int, date, date | None]]] = {level: [] for level in LEVELS}
     for card_id, entries in by_card.items():
-        level = level_of.get(card_id)  # None for deleted cards and words without a level
-        if level not in spans:
+        note_id, levels = of_card.get(card_id, (0, ()))  # no levels: a deleted card or a word on no list
+        if not levels:
             continue
+        card_spans: list[tuple[date, date | None]] = []
         start: date | None = None
         for entry in entries:
             day = study_day(col, _answer_time(entry))
             if entry.ivl >= MATURE_DAYS and start is None:
                 start = day
             elif entry.ivl < MATURE_DAYS and start is not None:
-                spans[level].append((start, day))
+                card_spans.append((start, day))
                 start = None
         if start is not None:
-            spans[level].append((start, None))
+            card_spans.append((start, None))
+        for level in levels:
+            spans[level].extend((note_id, s, e) for s, e in card_spans)
     return {
-        level: [(point, sum(1 for s, e in spans[level] if s <= point and (e is None or e > point))) for point in points]
+        level: [(point, len({n for n, s, e in spans[level] if s <= point and (e is None or e > point)}))
+                for point in points]
         for level in LEVELS
     }
 

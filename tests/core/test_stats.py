@@ -155,3 +155,29 @@ def test_word_progress_has_the_statistics_screens_definitions(tmp_path: Path) ->
         counts = stats.state_counts(collection)
     assert {stage for _, stage in seen} == set(stats.Progress)  # every stage occurred
     assert counts.new and counts.mature and (counts.learning or counts.young)
+
+
+def test_words_known_per_level_agree_with_the_home_screens_lists(tmp_path: Path) -> None:
+    """A word on the N3 list studied from another deck (its note says N4) and with two cards counts once,
+    for N3, in the chart as in the home screen's progress."""
+    from jpstudy.decks import load_jlpt_words
+
+    n3 = next(w for w in load_jlpt_words("N3") if w.entry_id is not None and w.word != w.reading)
+    with Collection.open(tmp_path / "lv.sqlite3", created=CREATED, zone="UTC") as c:
+        c.fuzz = False
+        c.set_options(dataclasses.replace(c.options, learning_steps=()))
+        c.add_note(NewNote(n3.word, n3.reading, n3.meaning, jlpt="N4", entry_id=n3.entry_id), deck="Mined",
+                   directions=("recognition", "production"), now=CREATED)
+        now = CREATED
+        for card_id in c.search_cards(""):
+            card = c.get_card(card_id)
+            for _ in range(8):  # Easy until mature (4 d, then × 2.5 × 1.3 …)
+                card = c.answer(card, Rating.EASY, now=now)
+                if card.state.interval_days >= 21:
+                    break
+                now = card.state.due + timedelta(hours=8)
+        now += timedelta(days=1)
+        home = {p.level: p.known for p in stats.level_progress(c)}
+        chart = {level: points[-1][1] for level, points in stats.known_over_time(c, now).items()}
+    assert home["N3"] == chart["N3"] == 1
+    assert chart["N4"] == 1  # the note's own level counts too
