@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CACHE_DIR, Result, median_time
+from common import Result, cached_fixture, median_time
 
 from jpstudy.ads import AdLibrary
 from jpstudy.collection import Collection
@@ -96,15 +96,7 @@ def build_fixture(path: Path) -> None:
 
 def fixture() -> Path:
     """The cached input collection (built on first use)."""
-    path = CACHE_DIR / f"ads-{ADS}-v{FIXTURE_VERSION}-s{SCHEMA_VERSION}.sqlite3"
-    if not path.exists():
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".part")
-        for leftover in CACHE_DIR.glob(partial.name + "*"):
-            leftover.unlink()
-        build_fixture(partial)
-        partial.rename(path)
-    return path
+    return cached_fixture(f"ads-{ADS}-v{FIXTURE_VERSION}-s{SCHEMA_VERSION}.sqlite3", build_fixture)
 
 
 def run() -> list[Result]:

@@ -33,7 +33,7 @@ import genanki
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CACHE_DIR, Result, wall_and_cpu
+from common import Result, cached_fixture, wall_and_cpu
 
 from jpstudy.collection import Collection, NewNote
 from jpstudy.collection.schema import SCHEMA_VERSION
@@ -111,14 +111,7 @@ def build_fixture(path: Path) -> None:
 
 def fixture() -> Path:
     """The cached input collection (built on first use)."""
-    path = CACHE_DIR / f"export-{NOTES}-s{SCHEMA_VERSION}-v{FIXTURE_VERSION}.sqlite3"
-    if not path.exists():
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".building")
-        partial.unlink(missing_ok=True)
-        build_fixture(partial)
-        partial.rename(path)
-    return path
+    return cached_fixture(f"export-{NOTES}-s{SCHEMA_VERSION}-v{FIXTURE_VERSION}.sqlite3", build_fixture)
 
 
 def genanki_alone(selection: Sequence[ExportCard], out: Path) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CACHE_DIR, Result, wall_and_cpu
+from common import CACHE_DIR, Result, cached_fixture, wall_and_cpu
 
 from jpstudy.anki_import import import_package
 from jpstudy.collection import Collection
@@ -105,14 +105,7 @@ def build_package(out: Path) -> None:
 
 def fixture() -> Path:
     """The cached package (built on first use)."""
-    path = CACHE_DIR / f"import-{NOTES}-{REVIEWS}-v{FIXTURE_VERSION}.apkg"
-    if not path.exists():
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".building")
-        partial.unlink(missing_ok=True)
-        build_package(partial)
-        partial.rename(path)
-    return path
+    return cached_fixture(f"import-{NOTES}-{REVIEWS}-v{FIXTURE_VERSION}.apkg", build_package)
 
 
 def run() -> list[Result]:

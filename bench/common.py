@@ -70,6 +70,20 @@ class Result:
         return all(got <= limit for got, limit in relevant)
 
 
+def cached_fixture(name: str, build: Callable[[Path], None]) -> Path:
+    """``CACHE_DIR / name``, built by ``build(path)`` on first use: into a temporary name first (a build
+    that was interrupted leaves no file that looks finished), then renamed into place."""
+    path = CACHE_DIR / name
+    if not path.exists():
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".part")
+        for leftover in CACHE_DIR.glob(partial.name + "*"):  # with SQLite's -wal/-journal files
+            leftover.unlink()
+        build(partial)
+        partial.rename(path)
+    return path
+
+
 def timed(fn: Callable[[], object]) -> float:
     """Seconds one call of ``fn`` takes (monotonic, high resolution)."""
     start = time.perf_counter()
