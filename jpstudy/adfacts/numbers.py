@@ -8,6 +8,8 @@ Terms:
         amount.
     count: a small number in digits or kanji (年2回, 年二回, 週休二日).
     time of day: 8:30, 8時30分, 17時; after 翌 (the next day) it is marked with a ``+``.
+    list marker: a number in brackets that opens an item, (1) or (12): the miner's normalised text writes
+        an enclosed number so (①25万円 → (1)25万円), and ads write it so themselves.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ COUNT = r"\d+|[一二三四五六七八九十]+"
 """A count in digits or kanji (see the module docstring)."""
 TIME = r"(?:翌[ \t]*)?(?<![\d.,])\d{1,2}[ \t]*(?::[ \t]*\d{2}|時(?:[ \t]*\d{1,2}[ \t]*分|半)?)"
 """A time of day (see the module docstring)."""
+LIST_MARK = r"\(\d{1,2}\)"
+"""A list marker (see the module docstring)."""
 MONTHS = r"(?:ヶ|ケ|ヵ|カ|か|箇|ケ)月"
 """The counter of months (3ヶ月, 3か月, 3カ月 …)."""
 

@@ -2,9 +2,9 @@
 
 Terms:
     pay statement: a period word (時給, 月給, 年収 …) or a pay label (給与, 賃金) followed on its line by a
-        range of yen (see ``jpstudy.adfacts.numbers``). Statements that are not the ad's pay are left
-        out: examples (月収例, モデル年収), the pay of a trial period, night premiums, deductions, and
-        any whose line before it names one of those.
+        range of yen, perhaps after a list marker: 月給(1)25万円~ (see ``jpstudy.adfacts.numbers``).
+        Statements that are not the ad's pay are left out: examples (月収例, モデル年収), the pay of a
+        trial period, night premiums, deductions, and any whose line before it names one of those.
     the ad's pay: the first pay statement in a pay section (給与, 賃金 …), else the first anywhere. A
         Hello Work form gives the period apart (賃金形態等 月給); without a period word the period is None.
     top only: only the top of the range is stated: "最大40万円", "~40万円", "40万円可".
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from jpstudy.adfacts.models import NOT_STATED_FACT, Fact
-from jpstudy.adfacts.numbers import COUNT, DASH, MONEY, MONTHS, count, format_yen, yen, yen_range
+from jpstudy.adfacts.numbers import COUNT, DASH, LIST_MARK, MONEY, MONTHS, count, format_yen, yen, yen_range
 from jpstudy.adfacts.scan import NONE_SAID, PAY_SECTIONS, AdScan
 from jpstudy.adfacts.terms import terms
 
@@ -33,11 +33,13 @@ _RANGE = (
     rf"[ \t]*以上))?"
     rf"|~[ \t]*(?P<hi_only>{MONEY})[ \t]*(?P<yen3>円)"
 )
+_GAP_CHAR = rf"(?:{LIST_MARK}|(?!{LIST_MARK})[^\n\d~])"
+"""One character between a period word or label and the amount, or a whole list marker."""
 _CAN = r"(?P<can>[ \t]*(?:も|以上も)?可(?:能)?)?"
 _PAY = re.compile(
-    rf"(?P<top>最大|最高|MAX)?[ \t]*(?P<period>{_PERIOD})(?!例)(?P<gap>[^\n\d~]{{0,12}}?)(?:{_RANGE}){_CAN}"
+    rf"(?P<top>最大|最高|MAX)?[ \t]*(?P<period>{_PERIOD})(?!例)(?P<gap>{_GAP_CHAR}{{0,12}}?)(?:{_RANGE}){_CAN}"
 )
-_LABELLED = re.compile(rf"(?P<label>賃金|給与|給料)(?P<gap>[^\n\d~]{{0,24}}?)(?:{_RANGE}){_CAN}")
+_LABELLED = re.compile(rf"(?P<label>賃金|給与|給料)(?P<gap>{_GAP_CHAR}{{0,24}}?)(?:{_RANGE}){_CAN}")
 _FORM_PERIOD = re.compile(rf"賃金形態(?:等)?[ \t:]*(?P<period>{_PERIOD})")
 _NOT_THE_PAY = re.compile(r"例|モデル|実績|深夜|研修|試用|見習|残業|手当|賞与|交通費|寮費|家賃|控除|年目|昇給|割増")
 _NOT_THE_PAY_GAP = re.compile(r"例|モデル|研修|試用|見習|深夜")

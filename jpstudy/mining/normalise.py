@@ -6,7 +6,8 @@ Terms:
         becomes full width, Kangxi-radical look-alikes such as ⼿ ⽉ become the ordinary kanji 手 月),
         control characters removed, and stray ASCII spaces (one or two) between two Japanese
         characters dropped (PDF copies often hold "勤 務 地"; an ideographic space 　 is a deliberate
-        separator and stays).
+        separator and stays). An enclosed number, which NFKC would make bare digits that run into the
+        digits after it (①8:00 → 18:00), becomes a parenthesised list marker first: ①8:00 → (1)8:00.
     folded text: the normalised text with ASCII letters and digits turned full width, one character for
         one character, so offsets stay the same. JMdict and unidic know ＩＴ and ＰＣ, not IT and PC.
     masked span: a stretch of the normalised text that is a URL, an e-mail address, a phone number,
@@ -32,6 +33,12 @@ _HTML_DROP = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.
 _HTML_BLOCK = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h[1-6]|/table|p|div|li|tr|h[1-6])\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
 _NEWLINES = re.compile(r"\r\n?")
+_ENCLOSED_NUMBERS = {
+    c: f"({unicodedata.normalize('NFKC', chr(c)).rstrip('.')})"
+    for c in (*range(0x2460, 0x24A0), 0x24EA, *range(0x3251, 0x3260), *range(0x32B1, 0x32C0))
+    if unicodedata.normalize("NFKC", chr(c)).rstrip(".").isdigit()
+}
+"""Circled numbers ① ⑳ ㊿ ⓪ and numbers with a full stop ⒈ ⒛ → "(1)" like ⑴ (see the module docstring)."""
 _ASCII_ALNUM_TO_WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F) if chr(c).isalnum()}
 
 _MAYBE_MASKED = re.compile(r"[0-9@.:/¥￥$]")
@@ -78,7 +85,8 @@ def normalise(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = strip_html(text)
     text = _STRAY_SPACE.sub("", text)  # before NFKC, which turns the deliberate 　 into a space
-    text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+    text = "\n".join(line if unicodedata.is_normalized("NFKC", line)
+                     else unicodedata.normalize("NFKC", line.translate(_ENCLOSED_NUMBERS))
                      for line in text.split("\n"))  # NFKC never joins across a line break; most lines need none
     return _CONTROL.sub("", text)
 

@@ -71,6 +71,15 @@ def test_the_raw_text_gives_the_same_facts(name: str) -> None:
         assert fact.start is None or raw[fact.start : fact.end] == fact.text
 
 
+def test_circled_list_numbers_in_the_normalised_text() -> None:
+    """The miner's text writes ① as (1): the hours are 8:00 to 17:00 (not 18:00), the pay ¥250,000 (not 125万)."""
+    facts = extract_facts(normalise("【勤務時間】①8:00〜17:00 ②13:00〜22:00\n【給与】月給①25万円〜 ②20万円〜"))
+    assert facts.working_hours.value["times"] == ["08:00-17:00", "13:00-22:00"]
+    assert facts.pay.value == {"period": "month", "min": 250_000, "max": None, "top_only": False}
+    assert facts.pay.text == "月給(1)25万円〜"
+    assert extract_facts(normalise("給与：時給(2)1,200円")).pay.value["min"] == 1200
+
+
 def test_the_issues_own_example() -> None:
     facts = extract_facts("給与：月給23万円(固定残業代4万円含む)\n休日：週休二日制")
     assert facts.pay.value == {"period": "month", "min": 230000, "max": 230000, "top_only": False}

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jpstudy.adfacts import extract_facts
 from jpstudy.cli import main as cli_main
 from jpstudy.collection import Collection
 from jpstudy.dictionary import Dictionary
@@ -135,6 +136,15 @@ def test_no_candidates_from_urls_mails_phones_prices_times_dates(dictionary: Dic
     words = set(by_word(result))
     assert {"時給", "入社", "応募"} <= words
     assert not words & {"example", "円", "年", "月", "日", "時", "分", "ｋｙｕｊｉｎ", "ｓａｉｙｏｕ"}
+
+
+def test_circled_list_numbers_join_neither_times_nor_words(dictionary: Dictionary) -> None:
+    """①8:00 is item 1 at 8:00, not 18:00; ①分析 is item 1, analysis, not a masked 1分 (one minute)."""
+    result = mine(dictionary, "勤務時間：①8:00〜17:00 ②13:00〜22:00\n業務内容：①分析 ②資料作成")
+    assert "(1)8:00〜17:00" in result.text and "18:00" not in result.text
+    assert {"分析", "資料"} <= set(by_word(result))
+    facts = extract_facts(result.text)
+    assert facts.working_hours.value["times"] == ["08:00-17:00", "13:00-22:00"]
 
 
 # -- precision in context (issue 16): the sense, the unit, the order ---------------------------------

@@ -28,6 +28,16 @@ def test_kangxi_radicals_and_stray_spaces_from_pdf_copies() -> None:
     assert normalise("保育園\u3000保育士") == "保育園 保育士"  # an ideographic space is deliberate
 
 
+def test_enclosed_numbers_become_list_markers_that_join_no_digits() -> None:
+    """NFKC alone makes ① a bare 1 that runs into the digits after it: ①8:00 would read 18:00."""
+    assert normalise("勤務時間：①8:00〜17:00 ②13:00〜22:00") == "勤務時間:(1)8:00〜17:00 (2)13:00〜22:00"
+    assert normalise("月給①25万円〜") == "月給(1)25万円〜"
+    assert normalise("⒈8時 ⑴9時 ㉑10時 ㊿ ⓪") == "(1)8時 (1)9時 (21)10時 (50) (0)"
+    assert normalise("土日㊗、㈱ジョブ") == "土日祝、(株)ジョブ"  # enclosed ideographs: NFKC as before
+    times = [m for m in masked_spans(normalise("①8:00〜17:00")) if m.kind == "time"]
+    assert [normalise("①8:00〜17:00")[m.start : m.end] for m in times] == ["8:00", "17:00"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="\nかｶﾞﾟ\u3099\u309aＡé\u0301\u2f3f\u2028ー・", max_size=30))
 def test_nfkc_by_line_equals_nfkc_of_the_whole_text(text: str) -> None:
