@@ -30,6 +30,7 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from jpstudy.gc_pause import collector_paused
 from jpstudy.mining.compounds import (
     MAX_DICT_SPAN,
     MAX_GLOSSARY_SPAN,
@@ -332,7 +333,14 @@ class Miner:
     # -- mining ------------------------------------------------------------------------------
     def mine(self, raw: str, status_of: StatusOf | None = None,
              progress: Progress | None = None) -> MiningResult:
-        """Mine ``raw`` (any pasted text); see :func:`mine_text`."""
+        """Mine ``raw`` (any pasted text); see :func:`mine_text`. The cyclic garbage collector is paused
+        meanwhile (``jpstudy.gc_pause``): mining makes an object or more per token while the memo tables
+        hold hundreds of thousands, which every full collection would walk again (a fifth of the time on
+        the 1 MB benchmark)."""
+        with collector_paused():
+            return self._mine(raw, status_of, progress)
+
+    def _mine(self, raw: str, status_of: StatusOf | None, progress: Progress | None) -> MiningResult:
         message = ""
         if len(raw) > MAX_CHARS:
             message = f"the text is very long: only its first {MAX_CHARS:,} characters were mined"

@@ -3,6 +3,7 @@ status from a real collection, cards, the CLI and bad input (hypothesis)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import time
@@ -145,6 +146,13 @@ def test_circled_list_numbers_join_neither_times_nor_words(dictionary: Dictionar
     assert {"分析", "資料"} <= set(by_word(result))
     facts = extract_facts(result.text)
     assert facts.working_hours.value["times"] == ["08:00-17:00", "13:00-22:00"]
+
+
+def test_mining_pauses_the_cyclic_collector_and_switches_it_back_on(dictionary: Dictionary) -> None:
+    seen: list[bool] = []
+    mine_text("勤務地：東京都", dictionary, progress=lambda done, total: seen.append(gc.isenabled()))
+    assert seen and not any(seen)  # off while the chunks are mined
+    assert gc.isenabled()
 
 
 # -- precision in context (issue 16): the sense, the unit, the order ---------------------------------
