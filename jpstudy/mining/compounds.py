@@ -105,6 +105,7 @@ def longest(tokens: Sequence[Token], masked: Sequence[bool], i: int, index: Form
     best = (i, "")
     key = ""
     end = min(len(tokens), i + limit)
+    forms, prefixes, has_prefix = index._set, index._prefixes, index.has_prefix  # the innermost loop of mining
     for j in range(i, end):
         tok = tokens[j]
         if not joinable(tok, masked[j], digits and j > i):
@@ -118,11 +119,12 @@ def longest(tokens: Sequence[Token], masked: Sequence[bool], i: int, index: Form
         stem = key
         key += tok.surface
         if j > i and tok.pos1 != "接頭辞" and (tokens[i].pos1 != "接尾辞" or len(key) >= MIN_SUFFIX_START):
-            if key in index:
+            if key in forms:
                 best = (j + 1, key)
-            elif tok.orth_base != tok.surface and stem + tok.orth_base in index:
+            elif tok.orth_base != tok.surface and stem + tok.orth_base in forms:
                 best = (j + 1, stem + tok.orth_base)
-        if not index.has_prefix(key):
+        known = prefixes.get(key)  # has_prefix's memo read here: most answers are remembered
+        if not (has_prefix(key) if known is None else known):
             break
     return best
 

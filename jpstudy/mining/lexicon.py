@@ -105,6 +105,10 @@ class Lexicon(Protocol):
         ...
 
 
+_UNKNOWN = object()
+"""A memo's answer for a question not asked yet (None is an answer)."""
+
+
 class CachedLexicon:
     """A :class:`Lexicon` that remembers every answer of the one it wraps (lookups repeat a lot).
     Given ``forms`` (every form of the dictionary, in memory), texts that are no form are answered
@@ -126,14 +130,16 @@ class CachedLexicon:
 
     def jlpt(self, entry_id: int, reading: str) -> str | None:
         key = (entry_id, reading)
-        if key not in self._jlpt:
-            self._jlpt[key] = self.inner.jlpt(entry_id, reading)
-        return self._jlpt[key]
+        level = self._jlpt.get(key, _UNKNOWN)
+        if level is _UNKNOWN:
+            level = self._jlpt[key] = self.inner.jlpt(entry_id, reading)
+        return level  # type: ignore[return-value]
 
     def zipf(self, text: str) -> float | None:
-        if text not in self._zipf:
-            self._zipf[text] = self.inner.zipf(text)
-        return self._zipf[text]
+        value = self._zipf.get(text, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = self._zipf[text] = self.inner.zipf(text)
+        return value  # type: ignore[return-value]
 
     def all_forms(self) -> Iterable[str]:
         return self.inner.all_forms()

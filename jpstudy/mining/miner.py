@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -170,7 +171,7 @@ class MiningResult:
     @cached_property
     def spans(self) -> tuple[Span, ...]:
         """The spans over ``text`` (see the module docstring), sorted by start."""
-        return tuple(_new_tuple(Span, o) for o in self.occurrences)
+        return tuple(map(_new_tuple, repeat(Span), self.occurrences))  # each built in C, no Python frame
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object printed by ``jpstudy mine --json``."""
@@ -281,7 +282,7 @@ class Miner:
         self._parts_cache: dict[tuple[Any, ...], tuple[tuple[int, int, int], ...]] = {}
         self._chunk_cache: dict[str, tuple[ChunkWord, ...]] = {}
         self._facts: dict[WordInfo, tuple[bool, str | None, float | None]] = {}
-        self._orders: dict[tuple[int, int], tuple[int, ...]] = {}
+        self._orders: dict[tuple[int, int], tuple[tuple[int, ...], str]] = {}  # (entry, cue) → order, meaning
         self._sensitive: dict[int, bool] = {}  # entry id → the context may reorder its senses
 
     # -- words -------------------------------------------------------------------------------
@@ -323,10 +324,12 @@ class Miner:
         if term is None or hira(term.reading) != hira(res.reading):
             term = None
         senses = res.entry.senses
-        in_order = self._orders.get((res.entry.entry_id, cue))
-        if in_order is None:
-            in_order = self._orders[(res.entry.entry_id, cue)] = order(senses, cue)
-        meaning = term.meaning if term is not None else describe(senses, in_order)
+        known = self._orders.get((res.entry.entry_id, cue))
+        if known is None:
+            in_order = order(senses, cue)
+            known = self._orders[(res.entry.entry_id, cue)] = (in_order, describe(senses, in_order))
+        in_order, described = known
+        meaning = term.meaning if term is not None else described
         return WordInfo(res.word, res.reading, meaning, res.entry.entry_id, res.entry.pos, kind, term, proper,
                         (), senses, in_order)
 
@@ -581,6 +584,8 @@ class Miner:
         """Composed compounds from noun runs (資格+手当 → 資格手当), offered on request."""
         is_noun = [w is not None and not w.proper_noun and _nounish(u, tokens) and _composable(w.word)
                    for u, w in zip(units, unit_words, strict=True)]
+        if not any(is_noun):
+            return  # every noun run starts with a noun
         is_suffix = [u.kind == "token" and _composing_suffix(tokens[u.first]) for u in units]
         touches = [k > 0 and tokens[units[k - 1].last - 1].end == tokens[u.first].start
                    for k, u in enumerate(units)]
