@@ -16,7 +16,7 @@ from .shortcuts import STATS, add_actions
 from .taskman import Change
 from .widgets import StackedBar, card_frame, label
 
-LEVEL_COLOURS = ("review", "new", "hard", "learning", "again")  # palette fields for N5 … N1
+LEVEL_COLOURS = ("review", "new", "hard", "again", "level5")  # palette fields for N5 … N1
 
 
 class StatsScreen(QWidget):

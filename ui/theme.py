@@ -37,7 +37,8 @@ JAPANESE_FAMILIES = ["Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "
 class Palette:
     """The colours of one theme. ``new``/``learning``/``review`` follow Anki's blue/red/green counts;
     ``control`` outlines check boxes, radio buttons and slider handles (at least 3:1 against ``surface``
-    and ``bg``, so an unticked box is visible without focus)."""
+    and ``bg``, so an unticked box is visible without focus). ``level5`` is the fifth line of a
+    chart by JLPT level (after review, new, hard and again), apart from all four."""
 
     name: str
     bg: str
@@ -60,6 +61,7 @@ class Palette:
     heat0: str
     heat4: str
     highlight: str
+    level5: str
 
 
 LIGHT = Palette(
@@ -84,6 +86,7 @@ LIGHT = Palette(
     heat0="#ebe8e1",
     heat4="#2f6b58",
     highlight="#fbe7a6",
+    level5="#7a5aa6",
 )
 
 DARK = Palette(
@@ -108,6 +111,7 @@ DARK = Palette(
     heat0="#2c2f35",
     heat4="#6fc39b",
     highlight="#5a4a1c",
+    level5="#b99be6",
 )
 
 

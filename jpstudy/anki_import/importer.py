@@ -29,7 +29,7 @@ from jpstudy.anki_import.models import AnkiCard, AnkiNote, AnkiNoteType, AnkiPac
 from jpstudy.anki_import.notes import Link, NoteValues, is_japanese, link_word, note_values, template_directions
 from jpstudy.anki_import.package import read_package
 from jpstudy.anki_import.presets import jpstudy_preset
-from jpstudy.collection.collection import note_guid
+from jpstudy.collection.collection import free_note_guid
 from jpstudy.collection.rows import CARD_STATE_COLUMNS, state_columns, tags_text
 from jpstudy.gc_pause import collector_paused
 from jpstudy.japanese.sentence import locate_word
@@ -265,7 +265,7 @@ class _Import:
             "INSERT INTO notes (guid, entry_id, word, reading, meaning, pos, jlpt, sentence, sentence_meaning, "
             "source, notes, tags, created, modified, sentence_start, sentence_end) "
             "VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (note_guid(link.entry_id, word, reading), link.entry_id, word, reading, values.get("meaning"),
+            (free_note_guid(self.db, link.entry_id, word, reading), link.entry_id, word, reading, values.get("meaning"),
              link.jlpt, sentence, values.get("sentence_meaning"), f"Anki: {notetype.name}",
              values.get("notes"), tags_text(note.tags), created, note.mod, *span),
         )

@@ -80,14 +80,26 @@ def valid_text(*texts: str) -> None:
             raise ValueError(f"{text[:40]!r} contains characters that are not valid text") from exc
 
 
-def note_guid(entry_id: int | None, word: str, reading: str, kind: NoteKind = "word") -> str:
+def note_guid(entry_id: int | None, word: str, reading: str, kind: NoteKind = "word", clash: int = 0) -> str:
     """A stable note id: a hash of the word's identity (of the kanji itself for a kanji note), never
-    of its meaning or sentence."""
+    of its meaning or sentence. ``clash`` counts the notes that already hold the plain hash (a note
+    keeps its id when its word is edited, so the word it had may come back as another note)."""
     if kind == "kanji":
         key = f"kanji:{word}"
     else:
         key = f"jmdict:{entry_id}:{reading}" if entry_id is not None else f"word:{word}:{reading}"
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
+    return hashlib.sha256((f"{key}#{clash}" if clash else key).encode()).hexdigest()[:20]
+
+
+def free_note_guid(db: sqlite3.Connection, entry_id: int | None, word: str, reading: str,
+                   kind: NoteKind = "word") -> str:
+    """``note_guid`` of a new note: the first of the word's ids that no stored note holds."""
+    clash = 0
+    while True:
+        guid = note_guid(entry_id, word, reading, kind, clash)
+        if db.execute("SELECT 1 FROM notes WHERE guid = ?", (guid,)).fetchone() is None:
+            return guid
+        clash += 1
 
 
 def kanji_readings(onyomi: Sequence[str], kunyomi: Sequence[str]) -> str:
@@ -481,8 +493,8 @@ class Collection:
         cur = self._db.execute(
             f"INSERT INTO notes ({NOTE_COLUMNS.replace('id, ', '', 1)}) VALUES "
             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (note_guid(note.entry_id, word, reading, note.kind), note.entry_id, word, reading, note.meaning,
-             note.pos, note.jlpt, note.sentence, note.sentence_meaning, note.source, note.notes,
+            (free_note_guid(self._db, note.entry_id, word, reading, note.kind), note.entry_id, word, reading,
+             note.meaning, note.pos, note.jlpt, note.sentence, note.sentence_meaning, note.source, note.notes,
              tags_text(note.tags), secs, secs, *(span or (None, None)), note.kind),
         )
         note_id = int(cur.lastrowid or 0)

@@ -7,9 +7,10 @@ Terms:
     note GUID: Anki's per-note identity (base91 text). An exported Anki note is one jpstudy *card*
         (one word in one direction), so its GUID is hashed from the word's identity — the dictionary
         entry id when the word has one, else its headword — plus its reading and the card direction.
-        Never from the meaning, the sentence or anything else the user may edit: re-importing after an
-        edit updates the Anki note instead of adding a duplicate. A kanji card's GUID is hashed from
-        the kanji alone.
+        Never from the meaning, the sentence, the notes or the tags: re-importing after such an edit
+        updates the Anki note instead of adding a duplicate. (An edit of the word or its reading makes
+        it another word to Anki, which then holds both.) A kanji card's GUID is hashed from the kanji
+        alone.
     deck id: derived from the full deck name, so ``JLPT::N5`` has the same id in every export. (Anki
         matches decks by name on import; the id only has to be stable and unique.)
     tags: Anki tags have no spaces; jpstudy writes ``jlpt::n3`` for the level, ``mined`` for words

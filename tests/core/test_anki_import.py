@@ -309,6 +309,20 @@ def test_a_word_already_in_jpstudy_keeps_the_card_with_more_history(studied: Stu
         assert col.get_note(notes[busy_word]).meaning == "mine"
 
 
+def test_a_word_edited_away_in_jpstudy_can_still_be_imported(studied: Studied, tmp_path: Path) -> None:
+    """A note keeps its id when its word is edited: the word it had, arriving from Anki, is a new note."""
+    package = read_package(export_from_anki(studied, tmp_path / "x.apkg", colpkg=False))
+    word, reading, *_ = WORDS[0]
+    with jpstudy_collection(tmp_path / "j.sqlite3") as col:
+        note = col.add_note(NewNote(word=word, reading=reading, meaning="mine"), deck="Mined")
+        col.update_note(dataclasses.replace(note, word="喰べる"))
+        summary = import_package(col, package, now=datetime.now(UTC))
+        words = [col.get_note(i).word for i in col.note_ids()]
+    with jpstudy_collection(tmp_path / "fresh.sqlite3") as fresh:
+        assert summary.notes_added == import_package(fresh, package, now=datetime.now(UTC)).notes_added
+    assert words.count(word) == words.count("喰べる") == 1
+
+
 def test_imported_words_count_for_word_status(studied: Studied, tmp_path: Path) -> None:
     package = export_from_anki(studied, tmp_path / "x.apkg", colpkg=False)
     with jpstudy_collection(tmp_path / "j.sqlite3") as col:

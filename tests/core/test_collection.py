@@ -230,6 +230,15 @@ def test_undo_keeps_a_later_move_and_tag_edit(col: Collection) -> None:
     assert col.note_of(card).tags == ("mine",)
 
 
+def test_a_word_edited_away_can_be_added_again(col: Collection) -> None:
+    """A note keeps its id when its word is edited; the word it had can come back as another note."""
+    note = col.add_note(NewNote(word="0", reading="", meaning=""))
+    col.update_note(note.__class__(**{**note.__dict__, "word": "00"}))
+    again = col.add_note(NewNote(word="0", reading="", meaning=""))
+    assert again is not None and again.guid != note.guid
+    assert sorted(col.get_note(i).word for i in col.note_ids()) == ["0", "00"]
+
+
 def test_bad_edits_are_refused_with_a_message(col: Collection, tmp_path: Path) -> None:
     col.add_note(NewNote(word="残業", reading="ざんぎょう", meaning="overtime"))
     other = col.add_note(NewNote(word="休日", reading="きゅうじつ", meaning="holiday"))

@@ -306,3 +306,16 @@ def test_switching_theme_recolours_progress_bars_and_charts_at_once(qtbot, n5_wi
     assert n5.foreground(1).color() == QColor(DARK.new)
     stats.close()
     idle(window)
+
+
+@pytest.mark.parametrize("palette", (LIGHT, DARK), ids=lambda p: p.name)
+def test_the_lines_of_words_known_per_level_are_told_apart(palette) -> None:
+    """Each JLPT level's line in Statistics has a colour of its own: any two differ by at least 45 in
+    some RGB channel (N2 and N1 were both brick red, 8 apart)."""
+    from jpstudy_ui.stats_screen import LEVEL_COLOURS
+
+    colours = [QColor(getattr(palette, field)) for field in LEVEL_COLOURS]
+    for i, a in enumerate(colours):
+        for b in colours[i + 1:]:
+            assert max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) >= 45, \
+                (a.name(), b.name())
