@@ -5,7 +5,8 @@ Terms:
         ¥10,000, millions for yearly pay); "" when the ad states no pay.
     short days off: "120/yr · 2 every wk" from the days off a year and the weekly days off; "".
     FACTS_VERSION: the version of the fact reader. Facts stored with an older version (or none) are
-        read again from the ad's text (``jpstudy.ads.AdLibrary``); raise it when a reader changes.
+        read again from the ad's text (``jpstudy.ads.AdLibrary``); raise it when a reader changes (2: pay read
+        past a list marker, 月給(1)25万円).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from jpstudy.adfacts.models import AdFacts
 
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 PER_SHORT = {"hour": "/h", "day": "/day", "week": "/wk", "month": "/mo", "year": "/yr"}
 WEEKLY_SHORT = {"every_week": "2 every wk", "some_weeks": "2 some wks", "two_days": "2/wk", "one_day": "1/wk",
                 "rota": "rota"}
