@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jpstudy.srs import SchedulerOptions
+from jpstudy.srs.anki_fields import AnkiCardFields
 
 
 @dataclass(frozen=True)
@@ -63,21 +64,14 @@ class AnkiNote:
 
 
 @dataclass(frozen=True)
-class AnkiCard:
-    """A card row of Anki's ``cards`` table (see the module docstring)."""
+class AnkiCard(AnkiCardFields):
+    """A card row of Anki's ``cards`` table (see the module docstring): its scheduling columns, then
+    where it belongs."""
 
     id: int
     note_id: int
     deck_id: int
     ord: int
-    type: int
-    queue: int
-    due: int
-    ivl: int
-    factor: int
-    reps: int
-    lapses: int
-    left: int
     odue: int = 0
     odid: int = 0
     data: str = ""

@@ -161,7 +161,7 @@ def _read_collection(path: Path, name: str, file: Path, media: int) -> AnkiPacka
                       for nid, guid, mid, mod, tags, flds in db.execute(
                           "SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id"))
         cards = tuple(AnkiCard(*r) for r in db.execute(
-            "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, data "
+            "SELECT type, queue, due, ivl, factor, reps, lapses, left, id, nid, did, ord, odue, odid, data "
             "FROM cards ORDER BY id"))
         revlog = tuple(AnkiRevlog(*r) for r in db.execute(
             "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id"))
