@@ -273,7 +273,7 @@ class Miner:
         self.forms = forms
         self.glossary = glossary
         self.glossary_index = FormIndex(glossary.terms)
-        self._token_cache: dict[tuple[str, str, str, str], Resolved | None] = {}
+        self._token_cache: dict[tuple[str, str, str, str, str, bool], Resolved | None] = {}
         # Memo tables name words by their index in _words, so that they hold only numbers, strings
         # and plain tuples, which Python's garbage collector does not keep scanning.
         self._words: list[WordInfo] = []
@@ -303,7 +303,7 @@ class Miner:
                 table.clear()
 
     def _resolve(self, tok: Token) -> Resolved | None:
-        key = (tok.orth_base, tok.lemma, tok.surface, tok.kana_base)
+        key = (tok.orth_base, tok.lemma, tok.surface, tok.kana_base, tok.lemma_kana, tok.pos1 == "接尾辞")
         if key not in self._token_cache:
             self._token_cache[key] = resolve_token(self.lex, tok)
         return self._token_cache[key]

@@ -409,3 +409,23 @@ def test_any_text_gives_a_consistent_result(dictionary: Dictionary, text: str) -
         assert not any(ch.isdigit() for ch in c.word)
     for s in result.spans:
         assert 0 <= s.start < s.end <= len(result.text)
+
+
+def test_a_token_resolves_by_its_own_part_of_speech_whatever_came_before(dictionary: Dictionary) -> None:
+    """The miner's memo of resolved tokens keys on all the token fields the lookup reads: さん as a
+    suffix (患者さん: the honorific) and the same form as a noun are two lookups, in either order."""
+    from jpstudy.mining.lookup import resolve_token
+    from jpstudy.mining.miner import Miner
+    from jpstudy.mining.session import miner_for
+    from jpstudy.mining.tokenize import tokenize
+
+    san = next(t for t in tokenize("患者さんの対応") if t.surface == "さん")
+    assert san.pos1 == "接尾辞"
+    noun = san._replace(pos1="名詞")
+    shared: Miner = miner_for(dictionary)
+    honorific, three = resolve_token(shared.lex, san), resolve_token(shared.lex, noun)
+    assert honorific is not None and three is not None and honorific.entry.entry_id != three.entry.entry_id
+    fresh = Miner(shared.lex, shared.forms, shared.glossary)
+    assert fresh._resolve(san) == honorific and fresh._resolve(noun) == three
+    fresh = Miner(shared.lex, shared.forms, shared.glossary)
+    assert fresh._resolve(noun) == three and fresh._resolve(san) == honorific
